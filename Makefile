@@ -1,0 +1,54 @@
+# Grappe — the two commands in the README are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: setup demo test lint browser-deps bench clean
+
+# A virtual environment with Grappe and its dev tools; redone when pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+# Neo4j's own Cypher linter (npm), used by the tests on every .cypher file.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(BIN)/.installed node_modules/.installed
+
+# Debian's Chromium for the browser tests (root installs it; others are told how).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "browser tests need Debian's chromium and chromium-driver: sudo apt-get install chromium chromium-driver"; \
+	  fi; \
+	fi
+
+# The main job: set up, ingest the bundled sample corpus, serve the UI on http://$(HOST):$(PORT).
+demo: $(BIN)/.installed
+	$(BIN)/grappe ingest samples/
+	$(BIN)/grappe serve --host $(HOST) --port $(PORT)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+# Everything set up, then the whole suite (lint, unit, contract, web, browser).
+test: setup browser-deps lint
+	$(BIN)/pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/store.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/resolution.py
+	$(BIN)/python bench/matchmaking.py
+	$(BIN)/python bench/web.py
+
+clean:
+	rm -rf $(VENV) node_modules data .pytest_cache .ruff_cache test-artifacts

