@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from graph.errors import NotFound
@@ -18,7 +18,7 @@ CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 BACKENDS = ("falkordb", "neo4j")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, backend: str) -> str:
     """Text of query ``name`` (e.g. ``"write/entities"`` or ``"queries/partners_of"``) for ``backend``."""
     if backend not in BACKENDS:
@@ -41,12 +41,56 @@ def statements(text: str) -> list[str]:
     return [s.strip() for s in re.split(r";\s*(?:\n|$)", body) if s.strip()]
 
 
+#: header type name -> canonical type
+PARAM_TYPES = {"string": "string", "str": "string", "int": "int", "integer": "int", "float": "float",
+               "number": "float", "bool": "bool", "boolean": "bool", "list": "list"}
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
     type: str
     default: str | None
     description: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def coerce(self, raw: object) -> object:
+        """``raw`` (text from a command line or a form) as this parameter's type.
+        ``null`` (or an empty string for a non-string) is None. Raises ValueError with the reason."""
+        if raw is None or not isinstance(raw, str):
+            return raw
+        kind = PARAM_TYPES.get(self.type.lower(), "string")
+        text = raw.strip()
+        if text.lower() == "null" or (text == "" and kind != "string"):
+            return None
+        if kind == "int":
+            try:
+                return int(text)
+            except ValueError:
+                raise ValueError(f"{self.name} must be a whole number, not {raw!r}") from None
+        if kind == "float":
+            try:
+                return float(text)
+            except ValueError:
+                raise ValueError(f"{self.name} must be a number, not {raw!r}") from None
+        if kind == "bool":
+            if text.lower() in _TRUE:
+                return True
+            if text.lower() in _FALSE:
+                return False
+            raise ValueError(f"{self.name} must be true or false, not {raw!r}")
+        if kind == "list":
+            return [part.strip() for part in text.split(",") if part.strip()]
+        if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+            return text[1:-1]
+        return raw
+
+    def default_value(self) -> object:
+        return None if self.default is None else self.coerce(self.default)
 
 
 @dataclass(frozen=True)
@@ -61,6 +105,32 @@ class SavedQuery:
 
     def text(self, backend: str) -> str:
         return load(f"queries/{self.name}", backend)
+
+    def body(self, backend: str) -> str:
+        """The query text without its comment header (what is sent to the database)."""
+        lines = self.text(backend).splitlines()
+        while lines and (lines[0].lstrip().startswith("//") or not lines[0].strip()):
+            lines.pop(0)
+        return "\n".join(lines).strip()
+
+    def bind(self, raw: dict[str, object]) -> dict[str, object]:
+        """Parameters for a run: ``raw`` values coerced to the header types, defaults filled in.
+        Raises ValueError naming a missing required parameter or an unknown one."""
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            listing = ", ".join(known) or "none"
+            raise ValueError(f"query {self.name!r} has no parameter {', '.join(unknown)} (parameters: {listing})")
+        out: dict[str, object] = {}
+        for p in self.params:
+            if p.name in raw:
+                out[p.name] = p.coerce(raw[p.name])
+            elif p.required:
+                raise ValueError(f"query {self.name!r} needs --param {p.name}=<{p.type}>"
+                                 + (f" ({p.description})" if p.description else ""))
+            else:
+                out[p.name] = p.default_value()
+        return out
 
 
 _HEADER = re.compile(r"^//\s*(\w+)\s*:\s*(.*)$")

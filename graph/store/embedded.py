@@ -201,7 +201,7 @@ class EmbeddedFalkorDB:
     def start(self, timeout: float = 30.0) -> EmbeddedStatus:
         """Start the server, or reuse the one already running; wait until it answers."""
         if self.pid() is not None:
-            if self._wait_ready(timeout, None):
+            if self._wait_ready(timeout):
                 return self.status()
             raise StoreUnavailable(
                 f"a FalkorDB process (pid {self.pid()}) runs in {self.dir} but does not answer on "

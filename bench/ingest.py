@@ -1,0 +1,118 @@
+"""Benchmark: the full ingest path against spaCy alone, in words per second.
+
+The full path is what `grappe ingest` does (load, clean, detect language, NER,
+rule layers, resolution, write to the embedded FalkorDB). The baseline is
+`nlp.pipe` with the very pipeline objects the extractor uses, over the same
+clean texts, in the same process count. The target: full path ≤ 1.3× spaCy.
+
+    .venv/bin/python bench/ingest.py [--corpus DIR] [--words 100000] [--runs 3]
+
+The corpus (default: ../shared/eval/corpus and samples/) is repeated, each copy
+made unique by a marker line so the content hashes differ, until it holds at
+least --words words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.settings import Settings  # noqa: E402
+from graph.store import open_store  # noqa: E402
+from ingest.loaders import load_document  # noqa: E402
+from ingest.run import ingest  # noqa: E402
+from nlp.pipeline import Extractor  # noqa: E402
+
+SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
+
+
+def build_corpus(sources: list[Path], words: int, out: Path) -> list[Path]:
+    files = [f for src in sources if src.is_dir() for f in sorted(src.rglob("*"))
+             if f.suffix.lower() in {".txt", ".md"}]
+    if not files:
+        sys.exit("no .txt/.md corpus files found; pass --corpus DIR")
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    made, total, i = [], 0, 0
+    while total < words:
+        text = texts[i % len(texts)]
+        path = out / f"copy-{i:04d}{files[i % len(files)].suffix}"
+        path.write_text(f"{text}\n\nCopie de banc d'essai {i}.\n", encoding="utf-8")
+        made.append(path)
+        total += len(text.split())
+        i += 1
+    return made
+
+
+def time_full_path(paths: list[Path], extractor: Extractor) -> tuple[float, int]:
+    with tempfile.TemporaryDirectory(prefix="grappe-bench-") as tmp:
+        settings = Settings.load({"data_dir": tmp, "graph_name": "bench"})
+        store = open_store(settings)
+        try:
+            store.create_schema()
+            t0 = time.perf_counter()
+            report = ingest(paths, settings, store, extractor=extractor)
+            seconds = time.perf_counter() - t0
+        finally:
+            store.close()
+            _stop_embedded(settings)
+    if report.failures:
+        sys.exit(f"ingest failed: {[(f.path, f.reason) for f in report.failures]}")
+    return seconds, report.total("words")
+
+
+def time_spacy_alone(paths: list[Path], extractor: Extractor) -> tuple[float, int]:
+    docs = [load_document(p) for p in paths]
+    by_lang: dict[str, list[str]] = {}
+    for doc in docs:
+        by_lang.setdefault(doc.language, []).append(doc.text)
+    t0 = time.perf_counter()
+    for lang, texts in by_lang.items():
+        for _ in extractor.pipeline(lang).pipe(texts):
+            pass
+    return time.perf_counter() - t0, sum(len(d.text.split()) for d in docs)
+
+
+def _stop_embedded(settings: Settings) -> None:
+    try:
+        from graph.store.embedded import EmbeddedFalkorDB
+    except ImportError:
+        return
+    EmbeddedFalkorDB.from_settings(settings).stop()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, action="append")
+    ap.add_argument("--words", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    sources = args.corpus or [ROOT.parent / "shared" / "eval" / "corpus", ROOT / "samples"]
+
+    extractor = Extractor()
+    with tempfile.TemporaryDirectory(prefix="grappe-corpus-") as tmp:
+        paths = build_corpus(sources, args.words, Path(tmp))
+        extractor.extract(load_document(paths[0]))  # load the models outside the timings
+        full, base = [], []
+        for run in range(args.runs):
+            s_seconds, words = time_spacy_alone(paths, extractor)
+            f_seconds, f_words = time_full_path(paths, extractor)
+            base.append(words / s_seconds)
+            full.append(f_words / f_seconds)
+            print(f"run {run + 1}: spaCy alone {base[-1]:,.0f} words/s, "
+                  f"full ingest {full[-1]:,.0f} words/s ({s_seconds:.1f}s vs {f_seconds:.1f}s)")
+    b, f = statistics.median(base), statistics.median(full)
+    print(f"\n{len(paths)} documents, {words:,} words, median of {args.runs} runs")
+    print(f"spaCy alone (nlp.pipe, same pipeline): {b:,.0f} words/s")
+    print(f"full ingest path:                      {f:,.0f} words/s")
+    print(f"cost ratio full/spaCy:                 {b / f:.2f}x (target <= 1.30)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+// One entity by id, with the project facts when it is a project.
+MATCH (e:Entity {id: $id})
+RETURN e.id AS id, e.name AS name, e.type AS type, e.subtype AS subtype,
+       e.aliases AS aliases, e.status AS status,
+       e.scale_ai_investment_cad AS scale_ai_investment_cad,
+       e.total_investment_cad AS total_investment_cad

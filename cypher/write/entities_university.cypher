@@ -1,0 +1,5 @@
+// Upsert :Entity:University nodes. rows: {id, props} (props: name, type, subtype, aliases, search_text, attributes)
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+SET e:University
+SET e += row.props

@@ -1,0 +1,98 @@
+"""TF-IDF over project texts with numpy/scipy only (no scikit-learn).
+
+Tokens are accent-folded, lower-cased words of 3+ characters that are not
+stop words (French and English), plus the bigrams of adjacent kept words, so
+"chaîne d'approvisionnement" and "supply chain" both survive as phrases that
+read well in an explanation. Weights: sublinear tf (1 + log tf) times smooth
+idf (log((1 + n) / (1 + df)) + 1); rows are L2-normalised so a dot product is
+a cosine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+STOP_WORDS = frozenset("""
+a au aux avec ce ces cet cette dans de des du elle en et est il ils la le les leur leurs
+lors mais ne nos notre nous ou par pas plus pour qu que qui sa se ses son sont sur ta te
+tes ton un une vos votre vous ainsi afin entre chez comme tout tous toute toutes tres
+the and for with from into onto that this these those their its our your are was were
+has have had will can not but all any via per over under new using use based through
+projet projets project projects inc ltd ltee ltée corp corporation
+""".split())
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents ("Énergie" -> "energie")."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def tokenize(text: str) -> list[str]:
+    """Kept words plus bigrams of adjacent kept words."""
+    words = _WORD.findall(fold(text))
+    kept: list[str | None] = [w if len(w) >= 3 and w not in STOP_WORDS and not w.isdigit() else None
+                              for w in words]
+    out = [w for w in kept if w]
+    out.extend(f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False) if a and b)
+    return out
+
+
+def tfidf(texts: Sequence[str], min_df: int = 1) -> tuple[sp.csr_matrix, list[str]]:
+    """Row-normalised TF-IDF matrix (len(texts) x vocabulary) and the vocabulary."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, text in enumerate(texts):
+        for tok in tokenize(text):
+            j = vocab.setdefault(tok, len(vocab))
+            rows.append(i)
+            cols.append(j)
+    n = len(texts)
+    if not vocab:
+        return sp.csr_matrix((n, 0), dtype=np.float32), []
+    tf = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+    tf.sum_duplicates()
+    df = np.bincount(tf.indices, minlength=len(vocab))
+    terms = np.empty(len(vocab), dtype=object)
+    for tok, j in vocab.items():
+        terms[j] = tok
+    if min_df > 1:
+        keep = np.flatnonzero(df >= min_df)
+        tf = tf[:, keep].tocsr()
+        df = df[keep]
+        terms = terms[keep]
+    tf.data = 1.0 + np.log(tf.data)
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    mat = (tf @ sp.diags(idf)).tocsr().astype(np.float32)
+    return normalize_rows(mat), list(terms)
+
+
+def normalize_rows(mat: sp.spmatrix) -> sp.csr_matrix:
+    """L2-normalise each row (zero rows stay zero)."""
+    mat = sp.csr_matrix(mat, dtype=np.float32)
+    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+    inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return (sp.diags(inv.astype(np.float32)) @ mat).tocsr()
+
+
+def top_terms(weights: Iterable[tuple[str, float]], n: int = 3) -> list[str]:
+    """The ``n`` heaviest terms, preferring a bigram over the words it contains."""
+    ranked = sorted(weights, key=lambda tw: -tw[1])
+    out: list[str] = []
+    for term, _ in ranked:
+        words = set(term.split())
+        if any(words <= set(o.split()) for o in out):
+            continue  # already said
+        out = [o for o in out if not set(o.split()) <= words]  # a bigram replaces its words
+        out.append(term)
+        if len(out) >= n:
+            break
+    return out

@@ -1,0 +1,119 @@
+"""Blocking: only names sharing a key are ever compared.
+
+Keys per name (see :func:`keys`):
+
+* ``K:`` the exact order-free key (all variants of one spelling);
+* ``T:`` the rarest content tokens (a typo in one word leaves the others);
+* ``A:`` acronym keys: a one-word name's letters, a multi-word name's initials,
+  and the tail of a word-plus-initial acronym (ULaval → laval);
+* ``P:``/``S:`` the first and last four letters of a one-word content, for typos
+  in single-word names.
+
+Inside a block, :func:`candidate_pairs` uses ``rapidfuzz.process.cdist`` on the
+folded keys with a ``score_cutoff`` so only plausible pairs reach the scorer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from graph.resolve.features import NameInfo
+from graph.resolve.normalize import STOPWORDS, fold, initials
+
+#: blocks bigger than this are compared only through cheaper keys
+MAX_BLOCK = 2000
+#: acronym blocks with more pairs than this are skipped (too ambiguous to help)
+MAX_ACRONYM_PAIRS = 20_000
+#: how many of a name's rarest tokens become keys
+RARE_TOKENS = 2
+#: cdist cut-off (token_set_ratio, 0-100) for a pair to reach the scorer
+CDIST_CUTOFF = 80
+
+
+def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
+    out: set[str] = set()
+    if name.key:
+        out.add("K:" + name.key)
+    content = [t for t in name.tokens if not t.startswith("#")]
+    if content:
+        ranked = sorted(set(content), key=lambda t: (df[t] if df else 0, t))
+        out.update("T:" + t for t in ranked[:RARE_TOKENS])
+    if len(content) == 1 and len(content[0]) >= 5:
+        out.add("P:" + content[0][:4])
+        out.add("S:" + content[0][-4:])
+    if name.person:
+        return out
+    if name.single:
+        letters = fold(name.raw).replace(" ", "")
+        out.add("A:" + letters)
+        if name.acronym_like:
+            for cut in (1, 2):
+                if len(letters) - cut >= 4:
+                    out.add("T:" + letters[cut:])
+    else:
+        out.update("A:" + i for i in initials(name.raw))
+        words = [w for w in name.folded.split() if w not in STOPWORDS]
+        if words:  # word-plus-initial acronyms start with an initial then a whole word
+            out.update("A:" + w[0] + x for w in words[:1] for x in words[1:2])
+    return out
+
+
+def token_df(names: Iterable[NameInfo]) -> Counter[str]:
+    df: Counter[str] = Counter()
+    for n in names:
+        df.update({t for t in n.tokens if not t.startswith("#")})
+    return df
+
+
+def blocks(named: Sequence[Sequence[NameInfo]]) -> dict[str, list[int]]:
+    """Block key -> indices of the records (each a list of names) carrying it."""
+    df = token_df(n for names in named for n in names)
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, names in enumerate(named):
+        ks: set[str] = set()
+        for n in names:
+            ks |= keys(n, df)
+        for k in ks:
+            out[k].append(i)
+    return out
+
+
+def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]:
+    """Pairs of record indices (i < j) worth scoring."""
+    pairs: set[tuple[int, int]] = set()
+    strings = [" ".join(sorted(names[0].tset)) for names in named]
+    for k, members in blocks(named).items():
+        if len(members) < 2:
+            continue
+        if k.startswith("K:"):
+            if len(members) > MAX_BLOCK:
+                continue
+            # exact keys: every pair is a candidate
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    i, j = members[x], members[y]
+                    pairs.add((i, j) if i < j else (j, i))
+            continue
+        if k.startswith("A:"):
+            # acronyms: each one-word record against the multi-word ones
+            singles = [i for i in members if any(n.single for n in named[i])]
+            multis = [i for i in members if any(not n.single for n in named[i])]
+            if len(singles) * len(multis) > MAX_ACRONYM_PAIRS:
+                continue
+            pairs.update((min(i, j), max(i, j)) for i in singles for j in multis if i != j)
+            continue
+        if len(members) > MAX_BLOCK:
+            continue
+        choices = [strings[i] for i in members]
+        scorer = fuzz.token_set_ratio if k.startswith("T:") else fuzz.ratio
+        matrix = process.cdist(choices, choices, scorer=scorer, score_cutoff=CDIST_CUTOFF,
+                               dtype=np.uint8, workers=-1)
+        xs, ys = np.nonzero(np.triu(matrix, 1))
+        for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
+            i, j = members[x], members[y]
+            pairs.add((i, j) if i < j else (j, i))
+    return pairs

@@ -1,0 +1,47 @@
+"""Clustering that does not chain.
+
+Edges (pairs scoring at least the auto threshold) are processed best first. Two
+clusters merge only if no pair across them is vetoed and the average score over
+all cross pairs reaches the link threshold (average link), so A~B and B~C do
+not drag in a C that looks nothing like A. Each record ends in exactly one
+cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+
+def average_link(
+    n: int,
+    edges: Iterable[tuple[float, int, int]],
+    pair_score: Callable[[int, int], float],
+    link_threshold: float,
+) -> list[list[int]]:
+    """Clusters (lists of record indices, sorted) of ``n`` records."""
+    owner = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        ca, cb = owner[i], owner[j]
+        if ca == cb:
+            continue
+        a, b = members[ca], members[cb]
+        total, vetoed = 0.0, False
+        for x in a:
+            for y in b:
+                s = pair_score(x, y)
+                if s < 0:
+                    vetoed = True
+                    break
+                total += s
+            if vetoed:
+                break
+        if vetoed or total / (len(a) * len(b)) < link_threshold:
+            continue
+        if len(a) < len(b):
+            ca, cb, a, b = cb, ca, b, a
+        a.extend(b)
+        for y in b:
+            owner[y] = ca
+        del members[cb]
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])

@@ -1,0 +1,185 @@
+"""Explainable features: pure ``(a, b) -> FeatureScore`` over two names.
+
+Each feature says how much it believes two names denote the same entity and
+why. A negative score (:data:`VETO`) is a qualifier that forbids the merge
+whatever the other features say. Scores are calibrated so that ``>= 0.85`` is
+enough to merge on its own (see :mod:`graph.resolve.scoring`) and lower scores
+only support a merge other evidence proposes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from graph.resolve.normalize import (
+    DROPPABLE,
+    WEAK_DESCRIPTORS,
+    acronym_match,
+    core_tokens,
+    digits,
+    fold,
+    key_of,
+    looks_like_acronym,
+)
+
+VETO = -1.0
+
+
+@dataclass(frozen=True)
+class FeatureScore:
+    name: str
+    score: float
+    detail: str
+    left_value: str = ""
+    right_value: str = ""
+
+    @property
+    def veto(self) -> bool:
+        return self.score < 0
+
+
+@dataclass(frozen=True)
+class NameInfo:
+    """What the features need to know about one name, computed once."""
+
+    raw: str
+    folded: str
+    tokens: tuple[str, ...]
+    tset: frozenset[str]
+    key: str
+    content: str  # non-concept tokens, sorted, joined
+    concepts: frozenset[str]
+    acronym_like: bool
+    single: bool
+    digits: frozenset[str]
+    person: bool
+
+
+@lru_cache(maxsize=300_000)
+def info(raw: str, person: bool = False) -> NameInfo:
+    tokens = core_tokens(raw, person)
+    tset = frozenset(tokens)
+    concepts = frozenset(t for t in tset if t.startswith("#"))
+    content = " ".join(sorted(t for t in tokens if not t.startswith("#")))
+    return NameInfo(
+        raw=raw, folded=fold(raw), tokens=tokens, tset=tset, key=key_of(tokens),
+        content=content, concepts=concepts,
+        acronym_like=looks_like_acronym(raw) and not person,
+        single=len(fold(raw).split()) == 1, digits=digits(tokens), person=person,
+    )
+
+
+def _none(name: str, a: NameInfo, b: NameInfo, detail: str = "") -> FeatureScore:
+    return FeatureScore(name, 0.0, detail, a.raw, b.raw)
+
+
+def exact_key(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """Same content tokens once folded, legal form and stop words dropped, generic
+    words mapped across languages, order ignored."""
+    if a.key and a.key == b.key:
+        return FeatureScore("exact_key", 1.0, f"same key {a.key!r}", a.raw, b.raw)
+    return _none("exact_key", a, b)
+
+
+def digits_differ(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """"Lab 1" and "Lab 2" are different things."""
+    if a.digits != b.digits:
+        return FeatureScore("digits_differ", VETO, "different numbers",
+                            " ".join(sorted(a.digits)), " ".join(sorted(b.digits)))
+    return _none("digits_differ", a, b)
+
+
+def token_subset(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """One name's tokens strictly inside the other's.
+
+    Extra generic institution words (Université, École, Institut…) keep the
+    identity; extra weak descriptors (Technologies, Solutions…) are neutral;
+    any other extra content word (Labs, Fondation, Business Aircraft, a place)
+    names a different entity and vetoes the merge.
+    """
+    if a.tset == b.tset or not a.tset or not b.tset:
+        return _none("token_subset", a, b)
+    if a.tset < b.tset:
+        small, big = a, b
+    elif b.tset < a.tset:
+        small, big = b, a
+    else:
+        return _none("token_subset", a, b)
+    extra = big.tset - small.tset
+    shown = " ".join(sorted(extra))
+    if extra <= DROPPABLE:
+        content = [t for t in small.tokens if not t.startswith("#")]
+        if not content:
+            return FeatureScore("token_subset", 0.3, f"only generic words beside {shown!r}",
+                                a.raw, b.raw)
+        score = 0.9 if len(small.tset) >= 2 else 0.84
+        return FeatureScore("token_subset", score, f"extra generic word(s) {shown!r}", a.raw, b.raw)
+    if extra <= WEAK_DESCRIPTORS | DROPPABLE:
+        return FeatureScore("token_subset", 0.8, f"extra descriptor(s) {shown!r}", a.raw, b.raw)
+    return FeatureScore("token_subset", VETO, f"extra distinctive word(s) {shown!r}", small.raw, big.raw)
+
+
+def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """Same generic words, content differing by one or two edits (long names)."""
+    if a.concepts != b.concepts or a.content == b.content or not a.content or not b.content:
+        return _none("typo", a, b)
+    n = min(len(a.content), len(b.content))
+    if n < 6 or len(a.tokens) != len(b.tokens):
+        return _none("typo", a, b)
+    allowed = 1 if n < 12 else 2
+    dist = Levenshtein.distance(a.content, b.content, score_cutoff=allowed)
+    if dist > allowed:
+        return _none("typo", a, b)
+    # the first letter of every word must agree: typos rarely hit it, names often do
+    if sorted(t[0] for t in a.tokens) != sorted(t[0] for t in b.tokens):
+        return _none("typo", a, b, "first letters differ")
+    return FeatureScore("typo", 0.88 if a.person == b.person and not a.person else 0.86,
+                        f"{dist} edit(s)", a.content, b.content)
+
+
+def acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """A one-word name spelling the other's words (initials or word prefixes).
+
+    A candidate signal only (0.7), never enough to merge alone, unless the
+    acronym carries a whole content word (ULaval ~ Université Laval: 0.87).
+    """
+    if a.person or b.person:
+        return _none("acronym", a, b)
+    for short, long in ((a, b), (b, a)):
+        if short.single and not long.single:
+            level = acronym_match(short.raw, long.raw)
+            if level == 2 and short.acronym_like:
+                return FeatureScore("acronym", 0.87, "acronym with a whole word", short.raw, long.raw)
+            if level:
+                return FeatureScore("acronym", 0.7, "initials (candidate only)", short.raw, long.raw)
+    return _none("acronym", a, b)
+
+
+def person_initials(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """"J. Tremblay" ~ "Jean Tremblay": same last name, compatible initials (candidate)."""
+    if not (a.person and b.person) or len(a.tokens) != len(b.tokens) or a.tokens[-1:] != b.tokens[-1:]:
+        return _none("person_initials", a, b)
+    for x, y in zip(a.tokens[:-1], b.tokens[:-1], strict=True):
+        if not (x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))):
+            return _none("person_initials", a, b)
+    return FeatureScore("person_initials", 0.7, "initials of the same name (candidate only)", a.raw, b.raw)
+
+
+NAME_FEATURES = (exact_key, digits_differ, token_subset, typo, acronym, person_initials)
+
+
+def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """The decisive feature for two names: a veto if any, else the best positive."""
+    if a.raw == b.raw or (a.key and a.key == b.key):
+        return FeatureScore("exact_key", 1.0, f"same key {a.key!r}", a.raw, b.raw)
+    best = _none("none", a, b, "no feature applies")
+    for feature in NAME_FEATURES[1:]:
+        result = feature(a, b)
+        if result.veto:
+            return result
+        if result.score > best.score:
+            best = result
+    return best

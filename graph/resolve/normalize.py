@@ -1,0 +1,300 @@
+"""Name normalisation for resolution: one explicit, French-aware ``fold``.
+
+Everything here is a general language rule (accents, elisions, legal forms,
+articles, generic institution words in French and English), never a list of
+particular names. Raw names are kept for display; these functions only build
+comparison keys.
+
+* :func:`fold` — NFKD, strip combining marks, casefold, ’ = ', drop elisions
+  (l', d', qu'…), join dotted abbreviations (S.E.N.C. → senc), ``&`` → and,
+  collapse punctuation. This is the rapidfuzz ``processor``.
+* :func:`strip_legal` — drop trailing legal-form suffixes (inc, ltée, SA, SAS…).
+* :func:`core_tokens` — the language-neutral content tokens of an
+  organization name: stop words and articles dropped, generic institution words
+  mapped to one concept each (``université``/``university`` → ``#univ``) and
+  common institutional vocabulary mapped French → English, so "Université de
+  X", "University of X" and "X University" share one key.
+* :func:`parse` — split a surface form into its primary name, a defined alias
+  (``Name (ACR)``) or a qualifier (``Unit (Parent)``, ``Name – Parent``).
+* :func:`acronym_match` — does a one-word acronym spell a multi-word name
+  (initials, or word prefixes: I-VA-DO, U-de-M, U-Laval)?
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‛": "'"})
+_ELISION = re.compile(r"\b(?:qu|[ldjmnstc])'(?=\w)")
+_DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")
+_NON_WORD = re.compile(r"[\W_]+")
+
+#: Legal-form suffixes (folded token sequences), stripped from the end of a name.
+LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(s.split())
+    for s in (
+        "inc", "incorporated", "incorporee", "ltd", "ltee", "limited", "limitee", "corp",
+        "corporation", "co", "company", "llc", "llp", "lp", "plc", "sa", "sas", "sasu", "sarl",
+        "senc", "sencrl", "srl", "s r l", "s e n c", "s e n c r l", "gmbh", "ag", "ulc", "nv",
+        "bv", "pty", "cie", "et cie", "and co", "and company", "s a", "s a s", "ab", "oy",
+        "spa", "s p a", "bhd", "kk", "pte", "and cie",
+    )
+)
+_LEGAL_BY_LEN = sorted(LEGAL_SUFFIXES, key=len, reverse=True)
+
+#: Articles, prepositions and conjunctions ignored in keys (both languages).
+STOPWORDS = frozenset(
+    "de du des d of the le la les l a au aux et and for pour en in at sur on un une by par "
+    "dans with avec y".split()
+)
+
+#: Generic institution words → one language-neutral concept token.
+CONCEPTS: dict[str, str] = {
+    "universite": "#univ", "university": "#univ", "univ": "#univ", "universitat": "#univ",
+    "ecole": "#school", "school": "#school",
+    "institut": "#inst", "institute": "#inst",
+    "college": "#coll", "cegep": "#cegep",
+    "centre": "#ctr", "center": "#ctr",
+    "fondation": "#fdn", "foundation": "#fdn",
+    "laboratoire": "#lab", "laboratoires": "#lab", "laboratory": "#lab", "laboratories": "#lab",
+    "lab": "#lab", "labs": "#lab", "labo": "#lab",
+    "hopital": "#hosp", "hospital": "#hosp",
+    "faculte": "#fac", "faculty": "#fac",
+    "departement": "#dept", "department": "#dept",
+    "chaire": "#chair", "chair": "#chair",
+    "gouvernement": "#gov", "government": "#gov",
+    "ministere": "#min", "ministry": "#min",
+    "conseil": "#council", "council": "#council",
+    "agence": "#agency", "agency": "#agency",
+    "banque": "#bank", "bank": "#bank",
+    "societe": "#society", "society": "#society",
+    "reseau": "#network", "network": "#network",
+    "grappe": "#cluster", "cluster": "#cluster", "supergrappe": "#supercluster",
+    "supercluster": "#supercluster",
+    "association": "#assoc",
+    "groupe": "#group", "group": "#group",
+}
+
+#: Common institutional vocabulary, French → English (ordinary words, not names).
+VOCABULARY: dict[str, str] = {
+    "recherche": "research", "technologie": "technology", "technologies": "technology",
+    "technologique": "technology", "donnees": "data", "sante": "health",
+    "artificielle": "artificial", "apprentissage": "learning", "nationale": "national",
+    "nationaux": "national", "canadien": "canadian", "canadienne": "canadian",
+    "quebecois": "quebec", "quebecoise": "quebec", "internationale": "international",
+    "genie": "engineering", "ingenierie": "engineering", "sciences": "science",
+    "economique": "economic", "developpement": "development", "industrie": "industry",
+    "industriel": "industrial", "industrielle": "industrial", "numerique": "digital",
+    "avancee": "advanced", "avancees": "advanced", "avance": "advanced", "etudes": "studies",
+    "polytechnic": "polytechnique", "ville": "city", "mondial": "world", "mondiale": "world",
+    "energie": "energy", "medecine": "medicine", "affaires": "business", "vecteur": "vector",
+    "innovations": "innovation", "aerospatiale": "aerospace", "aerospatial": "aerospace",
+    "calcul": "computing", "informatique": "computing", "mathematiques": "mathematics",
+    "operationnelle": "operational", "chambre": "chamber", "fonds": "fund",
+    "services": "service", "solutions": "solution", "systemes": "system", "systems": "system",
+    "systeme": "system", "logiciels": "software", "logiciel": "software",
+}
+
+#: Concepts a name may add or drop and stay the same institution
+#: ("Université Concordia" = "Concordia", "École polytechnique de Montréal" =
+#: "Polytechnique Montréal").
+DROPPABLE = frozenset({"#univ", "#school", "#inst", "#coll", "#cegep"})
+
+#: Weak corporate descriptors: an extra one neither proves nor refutes identity.
+WEAK_DESCRIPTORS = frozenset({"technology", "solution", "system", "software", "service", "#group"})
+
+#: Concepts that name a sub-unit; a qualifier made of these is not a parent.
+UNIT_CONCEPTS = frozenset({"#fac", "#dept", "#chair", "#lab", "#ctr"})
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """The comparison form of a name (rapidfuzz ``processor``).
+
+    >>> fold("L’École de technologie supérieure (S.E.N.C.) & Cie")
+    'ecole de technologie superieure senc and cie'
+    """
+    text = _strip_marks(name).translate(_QUOTES).casefold()
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _ELISION.sub("", text)
+    text = text.replace("&", " and ").replace("+", " and ")
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def strip_legal(tokens: list[str]) -> list[str]:
+    """Drop legal-form suffixes from the end of folded tokens (never the whole name)."""
+    out = list(tokens)
+    changed = True
+    while changed and len(out) > 1:
+        changed = False
+        for suffix in _LEGAL_BY_LEN:
+            n = len(suffix)
+            if len(out) > n and tuple(out[-n:]) == suffix:
+                out = out[:-n]
+                changed = True
+                break
+    return out
+
+
+def _stem(token: str) -> str:
+    if len(token) > 4 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def map_token(token: str) -> str:
+    token = VOCABULARY.get(token, token)
+    concept = CONCEPTS.get(token)
+    if concept:
+        return concept
+    return _stem(token)
+
+
+@lru_cache(maxsize=200_000)
+def core_tokens(name: str, person: bool = False) -> tuple[str, ...]:
+    """Content tokens of ``name`` in document order (legal form, stop words dropped)."""
+    tokens = strip_legal(fold(name).split())
+    if person:
+        return tuple(tokens)
+    out = [map_token(t) for t in tokens if t not in STOPWORDS]
+    return tuple(out) if out else tuple(tokens)
+
+
+def key_of(tokens: tuple[str, ...] | list[str]) -> str:
+    """Order-free key of a token sequence ("Université Laval" = "Laval University")."""
+    return " ".join(sorted(tokens))
+
+
+def name_key(name: str, person: bool = False) -> str:
+    return key_of(core_tokens(name, person))
+
+
+# --------------------------------------------------------------------------- acronyms
+
+_ACRO_SHAPE = re.compile(r"^[^\W\d_][\w.&'’-]{1,11}$")
+
+
+def looks_like_acronym(raw: str) -> bool:
+    """One word with at least two capitals (UQAM, UdeM, ULaval, ÉTS, HEC)."""
+    raw = raw.strip()
+    if " " in raw or not _ACRO_SHAPE.match(raw):
+        return False
+    letters = [c for c in raw if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 2 and len(letters) <= 10
+
+
+def _words_for_acronym(name: str) -> list[str]:
+    return [w for w in strip_legal(fold(name).split()) if w]
+
+
+@lru_cache(maxsize=100_000)
+def acronym_match(acronym: str, name: str) -> int:
+    """0: no; 1: ``acronym`` spells ``name`` from word prefixes; 2: and it contains a
+    whole content word of four letters or more (ULaval for Université Laval).
+
+    Every content word must give at least its first letter; stop words may give
+    nothing. Needs a name of two content words or more.
+    """
+    acr = fold(acronym).replace(" ", "")
+    words = _words_for_acronym(name)
+    content = [w for w in words if w not in STOPWORDS]
+    if len(acr) < 2 or len(content) < 2 or not acr.isalpha():
+        return 0
+    best = 0
+    n_acr, n_words = len(acr), len(words)
+    memo: dict[tuple[int, int], int] = {}
+
+    def walk(i: int, j: int) -> int:
+        # -1: impossible; else 1 or 2 (2 if a whole long content word was used)
+        if (i, j) in memo:
+            return memo[(i, j)]
+        if j == n_words:
+            result = 1 if i == n_acr else -1
+            memo[(i, j)] = result
+            return result
+        word = words[j]
+        result = -1
+        if word in STOPWORDS:
+            result = max(result, walk(i, j + 1))
+        for k in range(1, min(len(word), n_acr - i) + 1):
+            if acr[i:i + k] != word[:k]:
+                break
+            sub = walk(i + k, j + 1)
+            if sub > 0:
+                whole = k == len(word) and k >= 4 and word not in STOPWORDS
+                result = max(result, 2 if whole else sub)
+        memo[(i, j)] = result
+        return result
+
+    best = walk(0, 0)
+    return max(best, 0)
+
+
+def initials(name: str) -> set[str]:
+    """Blocking keys for acronyms: initials of all words and of content words."""
+    words = _words_for_acronym(name)
+    content = [w for w in words if w not in STOPWORDS]
+    if len(content) < 2:
+        return set()
+    return {"".join(w[0] for w in words), "".join(w[0] for w in content)}
+
+
+# --------------------------------------------------------------------------- parsing
+
+_PAREN = re.compile(r"^(?P<main>.*?\S)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
+_DASH = re.compile(r"^(?P<main>.*?\S)\s+[-–—]\s+(?P<inner>\S.*)$")
+_LEADING_ACR = re.compile(r"^(?P<main>[^\W\d_][\w.&'’-]{1,11})\s*[:,]\s+(?P<inner>\S.*)$")
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A surface form split into its parts."""
+
+    raw: str
+    primary: str  # the name proper, e.g. "CICIEM" in "CICIEM (Université Concordia)"
+    aliases: tuple[str, ...] = ()  # defined in the form itself: "Name (ACR)"
+    qualifier: str | None = None  # parent or place: "(Université Concordia)"
+    names: tuple[str, ...] = field(default=())  # primary + aliases
+
+
+def _is_definition(short: str, long: str) -> bool:
+    return " " not in short.strip() and acronym_match(short, long) > 0
+
+
+@lru_cache(maxsize=200_000)
+def parse(raw: str) -> ParsedName:
+    """``Name (ACR)`` / ``ACR (Name)`` / ``Name – ACR`` define an alias; any other
+    ``X (Y)`` or ``X – Y`` reads Y as a qualifier (a parent, a place)."""
+    text = " ".join(raw.split())
+    for pattern in (_PAREN, _DASH, _LEADING_ACR):
+        m = pattern.match(text)
+        if not m:
+            continue
+        main, inner = m.group("main").strip(" ,;:-–—"), m.group("inner").strip(" ,;:-–—")
+        if not main or not inner or not fold(main) or not fold(inner):
+            continue
+        if _is_definition(inner, main) or _is_definition(main, inner):
+            return ParsedName(text, main, (inner,), None, (main, inner))
+        if pattern is _LEADING_ACR:
+            continue
+        return ParsedName(text, main, (), inner, (main,))
+    return ParsedName(text, text, (), None, (text,))
+
+
+def qualifier_is_parent(qualifier: str) -> bool:
+    """A qualifier naming a sub-unit (faculty, lab, chair) makes the name more
+    specific, not less: "Université X – Faculté de Y" is not "Université X"."""
+    return not set(core_tokens(qualifier)) & UNIT_CONCEPTS
+
+
+def digits(tokens: tuple[str, ...] | list[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if any(c.isdigit() for c in t))

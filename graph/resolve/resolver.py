@@ -1,0 +1,188 @@
+"""Resolve a list of mentions into clusters: a pure function, no store.
+
+``resolve_mentions(items)`` runs the whole chain:
+
+1. identical surface forms (same spelling and type) become one record, their
+   list memberships (``group``) united;
+2. records sharing an exact name key, qualifier and type are collapsed into one
+   node unless that would put two items of one list together;
+3. blocking proposes node pairs, :func:`graph.resolve.scoring.score` scores them;
+4. :func:`graph.resolve.cluster.average_link` clusters without chaining;
+5. each cluster gets a canonical name (the commonest full form, best spelled)
+   and keeps the other forms (other language, acronyms) as aliases.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from graph.resolve.blocking import candidate_pairs
+from graph.resolve.cluster import average_link
+from graph.resolve.features import NameInfo
+from graph.resolve.normalize import fold, looks_like_acronym, parse
+from graph.resolve.scoring import AUTO_THRESHOLD, LINK_THRESHOLD, Profile, profile, score
+
+
+@dataclass(frozen=True)
+class Item:
+    """One mention to resolve: a name, its type ("" if unknown) and the list it
+    was an item of ("" if none). Items of one list are different entities."""
+
+    name: str
+    type: str = ""
+    group: str = ""
+
+
+@dataclass
+class Cluster:
+    name: str  # canonical
+    type: str
+    lines: list[int]  # 1-based positions in the input
+    aliases: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "type": self.type, "lines": self.lines}
+
+
+@dataclass
+class _Node:
+    profile: Profile
+    items: list[int]  # 0-based item indices
+    raws: list[str]
+
+
+def _groups(group: str) -> frozenset[str]:
+    return frozenset(g.strip() for g in group.split(",") if g.strip()) if group else frozenset()
+
+
+def build_nodes(items: Sequence[Item]) -> list[_Node]:
+    """Steps 1 and 2: identical forms, then identical keys, become nodes."""
+    records: dict[tuple[str, str], list[int]] = {}
+    for i, item in enumerate(items):
+        raw = " ".join(item.name.split())
+        records.setdefault((raw, item.type or ""), []).append(i)
+    nodes: list[_Node] = []
+    by_key: dict[tuple[str, str, str], list[int]] = {}
+    for (raw, type_), idx in records.items():
+        groups = frozenset().union(*(_groups(items[i].group) for i in idx))
+        prof = profile(raw, type_, groups)
+        node_key = (prof.primary.key, prof.qualifier, type_)
+        target = None
+        for n in by_key.get(node_key, ()):
+            if not (nodes[n].profile.groups & groups):
+                target = n
+                break
+        if target is None:
+            by_key.setdefault(node_key, []).append(len(nodes))
+            nodes.append(_Node(prof, list(idx), [raw]))
+            continue
+        node = nodes[target]
+        old = node.profile
+        names = list(old.names)
+        seen = {n.key for n in names}
+        names.extend(n for n in prof.names if n.key not in seen)
+        node.profile = Profile(old.raw, old.type, old.groups | groups, old.primary, tuple(names),
+                               old.qualifier, old.parent_qualifier)
+        node.items.extend(idx)
+        node.raws.append(raw)
+    return nodes
+
+
+def cluster_nodes(nodes: Sequence[_Node]) -> list[list[int]]:
+    """Steps 3 and 4: node indices grouped into clusters."""
+    named: list[Sequence[NameInfo]] = [n.profile.names for n in nodes]
+    cache: dict[tuple[int, int], float] = {}
+
+    def pair_score(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        value = cache.get(key)
+        if value is None:
+            value = score(nodes[key[0]].profile, nodes[key[1]].profile).score
+            cache[key] = value
+        return value
+
+    edges = []
+    for i, j in candidate_pairs(named):
+        s = pair_score(i, j)
+        if s >= AUTO_THRESHOLD:
+            edges.append((s, i, j))
+    return average_link(len(nodes), edges, pair_score, LINK_THRESHOLD)
+
+
+def _spelling_rank(raw: str) -> tuple[int, int]:
+    """Prefer mixed case over shouting, and accented over stripped spellings."""
+    letters = [c for c in raw if c.isalpha()]
+    shouting = int(len(letters) > 4 and all(c.isupper() for c in letters))
+    accents = sum(1 for c in unicodedata.normalize("NFD", raw) if unicodedata.combining(c))
+    return (-shouting, accents)
+
+
+def canonical(forms: Counter[str]) -> tuple[str, list[str]]:
+    """The commonest full form (acronyms only when nothing else), best spelled;
+    the other forms as aliases (one spelling per folded form)."""
+    by_fold: dict[str, Counter[str]] = {}
+    for raw, count in forms.items():
+        by_fold.setdefault(fold(raw), Counter())[raw] += count
+
+    def rank(f: str) -> tuple:
+        spellings = by_fold[f]
+        any_raw = next(iter(spellings))
+        acronym = looks_like_acronym(any_raw) or " " not in f and len(f) <= 4
+        return (not acronym, sum(spellings.values()), len(f.split()), len(f), f)
+
+    def best_spelling(f: str) -> str:
+        spellings = by_fold[f]
+        return max(spellings, key=lambda r: (_spelling_rank(r), spellings[r], r))
+
+    ordered = sorted(by_fold, key=rank, reverse=True)
+    return best_spelling(ordered[0]), [best_spelling(f) for f in ordered[1:]]
+
+
+def resolve_mentions(items: Iterable[Item | tuple | str]) -> list[Cluster]:
+    """Cluster ``items`` (``Item``, ``(name, type, group)`` tuples or names)."""
+    items = [_as_item(x) for x in items]
+    if not items:
+        return []
+    nodes = build_nodes(items)
+    out: list[Cluster] = []
+    for group in cluster_nodes(nodes):
+        forms: Counter[str] = Counter()
+        types: Counter[str] = Counter()
+        lines: list[int] = []
+        for n in group:
+            node = nodes[n]
+            for i in node.items:
+                lines.append(i + 1)
+                if items[i].type:
+                    types[items[i].type] += 1
+                parsed = parse(" ".join(items[i].name.split()))
+                forms[parsed.primary] += 1
+                for alias in parsed.aliases:
+                    forms[alias] += 0  # listed, never canonical by count alone
+        name, aliases = canonical(forms)
+        type_ = max(types, key=lambda t: (types[t], t)) if types else ""
+        out.append(Cluster(name, type_, sorted(lines), aliases))
+    out.sort(key=lambda c: c.lines[0])
+    return out
+
+
+def _as_item(x: Item | tuple | str) -> Item:
+    if isinstance(x, Item):
+        return x
+    if isinstance(x, str):
+        return Item(x)
+    parts = list(x) + ["", ""]
+    return Item(str(parts[0]), str(parts[1] or ""), str(parts[2] or ""))
+
+
+def read_mentions(lines: Iterable[str]) -> list[Item]:
+    """Parse ``name<TAB>type<TAB>group`` lines (type and group optional)."""
+    out = []
+    for line in lines:
+        parts = line.rstrip("\r\n").split("\t")
+        parts += [""] * (3 - len(parts))
+        out.append(Item(parts[0].strip(), parts[1].strip(), parts[2].strip()))
+    return out

@@ -1,0 +1,120 @@
+"""Score two mentions: the best positive name feature, then negative qualifiers.
+
+Negative qualifiers (each a veto):
+
+* type incompatibility: a Person or a Project only ever matches its own type;
+  Organization vs University only on an exact name key (strong evidence);
+* cannot-link: two items of the same list (``group``) are different entities;
+* conflicting qualifiers: "X (Université A)" is not "X (Université B)";
+* a name that is a strict token superset of the other with distinctive extra
+  words (see :func:`graph.resolve.features.token_subset`).
+
+A qualifier that names a sub-unit ("Université X – Faculté Y") caps the score:
+the mention is more specific than the bare name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.resolve.features import VETO, FeatureScore, NameInfo, compare_names, info
+from graph.resolve.normalize import name_key, parse, qualifier_is_parent
+
+#: a pair at or above this merges on its own
+AUTO_THRESHOLD = 0.85
+#: average score across two clusters needed to merge them (average link)
+LINK_THRESHOLD = 0.75
+#: Organization vs University needs a score at least this high
+CROSS_TYPE_THRESHOLD = 0.97
+
+_ORG_LIKE = {"Organization", "University"}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A mention (or several identical ones) as the scorer sees it."""
+
+    raw: str
+    type: str  # "" when unknown
+    groups: frozenset[str]
+    primary: NameInfo
+    names: tuple[NameInfo, ...]  # primary first, then defined aliases
+    qualifier: str  # folded key of the qualifier, "" if none
+    parent_qualifier: bool
+
+
+def profile(raw: str, type_: str = "", groups: frozenset[str] = frozenset()) -> Profile:
+    parsed = parse(raw)
+    person = type_ == "Person"
+    names = tuple(info(n, person) for n in parsed.names)
+    qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
+    return Profile(raw, type_ or "", frozenset(groups), names[0], names, qualifier,
+                   bool(parsed.qualifier) and qualifier_is_parent(parsed.qualifier))
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    reason: str
+    features: tuple[FeatureScore, ...] = field(default=())
+
+    @property
+    def veto(self) -> bool:
+        return self.score < 0
+
+
+def _veto(reason: str, *features: FeatureScore) -> Match:
+    return Match(VETO, reason, features)
+
+
+def type_check(a: str, b: str) -> str | None:
+    """None when compatible without evidence; "strong" when only strong evidence
+    may join them; "never" when they can't be the same entity."""
+    if not a or not b or a == b:
+        return None
+    if a in _ORG_LIKE and b in _ORG_LIKE:
+        return "strong"
+    return "never"
+
+
+def score(a: Profile, b: Profile) -> Match:
+    """How likely ``a`` and ``b`` denote the same entity, with the reason."""
+    types = type_check(a.type, b.type)
+    if types == "never":
+        return _veto(f"type {a.type} vs {b.type}")
+    if a.groups & b.groups:
+        return _veto("same list (cannot-link): " + ", ".join(sorted(a.groups & b.groups)))
+    if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
+        return _veto(f"different qualifiers {a.qualifier!r} vs {b.qualifier!r}")
+
+    best: FeatureScore | None = None
+    primary_veto: FeatureScore | None = None
+    for x in a.names:
+        for y in b.names:
+            result = compare_names(x, y)
+            if result.veto:
+                if x is a.primary and y is b.primary:
+                    primary_veto = result
+                continue
+            if best is None or result.score > best.score:
+                best = result
+    if best is None or best.score < AUTO_THRESHOLD:
+        if primary_veto is not None:
+            return _veto(primary_veto.detail, primary_veto)
+    if best is None:
+        return Match(0.0, "no comparable names")
+    value = best.score
+    reason = f"{best.name}: {best.detail}"
+    if bool(a.qualifier) != bool(b.qualifier):
+        parent = a.parent_qualifier if a.qualifier else b.parent_qualifier
+        if not parent:
+            value = min(value, 0.3)
+            reason += "; one names a sub-unit"
+        elif value >= 1.0:
+            value = 0.92
+            reason += "; same name with/without its parent"
+    if types == "strong" and value < CROSS_TYPE_THRESHOLD:
+        return _veto(f"type {a.type} vs {b.type} without strong evidence ({reason})", best)
+    if value == 0.84 and a.type == b.type == "University":
+        value = 0.87  # "Concordia" ~ "Université Concordia", both stated universities
+    return Match(value, reason, (best,))

@@ -1,0 +1,234 @@
+"""Entity search by name, shared by the web typeahead and the CLI.
+
+Two stages, as PERF_NOTES advises:
+
+1. the database's full-text index on ``Entity.search_text`` (folded name and
+   aliases) returns a few hundred candidates. The query string is built inside the
+   per-backend Cypher file (``cypher/<backend>/search/fulltext.cypher``) from a list of
+   folded tokens passed as a parameter; Python only hands it letters and digits, so
+   no user character ever reaches the index's query parser as syntax;
+2. rapidfuzz re-ranks the candidates against the folded query, and each hit is
+   classified ``exact`` (the name), ``alias`` (one of the aliases or acronyms),
+   ``prefix`` (the name or an alias starts with the query, or every query word starts
+   a word of it) or ``fuzzy`` (close enough despite typos).
+
+Ranking: exact > alias > prefix > fuzzy, then by similarity, then shorter names.
+``Hit.score`` is the similarity on 0-100 inside its tier (100 for exact and alias).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from graph.errors import Ambiguous, NotFound
+from graph.model import EntityType
+
+try:  # the resolver's folding, so queries fold exactly like ``search_text`` was built
+    from graph.resolve.normalize import fold as _shared_fold
+except ImportError:  # pragma: no cover - the resolver module is optional here
+    _shared_fold = None
+
+#: Candidates fetched from the full-text index before re-ranking.
+CANDIDATES = 300
+#: Below this similarity (0-100) a fuzzy candidate is dropped.
+FUZZY_CUTOFF = 70.0
+#: resolve_name: a fuzzy/prefix winner must score at least this and lead the runner-up by MARGIN.
+WINNER_SCORE = 90.0
+WINNER_MARGIN = 8.0
+
+MATCH_RANK = {"exact": 3, "alias": 2, "prefix": 1, "fuzzy": 0}
+
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _local_fold(text: str) -> str:
+    """Accent-strip, casefold, drop French elisions, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("\u2019", "'").replace("`", "'")
+    text = _ELISION.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def fold(text: str) -> str:
+    """Fold a name or a query for comparison (the resolver's ``fold`` when available)."""
+    folded = _shared_fold(text) if _shared_fold is not None else _local_fold(text)
+    # whatever the shared fold keeps, the index only ever sees letters and digits
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def tokens(query: str) -> list[str]:
+    """Folded query words: letters and digits only, safe to hand to any index syntax."""
+    return fold(query).split()[:12]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    name: str
+    type: str
+    subtype: str | None
+    aliases: list[str] = field(default_factory=list)
+    score: float = 0.0
+    match: str = "fuzzy"  # exact | alias | prefix | fuzzy
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _check_filters(types: Iterable[str] | str | None) -> list[str] | None:
+    if types is None:
+        return None
+    if isinstance(types, str):
+        types = [types]
+    allowed = {t.value.lower(): t.value for t in EntityType}
+    out = []
+    for t in types:
+        value = getattr(t, "value", t)
+        if str(value).lower() not in allowed:
+            raise NotFound(f"unknown entity type {value!r}", f"Use one of {', '.join(allowed.values())}.")
+        out.append(allowed[str(value).lower()])
+    return out or None
+
+
+def _word_prefix(q_words: list[str], target: str) -> bool:
+    words = target.split()
+    used: set[int] = set()
+    for qw in q_words:
+        for i, w in enumerate(words):
+            if i not in used and w.startswith(qw):
+                used.add(i)
+                break
+        else:
+            return False
+    return True
+
+
+def classify(fq: str, name: str, aliases: Iterable[str]) -> tuple[str, float] | None:
+    """(match, similarity) of folded query ``fq`` against one entity, or None if too far."""
+    fname = fold(name)
+    faliases = [fold(a) for a in aliases or () if a]
+    if fq == fname:
+        return "exact", 100.0
+    if fq in faliases:
+        return "alias", 100.0
+    targets = [fname, *faliases]
+    q_words = fq.split()
+    best_prefix = 0.0
+    for t in targets:
+        if t.startswith(fq) or _word_prefix(q_words, t):
+            best_prefix = max(best_prefix, fuzz.ratio(fq, t))
+    if best_prefix:
+        return "prefix", best_prefix
+    best = 0.0
+    for t in targets:
+        best = max(best, fuzz.ratio(fq, t), fuzz.token_sort_ratio(fq, t),
+                   fuzz.token_set_ratio(fq, t) - 5.0)
+        if len(fq) >= 4 and len(t) > len(fq):
+            best = max(best, fuzz.partial_ratio(fq, t) - 10.0)
+    if best < FUZZY_CUTOFF:
+        return None
+    return "fuzzy", best
+
+
+def _candidates(store: Any, toks: list[str], mode: str, types: list[str] | None,
+                subtype: str | None, n: int) -> list[dict[str, Any]]:
+    if not toks:
+        return []
+    return store.run("search/fulltext", tokens=toks, mode=mode, types=types,
+                     subtype=subtype, candidates=n).rows
+
+
+def search(store: Any, q: str, *, limit: int = 10, types: Iterable[str] | str | None = None,
+           subtype: str | None = None, candidates: int = CANDIDATES) -> list[Hit]:
+    """Entities whose name or alias matches ``q`` (French or English, any accents or case,
+    small typos, acronyms), best first. ``types`` restricts to entity types
+    (``"Organization"``, ``"University"``, ``"Person"``, ``"Project"``); ``subtype`` to one
+    organization subtype."""
+    q = (q or "").strip()
+    fq = fold(q)
+    toks = fq.split()[:12]
+    if not toks or limit <= 0:
+        return []
+    type_list = _check_filters(types)
+    rows: dict[str, dict[str, Any]] = {}
+    # exact tokens first (finds exact names and aliases even among common words),
+    # then every word with prefix/fuzzy variants; any word only when that was too few.
+    for mode in ("exact", "all", "any"):
+        if mode == "any" and (len(toks) == 1 or len(rows) >= limit):
+            break
+        for row in _candidates(store, toks, mode, type_list, subtype, candidates):
+            rows.setdefault(row["id"], row)
+    # a query that is an entity id
+    if len(toks) == 1 and q not in rows and re.fullmatch(r"[\w.:-]{3,}", q):
+        for row in store.run("search/by_id", id=q).rows:
+            if type_list is None or row["type"] in type_list:
+                rows.setdefault(row["id"], row)
+    hits: list[tuple[tuple, Hit]] = []
+    for row in rows.values():
+        aliases = list(row.get("aliases") or [])
+        if row["id"] == q:
+            match, sim = "exact", 100.0
+        else:
+            found = classify(fq, row.get("name") or "", aliases)
+            if found is None:
+                continue
+            match, sim = found
+        hit = Hit(row["id"], row.get("name") or "", row.get("type") or "", row.get("subtype"),
+                  aliases, round(sim, 1), match)
+        hits.append(((-MATCH_RANK[match], -sim, len(hit.name), hit.name, hit.id), hit))
+    hits.sort(key=lambda pair: pair[0])
+    return [h for _, h in hits[:limit]]
+
+
+def facets(hits: Iterable[Hit]) -> dict[str, dict[str, int]]:
+    """Counts of hits by type and by subtype, most frequent first."""
+    hits = list(hits)
+    by_type = Counter(h.type for h in hits)
+    by_subtype = Counter(h.subtype for h in hits if h.subtype)
+    return {"type": dict(by_type.most_common()), "subtype": dict(by_subtype.most_common())}
+
+
+def resolve_name(store: Any, name: str, *, types: Iterable[str] | str | None = None) -> dict[str, Any]:
+    """The one entity ``name`` designates (an id, a name, an alias, or a clear best match).
+
+    Raises :class:`Ambiguous` with the candidates when several fit equally, and
+    :class:`NotFound` with a hint when none does."""
+    name = (name or "").strip()
+    if not name:
+        raise NotFound("an empty name matches no entity", "Give a name, an acronym or an id.")
+    type_list = _check_filters(types)
+    row = store.run("search/by_id", id=name).first()
+    if row is not None and (type_list is None or row["type"] in type_list):
+        return dict(row, aliases=list(row.get("aliases") or []))
+    hits = search(store, name, limit=10, types=type_list)
+    if not hits:
+        raise NotFound(f"no entity matches {name!r}",
+                       "Check the spelling, try a shorter name or an acronym, "
+                       "or give the entity id.")
+    for level in ("exact", "alias"):
+        same = [h for h in hits if h.match == level]
+        if len(same) == 1:
+            return _entity(same[0])
+        if len(same) > 1:
+            raise Ambiguous(name, [_entity(h) for h in same])
+    top = hits[0]
+    runner = hits[1].score if len(hits) > 1 else 0.0
+    if top.score >= WINNER_SCORE and top.score - runner >= WINNER_MARGIN:
+        return _entity(top)
+    if len(hits) == 1 and top.match == "prefix":
+        return _entity(top)
+    raise Ambiguous(name, [_entity(h) for h in hits[:5]])
+
+
+def _entity(hit: Hit) -> dict[str, Any]:
+    return {"id": hit.id, "name": hit.name, "type": hit.type, "subtype": hit.subtype,
+            "aliases": list(hit.aliases), "score": hit.score, "match": hit.match}

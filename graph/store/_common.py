@@ -1,0 +1,274 @@
+"""What both backends share: rows built from a GraphBatch, batching, the write and
+delete sequences, value normalisation and the read-only pre-check.
+
+A backend subclasses :class:`CypherStore` and provides ``_execute`` (a write-capable
+statement), ``_read_only`` (the database-enforced read channel) and ``create_schema``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import re
+import time
+import unicodedata
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from graph import cypher
+from graph.errors import ReadOnlyViolation
+from graph.model import UNDIRECTED, Document, Entity, EntityType, GraphBatch, Relation, RelType
+from graph.store.base import QueryResult, WriteStats
+
+#: properties every entity node has; attributes never overwrite them
+RESERVED_ENTITY_KEYS = frozenset({"id", "name", "type", "subtype", "aliases", "search_text"})
+
+_PUNCT = re.compile(r"[^\w]+|_", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """NFKD, strip accents, casefold, punctuation to spaces, collapse spaces."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def search_text(name: str, aliases: Iterable[str] = ()) -> str:
+    """The folded name and aliases, each once, for the full-text index."""
+    seen: list[str] = []
+    for value in (name, *aliases):
+        folded = fold(value)
+        if folded and folded not in seen:
+            seen.append(folded)
+    return " ".join(seen)
+
+
+def _property_value(value: Any) -> Any:
+    """A value a node property can hold: scalars, lists of scalars; anything else as JSON text."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)) and all(
+        v is None or isinstance(v, (bool, int, float, str)) for v in value
+    ):
+        return [v for v in value if v is not None]
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def entity_row(entity: Entity) -> dict[str, Any]:
+    aliases = [a for a in dict.fromkeys(entity.aliases) if a and a != entity.name]
+    props: dict[str, Any] = {}
+    for key, value in (entity.attributes or {}).items():
+        if key not in RESERVED_ENTITY_KEYS and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(key)):
+            props[str(key)] = _property_value(value)
+    props.update({
+        "name": entity.name,
+        "type": EntityType(entity.type).value,
+        "subtype": entity.subtype,
+        "aliases": aliases,
+        "search_text": search_text(entity.name, aliases),
+    })
+    return {"id": entity.id, "props": props}
+
+
+def document_row(doc: Document, ingested_at: str) -> dict[str, Any]:
+    return {"id": doc.id, "title": doc.title, "date": doc.date, "language": doc.language,
+            "format": doc.format, "kind": doc.kind, "source": doc.source, "ingested_at": ingested_at}
+
+
+def canonical(rel: Relation) -> Relation:
+    """Undirected relations are stored once, the smaller id as source."""
+    if rel.type in UNDIRECTED and rel.target_id < rel.source_id:
+        return Relation(rel.type, rel.target_id, rel.source_id, rel.evidence, rel.role)
+    return rel
+
+
+def relation_row(rel: Relation) -> dict[str, Any]:
+    rel = canonical(rel)
+    ev = rel.evidence
+    return {"id": rel.id, "source_id": rel.source_id, "target_id": rel.target_id, "doc_id": ev.doc_id,
+            "start": ev.start, "end": ev.end, "sentence": ev.sentence, "role": rel.role}
+
+
+def entity_from_row(row: dict[str, Any]) -> Entity:
+    """An :class:`Entity` from a row of ``read/entity_by_id`` or ``read/entities_by_ids``."""
+    props = dict(row.get("properties") or {})
+    attributes = {k: v for k, v in props.items() if k not in RESERVED_ENTITY_KEYS and v is not None}
+    return Entity(id=row["id"], type=EntityType(row["type"]), name=row["name"], subtype=row.get("subtype"),
+                  aliases=list(row.get("aliases") or []), attributes=attributes)
+
+
+def chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def one_line(exc: object) -> str:
+    """An exception's text on one line, without a trailing period (messages add their own)."""
+    return " ".join(str(exc).split()).rstrip(".")
+
+
+def iso(value: Any) -> Any:
+    """Temporal values of any driver as ISO strings; anything else unchanged."""
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    iso_format = getattr(value, "iso_format", None)  # neo4j.time types
+    if callable(iso_format):
+        return iso_format()
+    return value
+
+
+# --------------------------------------------------------------------------- read-only pre-check
+
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", re.S)
+_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_WRITES = re.compile(
+    r"(?<![.\w$])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|LOAD\s+CSV|FOREACH|ALTER|GRANT|DENY|REVOKE|"
+    r"TERMINATE)\b(?!\s*:)",
+    re.I,
+)
+_PROCEDURE = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
+#: procedures an analyst may call (read-only on both backends)
+ALLOWED_PROCEDURES = frozenset({
+    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes",
+    "db.idx.fulltext.querynodes", "db.index.fulltext.querynodes",
+    "db.index.fulltext.queryrelationships", "db.schema.visualization",
+    "algo.bfs", "algo.pagerank", "algo.wcc", "algo.betweenness", "algo.labelpropagation",
+    "algo.spanningforest", "algo.sppaths", "algo.sspaths",
+})
+
+
+def check_read_only(text: str, backend: str) -> None:
+    """Cheap first lock: reject obvious writes and unlisted procedures before the database does."""
+    body = _STRINGS.sub("''", _COMMENTS.sub(" ", text))
+    m = _WRITES.search(body)
+    if m:
+        raise ReadOnlyViolation(
+            "console", backend, f"{m.group(1).upper()} is not allowed: the console is read-only.",
+            "Remove the clause that writes; the console only reads the graph.",
+        )
+    for proc in _PROCEDURE.findall(body):
+        if proc.lower() not in ALLOWED_PROCEDURES:
+            raise ReadOnlyViolation(
+                "console", backend, f"procedure {proc} is not allowed in the read-only console.",
+                "Allowed procedures: " + ", ".join(sorted(ALLOWED_PROCEDURES)) + ".",
+            )
+
+
+# --------------------------------------------------------------------------- the shared store
+
+#: the keys of ``stats()``: labels, then relationship types
+STAT_NAMES = ("Entity", *(t.value for t in EntityType), "Document", "Mention",
+              *(t.value for t in RelType), "HAS_MENTION", "REFERS_TO")
+
+
+class CypherStore:
+    """Everything a GraphStore does that only needs "run this Cypher with these parameters"."""
+
+    backend: str = ""
+
+    def __init__(self, batch_size: int = 10000, query_timeout_ms: int = 10000, max_rows: int = 1000) -> None:
+        self.batch_size = max(1, int(batch_size))
+        self.query_timeout_ms = query_timeout_ms
+        self.max_rows = max_rows
+
+    # backends provide these ------------------------------------------------
+    def _execute(self, text: str, params: dict[str, Any] | None = None, name: str = "query") -> QueryResult:
+        raise NotImplementedError
+
+    def _read_only(self, text: str, params: dict[str, Any] | None, timeout_ms: int | None,
+                   max_rows: int | None) -> QueryResult:
+        raise NotImplementedError
+
+    # the protocol ----------------------------------------------------------
+    def query_text(self, name: str) -> str:
+        return cypher.load(name, self.backend)
+
+    def run(self, name: str, **params: Any) -> QueryResult:
+        """Named query from ``cypher/`` (may write); multi-statement files run in order,
+        and the last statement's result is returned."""
+        text = self.query_text(name)
+        parts = cypher.statements(text)
+        result = QueryResult([], [])
+        for part in parts or [text]:
+            result = self._execute(part, params, name)
+        return result
+
+    def read(self, cypher_text: str, params: dict[str, Any] | None = None,
+             timeout_ms: int | None = None, max_rows: int | None = None) -> QueryResult:
+        check_read_only(cypher_text, self.backend)
+        return self._read_only(cypher_text, params,
+                               self.query_timeout_ms if timeout_ms is None else timeout_ms,
+                               self.max_rows if max_rows is None else max_rows)
+
+    def upsert_rows(self, name: str, rows: Iterable[dict[str, Any]], **params: Any) -> int:
+        text = self.query_text(name)
+        total = 0
+        for batch in chunks(rows, self.batch_size):
+            self._execute(text, {**params, "rows": batch}, name)
+            total += len(batch)
+        return total
+
+    def write(self, batch: GraphBatch) -> WriteStats:
+        t0 = time.perf_counter()
+        stats = WriteStats()
+        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        if batch.documents:
+            stats.documents = self.upsert_rows("write/documents", (document_row(d, now) for d in batch.documents))
+        by_type: dict[EntityType, list[Entity]] = {}
+        for e in batch.entities:
+            by_type.setdefault(EntityType(e.type), []).append(e)
+        for etype in EntityType:  # the label comes from the enum, via the file name
+            if by_type.get(etype):
+                stats.entities += self.upsert_rows(f"write/entities_{etype.value.lower()}",
+                                                   (entity_row(e) for e in by_type[etype]))
+        if batch.mentions:
+            stats.mentions = self.upsert_rows("write/mentions", (
+                {"id": m.id, "entity_id": m.entity_id, "doc_id": m.doc_id, "start": m.start,
+                 "end": m.end, "text": m.text} for m in batch.mentions))
+        by_rel: dict[RelType, list[Relation]] = {}
+        for r in batch.relations:
+            by_rel.setdefault(RelType(r.type), []).append(r)
+        for rtype in RelType:
+            if by_rel.get(rtype):
+                count = self.upsert_rows(f"write/relations_{rtype.value.lower()}",
+                                         (relation_row(r) for r in by_rel[rtype]))
+                stats.relations += count
+                stats.extra[rtype.value] = count
+        stats.seconds = time.perf_counter() - t0
+        return stats
+
+    def delete_document(self, doc_id: str) -> int:
+        """Remove a document's mentions, relationships and node, then its orphaned entities.
+        Returns how many nodes and relationships were deleted."""
+        entity_ids = [r["id"] for r in self.run("write/document_entities", doc_id=doc_id).rows]
+        deleted = 0
+        for part in cypher.statements(self.query_text("write/delete_document")):
+            result = self._execute(part, {"doc_id": doc_id, "entity_ids": entity_ids}, "write/delete_document")
+            deleted += int(result.scalar(0) or 0)
+        return deleted
+
+    def stats(self) -> dict[str, int]:
+        """Node count per label and relationship count per type (zeros included)."""
+        counts = dict.fromkeys(STAT_NAMES, 0)
+        for row in self.run("read/stats").rows:
+            counts[row["name"]] = int(row["n"] or 0)
+        return counts
+
+    def clear(self) -> None:
+        while int(self.run("write/clear_batch", limit=self.batch_size).scalar(0) or 0):
+            pass
+
+    def __enter__(self) -> CypherStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # type: ignore[attr-defined]

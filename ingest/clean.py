@@ -1,0 +1,421 @@
+"""Clean text extracted from documents, keeping a map back to the original.
+
+Every rule is a pure function over a :class:`Cleaned` value (text + offsets) and
+returns a new one; :func:`clean` runs them in order.  ``offsets[i]`` is the
+position in the *original* text of clean character ``i`` (inserted characters
+map to the position of the text they replace), so a span found in the clean
+text can be shown in the source.
+
+The rules are conservative because downstream extraction relies on line
+structure: paragraph breaks, list items ("Partenaires :" lists, bullets) and
+"Name / Role / Affiliation" board lines are kept; a line is joined to the next
+only when it clearly continues (trailing comma or hyphen, a function word such
+as "de"/"of" at the end, the next line starting in lowercase or with "(").
+
+Pages are separated by form feeds (``\\f``) by the PDF loader; header/footer
+removal uses them when present.
+
+Speed: no per-character Python loop; each rule iterates over regex matches and
+offsets are carried as a numpy array (C-speed slicing/concatenation).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "Cleaned",
+    "clean",
+    "DEFAULT_RULES",
+    "normalize_chars",
+    "remove_urls",
+    "remove_headers_footers",
+    "join_lines",
+    "remove_bullets",
+    "normalize_spaces",
+]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Text plus, for each char, its position in the original (one sentinel at the end)."""
+
+    text: str
+    #: len(text) + 1 ints; the last one is the original length (end sentinel).
+    index: np.ndarray
+
+    @classmethod
+    def of(cls, text: str) -> Cleaned:
+        return cls(text, np.arange(len(text) + 1, dtype=np.int64))
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """``offsets[i]`` = original position of clean char ``i`` (no sentinel)."""
+        return tuple(self.index[:-1].tolist())
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean span [start, end) to the original text."""
+        if end <= start:
+            p = int(self.index[start])
+            return p, p
+        return int(self.index[start]), int(self.index[end - 1]) + 1
+
+
+Edit = tuple[int, int, str]  # replace text[start:end] by str
+
+
+def _apply(c: Cleaned, edits: Iterable[Edit]) -> Cleaned:
+    """Apply sorted, non-overlapping edits, carrying the offset index along."""
+    text, idx = c.text, c.index
+    parts: list[str] = []
+    idx_parts: list[np.ndarray] = []
+    pos = 0
+    changed = False
+    for s, e, r in edits:
+        if s < pos:  # overlapping edit: skip (rules never produce these on purpose)
+            continue
+        changed = True
+        parts.append(text[pos:s])
+        idx_parts.append(idx[pos:s])
+        if r:
+            parts.append(r)
+            n = len(r)
+            if n <= e - s:
+                k = text.find(r, s, e)  # map kept chars (e.g. a newline) onto themselves
+                k = s if k < 0 else k
+                idx_parts.append(idx[k:k + n])
+            else:
+                idx_parts.append(np.full(n, idx[s], dtype=np.int64))
+        pos = e
+    if not changed:
+        return c
+    parts.append(text[pos:])
+    idx_parts.append(idx[pos:])  # includes the sentinel
+    return Cleaned("".join(parts), np.concatenate(idx_parts))
+
+
+def _sub(c: Cleaned, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Cleaned:
+    if isinstance(repl, str):
+        edits = ((m.start(), m.end(), repl) for m in pattern.finditer(c.text))
+    else:
+        edits = ((m.start(), m.end(), repl(m)) for m in pattern.finditer(c.text))
+    return _apply(c, edits)
+
+
+# --------------------------------------------------------------------------- characters
+
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v"
+_TRANSLATE = (
+    {
+        **{ch: " " for ch in _SPACES},
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201a": "'", "\u2032": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-",  # (non-breaking) hyphen -> ASCII hyphen
+        "\r": "\n",
+    }
+)
+_CRLF = re.compile(r"\r\n")
+_DROP = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
+_NEEDS_NFC = re.compile(r"[\u0300-\u036f]+|[\ufb00-\ufb06]")
+
+
+def normalize_chars(c: Cleaned) -> Cleaned:
+    """NBSP & co. -> space, ’ ‘ -> ', “ ” -> ", CRLF -> LF, drop soft hyphens and
+    zero-width/control chars, compose accents (e + ◌́ -> é) and split ligatures (ﬁ -> fi).
+    Guillemets « » and dashes – — are kept: they are real French punctuation."""
+    c = _sub(c, _CRLF, "\n")
+    text = c.text
+    for old, new in _TRANSLATE.items():  # 1:1, offsets unchanged; str.replace is C-fast
+        if old in text:
+            text = text.replace(old, new)
+    c = Cleaned(text, c.index)
+    c = _sub(c, _DROP, "")
+    text = c.text
+
+    def edits() -> Iterable[Edit]:
+        for m in _NEEDS_NFC.finditer(text):
+            s = m.start() - 1 if m.group()[0] <= "\u036f" and m.start() > 0 else m.start()
+            yield s, m.end(), unicodedata.normalize("NFKC", text[s:m.end()])
+
+    return _apply(c, edits())
+
+
+# --------------------------------------------------------------------------- URLs
+
+_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[^\s<>\"«»]+|www\.[^\s<>\"«»]+")
+_URL_TRAIL = ".,;:!?)]'"
+
+
+def remove_urls(c: Cleaned) -> Cleaned:
+    """Remove URLs (http(s)://… and www.…), keeping trailing punctuation."""
+
+    if "://" not in c.text and "www." not in c.text:
+        return c
+
+    def edits() -> Iterable[Edit]:
+        for m in _URL.finditer(c.text):
+            url = m.group()
+            end = m.start() + len(url.rstrip(_URL_TRAIL))
+            yield m.start(), end, ""
+
+    return _apply(c, edits())
+
+
+# --------------------------------------------------------------------------- headers/footers
+
+_LINE = re.compile(r"[^\n\f]*")
+_DIGITS = re.compile(r"\d+")
+_GLUED_LINE = re.compile(
+    r"(?m)^[ \t]*(\d{1,3})[ \t]*([^\W\d_][^\n]{2,76}?)[ \t]*$"
+    r"|^[ \t]*([^\W\d_][^\n]{2,76}?)[ \t]*(?<![\d,.])(\d{1,3})[ \t]*$"
+)
+_LONE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.I)
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the non-blank lines of text[start:end]."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        if m.end() > m.start() and not m.group().isspace():
+            out.append((m.start(), m.end()))
+    return out
+
+
+_RUNNING_SEP = re.compile(r"^\d+\S|\S\d+$|[|–—·]")
+
+
+def _looks_like_running_title(line: str, rest: str) -> bool:
+    """A running header/footer with a page number: letters first, and either the
+    number glued to the text ("9RAPPORT ANNUEL"), a separator ("Rapport | 5"), or
+    mostly capitals."""
+    if not rest[:1].isalpha() and not rest[-1:].isalpha():
+        return False
+    letters = [ch for ch in rest if ch.isalpha()]
+    if len(letters) < 4:
+        return False
+    caps = sum(ch.isupper() for ch in letters) / len(letters)
+    return caps >= 0.6 or bool(_RUNNING_SEP.search(line.strip()))
+
+
+def _key(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split())).casefold()
+
+
+def remove_headers_footers(c: Cleaned, *, edge_lines: int = 3) -> Cleaned:
+    """Remove running page headers/footers and page numbers.
+
+    With pages (``\\f``-separated): a line among the first/last ``edge_lines`` of
+    a page whose digit-normalised form recurs on at least half of the pages (and
+    on 2+ pages) is removed, as are lone page numbers at a page edge.
+    Without pages: a short line carrying a glued page number ("9RAPPORT ANNUEL
+    2022–2023") whose remainder recurs 3+ times with different numbers is removed.
+    """
+    text = c.text
+    kill: list[tuple[int, int]] = []
+    if "\f" in text:
+        bounds, pos = [], 0
+        for part in text.split("\f"):
+            bounds.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        edges: list[list[tuple[int, int]]] = []
+        for s, e in bounds:
+            lines = _lines(text, s, e)
+            edges.append(lines[:edge_lines] + lines[-edge_lines:] if len(lines) > 2 * edge_lines else lines)
+        counts: Counter[str] = Counter()
+        for page in edges:
+            counts.update({_key(text[s:e]) for s, e in page})
+        need = max(2, (len(bounds) + 1) // 2)
+        for page in edges:
+            for s, e in page:
+                line = text[s:e]
+                if len(line) <= 100 and (counts[_key(line)] >= need or _LONE_NUMBER.match(line)):
+                    kill.append((s, e))
+    else:
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        for m in _GLUED_LINE.finditer(text):
+            num = m.group(1) or m.group(4)
+            rest = m.group(2) or m.group(3)
+            if _looks_like_running_title(m.group(), rest):
+                found.setdefault(_key(rest), []).append((m.start(), m.end(), num))
+        for hits in found.values():
+            if len(hits) >= 3 and len({n for _, _, n in hits}) >= 3:
+                kill.extend((s, e) for s, e, _ in hits)
+    kill = sorted(set(kill))
+    return _apply(c, ((s, e, "") for s, e in kill))
+
+
+# --------------------------------------------------------------------------- line joining
+
+_BULLETS = "→•▪◦●■□➢➤►▶‣⁃∙·*–—-"
+_BULLET_RE = f"[{re.escape(_BULLETS)}]"
+#: A line break (optionally across blank lines/page breaks) between two non-blank lines.
+_BREAK = re.compile(r"[ \t]*\n(?:[ \t\f]*\n)*[ \t\f]*(?=\S)|[ \t]*\f[ \t\f\n]*(?=\S)")
+_HEAD_WORD = re.compile(r"[^\W\d_]+")
+_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+
+FUNCTION_WORDS = frozenset(
+    """
+    de du des d' la le les l' à au aux et ou en pour par avec sur sous dans un une que qui dont
+    entre chez vers selon ainsi sa son ses leur leurs ce cette ces notre nos votre vos plus
+    of the and or for in on with to a an by at from as into its their our this that these
+    """.split()
+)
+#: Prefixes that keep their hyphen when a word is broken after them.
+KEEP_HYPHEN_PREFIXES = frozenset(
+    "co non auto semi multi sous ex vice anti self e pré pre post inter extra mi demi".split()
+)
+_SENTENCE_END = ".!?:;»\")"
+
+
+def join_lines(c: Cleaned) -> Cleaned:
+    """Repair hyphenation at line ends and join lines that continue a sentence.
+
+    A break between two lines becomes:
+
+    * nothing, for a hyphenated word ("déve-\\nloppement" -> "développement");
+      the hyphen is kept for compounds ("main-\\nd'œuvre", "Jean-\\nFrançois",
+      "co-\\ninvestissement", or a hyphenated form seen elsewhere in the text);
+    * a space, when the line clearly goes on: it ends with a comma or a function
+      word ("de", "et", "of"…), the next line starts in lowercase or with "(",
+      or a comma-separated list goes on ("A, B, Dalhousie\\nUniversity, C");
+      across a blank line/page break only for a comma, hyphen or function word,
+      or a next line in lowercase (a column or page break inside a sentence);
+    * unchanged otherwise (trailing spaces trimmed): headings, list items, board
+      lines, sentence ends and paragraph breaks are kept.
+    """
+    text = c.text
+    vocab: set[str] | None = None
+
+    def known(word: str) -> bool:
+        nonlocal vocab
+        if vocab is None:
+            vocab = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.casefold()))
+        return word.casefold() in vocab
+
+    def edits() -> Iterable[Edit]:
+        for m in _BREAK.finditer(text):
+            s, e = m.start(), m.end()
+            if s == 0:
+                continue
+            brk = m.group()
+            blank = brk.count("\n") > 1 or "\f" in brk
+            last = text[s - 1]
+            first = text[e]
+            if last in _SENTENCE_END or last == "\n" or (first in _BULLETS and text[e + 1:e + 2] in " \t"):
+                yield _trim(s, e, brk)
+                continue
+            next_lower = first.islower()
+            if last == "-":
+                prev = text[max(0, s - 60):s]
+                hm = _HYPHEN_END.search(prev)
+                if hm is None:
+                    yield _trim(s, e, brk)
+                    continue
+                left = hm.group(1)
+                head = _HEAD_WORD.match(text, e, e + 40)
+                right = head.group() if head else ""
+                if not right:
+                    yield _trim(s, e, brk)
+                    continue
+                compound = (
+                    first.isupper()
+                    or (len(right) <= 2 and text[e + len(right):e + len(right) + 1] == "'")  # main-d'œuvre
+                    or left.casefold() in KEEP_HYPHEN_PREFIXES
+                    or (known(f"{left}-{right}") and not known(left + right))
+                )
+                yield (s, e, "") if compound else (s - 1, e, "")  # else drop the hyphen too
+                continue
+            if last == ",":
+                continues = True
+            else:
+                ws = text.rfind(" ", max(0, s - 30), s)
+                word = text[ws + 1:s].rsplit("\n", 1)[-1].rsplit("'", 1)[-1].casefold()
+                continues = word in FUNCTION_WORDS
+            if blank:
+                ok = continues or next_lower
+            else:
+                ok = continues or next_lower or first == "(" or _list_goes_on(text, s, e)
+            yield (s, e, " ") if ok else _trim(s, e, brk)
+
+    return _apply(c, edits())
+
+
+def _list_goes_on(text: str, s: int, e: int) -> bool:
+    """A comma-separated list broken inside an item: "A, B, Dalhousie\nUniversity, C"."""
+    ls = text.rfind("\n", 0, s) + 1
+    if text.count(", ", ls, s) < 2:
+        return False
+    nl = text.find("\n", e)
+    nl = len(text) if nl < 0 else nl
+    comma = text.find(", ", e, nl)
+    return 0 <= comma - e <= 50 and ":" not in text[e:comma]
+
+
+def _trim(s: int, e: int, brk: str) -> Edit:
+    """Keep a line break, dropping trailing/leading spaces around it; blank lines collapse to one."""
+    if "\f" in brk or brk.count("\n") > 1:
+        return s, e, "\n\n"
+    return s, e, "\n"
+
+
+# --------------------------------------------------------------------------- bullets, spaces
+
+_BULLET_AT_START = re.compile(rf"(?m)^[ \t]*{_BULLET_RE}+[ \t]+")
+_ORPHAN_BULLET = re.compile(r"(?m)^[ \t]*[→•▪◦●■□➢➤►▶‣⁃∙][ \t]*$\n?")
+_INLINE_BULLET = re.compile(r"[ \t]+[→•▪◦●■➢➤►▶‣][ \t]+")
+
+
+def remove_bullets(c: Cleaned) -> Cleaned:
+    """Drop bullet glyphs (→ • ▪ – - * …) at line starts and in-line bullets
+    ("A • B" -> "A; B"), keeping each item on its own line."""
+    c = _sub(c, _ORPHAN_BULLET, "")
+    c = _sub(c, _BULLET_AT_START, "")
+    return _sub(c, _INLINE_BULLET, "; ")
+
+
+_SPACE_RUN = re.compile(r"[ \t]*\n[ \t\f\n]*|[ \t]*\f[ \t\f\n]*|[ \t]{2,}|^[ \t]+|[ \t]+$")
+
+
+def _space_repl(m: re.Match[str]) -> str:
+    g = m.group()
+    n = g.count("\n") + 2 * g.count("\f")
+    return "\n\n" if n > 1 else "\n" if n else " " if 0 < m.start() < len(m.string) - len(g) else ""
+
+
+def normalize_spaces(c: Cleaned) -> Cleaned:
+    """Collapse runs of spaces, trim lines, keep at most one blank line (page breaks
+    become blank lines) and trim the text."""
+    c = _sub(c, _SPACE_RUN, _space_repl)
+    text = c.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    if lead or trail < len(text):
+        c = Cleaned(text[lead:trail], np.concatenate([c.index[lead:trail], c.index[-1:]]))
+    return c
+
+
+Rule = Callable[[Cleaned], Cleaned]
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    normalize_chars,
+    remove_urls,
+    remove_headers_footers,
+    join_lines,
+    remove_bullets,
+    normalize_spaces,
+)
+
+
+def clean(text: str, rules: Iterable[Rule] = DEFAULT_RULES) -> Cleaned:
+    """Run the cleaning rules over raw extracted text."""
+    c = Cleaned.of(text)
+    for rule in rules:
+        c = rule(c)
+    return c

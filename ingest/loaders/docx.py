@@ -1,0 +1,60 @@
+"""DOCX → text: paragraphs and tables in document order.
+
+A table row becomes one line, its cells separated by " | "; a heading or title
+paragraph is the title candidate.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from graph.errors import IngestError
+
+
+@dataclass(frozen=True)
+class DocxText:
+    text: str
+    title: str
+    date: str | None
+
+
+def read_docx(data: bytes, path: str) -> DocxText:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors...
+        raise IngestError(path, f"corrupt DOCX ({exc.__class__.__name__}: {exc})",
+                          "Check that the file opens in a word processor, or save it again as .docx.") from exc
+    blocks: list[str] = []
+    heading = ""
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(child, document)
+            text = para.text.strip()
+            style = (para.style.name if para.style is not None else "") or ""
+            if text and not heading and (style.startswith("Heading") or style == "Title"):
+                heading = text
+            blocks.append(text)
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = " ".join(cell.text.split())
+                    if value and (not cells or cells[-1] != value):  # merged cells repeat
+                        cells.append(value)
+                if cells:
+                    blocks.append(" | ".join(cells))
+            blocks.append("")
+    props = document.core_properties
+    created = props.created or props.modified
+    return DocxText(
+        text="\n".join(blocks),
+        title=(props.title or "").strip() or heading,
+        date=created.strftime("%Y-%m-%d") if created else None,
+    )

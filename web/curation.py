@@ -1,0 +1,86 @@
+"""Curation from the entity page (curators only): merge, split, rename.
+
+Each action is a POST with a CSRF token and a reason, handed to
+``graph.resolve.curation`` (which records who did what and why, so the
+correction survives re-ingestion).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, request, url_for
+
+from web.auth import current_user, require_role
+from web.data import check_text, entity_core, plain
+from web.errors import BadParameter
+from web.services import feature, get_settings, get_store
+
+bp = Blueprint("curation", __name__)
+
+
+def _reason() -> str:
+    reason = check_text(request.form.get("reason"), "reason", 500)
+    if not reason:
+        raise BadParameter("a reason is required", "Say why, so other curators can follow.")
+    return reason
+
+
+def do_merge(keep_id: str, other_id: str, reason: str) -> dict:
+    store = get_store()
+    entity_core(store, keep_id)
+    entity_core(store, other_id)
+    if keep_id == other_id:
+        raise BadParameter("an entity cannot be merged with itself")
+    merge = feature("graph.resolve.curation", "merge", "curation (merge)")
+    return plain(merge(store, get_settings(), keep_id, other_id, user=current_user().name, reason=reason))
+
+
+def do_rename(entity_id: str, name: str, reason: str) -> dict:
+    store = get_store()
+    entity_core(store, entity_id)
+    rename = feature("graph.resolve.curation", "rename", "curation (rename)")
+    return plain(rename(store, get_settings(), entity_id, name, user=current_user().name, reason=reason))
+
+
+def do_split(entity_id: str, doc_ids: list[str], name: str, reason: str) -> dict:
+    store = get_store()
+    entity_core(store, entity_id)
+    split = feature("graph.resolve.curation", "split", "curation (split)")
+    return plain(split(store, get_settings(), entity_id, doc_ids, name,
+                       user=current_user().name, reason=reason))
+
+
+@bp.route("/entity/<path:entity_id>/merge", methods=["POST"])
+@require_role("curator")
+def merge(entity_id: str):  # noqa: ANN201
+    from web.data import pick_entity
+
+    other = pick_entity(get_store(), request.form.get("other"), "other")
+    if other is None:
+        raise BadParameter("say which entity to merge into this one")
+    do_merge(entity_id, other["id"], _reason())
+    flash(f"Merged {other['name']} into this entity.")
+    return redirect(url_for("entities.entity", entity_id=entity_id))
+
+
+@bp.route("/entity/<path:entity_id>/rename", methods=["POST"])
+@require_role("curator")
+def rename(entity_id: str):  # noqa: ANN201
+    name = check_text(request.form.get("name"), "name", 300)
+    if not name:
+        raise BadParameter("the new name is empty")
+    do_rename(entity_id, name, _reason())
+    flash(f"Renamed to {name}.")
+    return redirect(url_for("entities.entity", entity_id=entity_id))
+
+
+@bp.route("/entity/<path:entity_id>/split", methods=["POST"])
+@require_role("curator")
+def split(entity_id: str):  # noqa: ANN201
+    doc_ids = [d for d in request.form.getlist("doc_id") if d]
+    if not doc_ids:
+        raise BadParameter("pick the documents whose mentions go to the new entity")
+    name = check_text(request.form.get("name"), "name", 300)
+    result = do_split(entity_id, doc_ids, name, _reason())
+    new_id = (result or {}).get("new_id") or (result or {}).get("id")
+    flash("Split done." + (f" New entity: {new_id}." if new_id else ""))
+    return redirect(url_for("entities.entity", entity_id=new_id or entity_id))

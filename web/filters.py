@@ -1,0 +1,100 @@
+"""Jinja filters: highlighted evidence sentences, amounts, readable query values."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable
+
+from flask import Flask, url_for
+from markupsafe import Markup, escape
+
+
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0]
+    low = base.casefold()
+    return low[0] if low else base
+
+
+def fold_same_length(text: str) -> str:
+    """Accent- and case-folded text of exactly the same length (so spans map back)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def highlight(sentence: str | None, names: Iterable[str | None]) -> Markup:
+    """``sentence`` escaped, with every occurrence of any of ``names`` in ``<mark>``
+    (accents and case ignored, whole words only)."""
+    sentence = sentence or ""
+    folded = fold_same_length(sentence)
+    spans: list[tuple[int, int]] = []
+    for name in sorted({n for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
+        pattern = re.compile(r"(?<!\w)" + re.escape(fold_same_length(name.strip())) + r"(?!\w)")
+        for m in pattern.finditer(folded):
+            if all(m.end() <= s or m.start() >= e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    spans.sort()
+    out, last = [], 0
+    for s, e in spans:
+        out.append(escape(sentence[last:s]))
+        out.append(Markup("<mark>") + escape(sentence[s:e]) + Markup("</mark>"))
+        last = e
+    out.append(escape(sentence[last:]))
+    return Markup("").join(out)
+
+
+def money(value: Any) -> str:
+    if value in (None, ""):
+        return ""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if number >= 1_000_000:
+        return f"{number / 1_000_000:,.1f} M$".replace(".0 M$", " M$")
+    return f"{number:,.0f} $"
+
+
+def rel_label(value: str | None) -> str:
+    return (value or "").lower().replace("_", " ")
+
+
+def cell(value: Any) -> Markup:
+    """A console result value, readable: nodes as linked chips, relationships as arrows."""
+    if value is None:
+        return Markup('<span class="null">null</span>')
+    if isinstance(value, bool):
+        return Markup(str(value).lower())
+    if isinstance(value, (int, float, str)):
+        return escape(str(value))
+    if isinstance(value, list):
+        return Markup('<span class="list">[') + Markup(", ").join(cell(v) for v in value) + Markup("]</span>")
+    if isinstance(value, dict):
+        if "_type" in value:  # a relationship
+            props = {k: v for k, v in value.items() if not k.startswith("_")}
+            shown = ", ".join(f"{k}: {v}" for k, v in props.items() if k not in {"sentence", "id"})
+            return (Markup('<span class="rel" title="') + escape(str(props.get("sentence", "")))
+                    + Markup('">') + escape(f"-[:{value['_type']}]->")
+                    + (Markup(" <small>") + escape(shown[:160]) + Markup("</small>") if shown else Markup(""))
+                    + Markup("</span>"))
+        if "_labels" in value:  # a node
+            labels = [str(label) for label in value.get("_labels") or []]
+            name = value.get("name") or value.get("title") or value.get("text") or value.get("id") or ""
+            chip = (Markup('<span class="node-chip"><span class="labels">')
+                    + escape(":" + ":".join(labels)) + Markup("</span> ") + escape(str(name)) + Markup("</span>"))
+            node_id = value.get("id")
+            if node_id and ("Entity" in labels or value.get("type") in COLOURED_TYPES):
+                href = url_for("entities.entity", entity_id=str(node_id))
+            elif node_id and "Document" in labels:
+                href = url_for("sources.document", doc_id=str(node_id))
+            else:
+                return chip
+            return Markup('<a href="') + escape(href) + Markup('">') + chip + Markup("</a>")
+        return escape(", ".join(f"{k}: {v}" for k, v in value.items()))
+    return escape(str(value))
+
+
+COLOURED_TYPES = {"Organization", "University", "Person", "Project"}
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(highlight=highlight, money=money, rel_label=rel_label, cell=cell)

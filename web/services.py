@@ -1,0 +1,95 @@
+"""What the pages call: the store, opened once per app, and the feature services.
+
+``init_app`` keeps one :class:`Services` in ``app.extensions["grappe"]``. The store
+client is a thread-safe pool, so nothing is cached on ``g``; it is opened on first
+use (or at ``grappe serve`` start) and closed when the process exits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import threading
+import weakref
+from typing import Any
+
+from flask import Flask, current_app
+
+from graph.settings import Settings
+from web.errors import FeatureUnavailable
+
+
+class Services:
+    def __init__(self, settings: Settings, store: Any = None) -> None:
+        self.settings = settings
+        self._store = store
+        self._owns_store = store is None
+        self._analytics: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    open_store = feature("graph.store", "open_store", "the graph store")
+                    self._store = open_store(self.settings)
+        return self._store
+
+    @property
+    def analytics(self) -> Any:
+        if self._analytics is None:
+            with self._lock:
+                if self._analytics is None:
+                    cls = feature("graph.analytics.service", "Analytics", "analytics (matchmaking, paths)")
+                    self._analytics = cls(self.store, self.settings)
+        return self._analytics
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None and self._owns_store:
+                try:
+                    self._store.close()
+                finally:
+                    self._store = None
+
+
+def feature(module: str, attr: str, what: str) -> Any:
+    """An attribute of another part of Grappe, or a clear "not available yet" error."""
+    try:
+        return getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as exc:
+        raise FeatureUnavailable(
+            f"{what} is not available yet in this installation ({module}.{attr}: {exc}).",
+            "The page will work once that part of Grappe is installed.",
+        ) from None
+
+
+def init_app(app: Flask, settings: Settings, store: Any = None) -> Services:
+    services = Services(settings, store)
+    app.extensions["grappe"] = services
+    ref = weakref.ref(services)
+
+    def _close() -> None:
+        s = ref()
+        if s is not None:
+            s.close()
+
+    atexit.register(_close)
+    return services
+
+
+def services() -> Services:
+    return current_app.extensions["grappe"]
+
+
+def get_store() -> Any:
+    return services().store
+
+
+def get_settings() -> Settings:
+    return services().settings
+
+
+def get_analytics() -> Any:
+    return services().analytics
