@@ -88,7 +88,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
     widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(result.columns)]
 
     def line(values: list[str]) -> str:
-        return "  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths)).rstrip()
+        return "  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
     out = [line(result.columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
     n = len(result.rows)

@@ -167,21 +167,13 @@ def search(store: Any, q: str, *, limit: int = 10, types: Iterable[str] | str | 
             break
         for row in _candidates(store, toks, mode, type_list, subtype, candidates):
             rows.setdefault(row["id"], row)
-    # a query that is an entity id
-    if len(toks) == 1 and q not in rows and re.fullmatch(r"[\w.:-]{3,}", q):
-        for row in store.run("search/by_id", id=q).rows:
-            if type_list is None or row["type"] in type_list:
-                rows.setdefault(row["id"], row)
     hits: list[tuple[tuple, Hit]] = []
     for row in rows.values():
         aliases = list(row.get("aliases") or [])
-        if row["id"] == q:
-            match, sim = "exact", 100.0
-        else:
-            found = classify(fq, row.get("name") or "", aliases)
-            if found is None:
-                continue
-            match, sim = found
+        found = classify(fq, row.get("name") or "", aliases)
+        if found is None:
+            continue
+        match, sim = found
         hit = Hit(row["id"], row.get("name") or "", row.get("type") or "", row.get("subtype"),
                   aliases, round(sim, 1), match)
         hits.append(((-MATCH_RANK[match], -sim, len(hit.name), hit.name, hit.id), hit))

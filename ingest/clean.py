@@ -39,6 +39,7 @@ __all__ = [
     "join_lines",
     "remove_bullets",
     "normalize_spaces",
+    "strip_markdown",
 ]
 
 
@@ -78,20 +79,20 @@ def _apply(c: Cleaned, edits: Iterable[Edit]) -> Cleaned:
     pos = 0
     changed = False
     for s, e, r in edits:
-        if s < pos:  # overlapping edit: skip (rules never produce these on purpose)
-            continue
+        if s < pos or (e - s == len(r) and text.startswith(r, s) and e <= len(text)):
+            continue  # overlapping (rules never produce these on purpose) or a no-op
         changed = True
         parts.append(text[pos:s])
         idx_parts.append(idx[pos:s])
         if r:
             parts.append(r)
             n = len(r)
-            if n <= e - s:
-                k = text.find(r, s, e)  # map kept chars (e.g. a newline) onto themselves
-                k = s if k < 0 else k
+            k = text.find(r, s, e) if n <= e - s else -1  # kept chars (a newline) map onto themselves
+            if k >= 0:
                 idx_parts.append(idx[k:k + n])
             else:
-                idx_parts.append(np.full(n, idx[s], dtype=np.int64))
+                k = text.find(r[0], s, e)
+                idx_parts.append(np.full(n, idx[k if k >= 0 else s], dtype=np.int64))
         pos = e
     if not changed:
         return c
@@ -258,7 +259,7 @@ _BULLET_RE = f"[{re.escape(_BULLETS)}]"
 #: A line break (optionally across blank lines/page breaks) between two non-blank lines.
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t\f]*\n)*[ \t\f]*(?=\S)|[ \t]*\f[ \t\f\n]*(?=\S)")
 _HEAD_WORD = re.compile(r"[^\W\d_]+")
-_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+_HYPHEN_END = re.compile(r"((?:[^\W\d_]+-)*)([^\W\d_]+)-$")
 
 FUNCTION_WORDS = frozenset(
     """
@@ -284,9 +285,12 @@ def join_lines(c: Cleaned) -> Cleaned:
       "co-\\ninvestissement", or a hyphenated form seen elsewhere in the text);
     * a space, when the line clearly goes on: it ends with a comma or a function
       word ("de", "et", "of"…), the next line starts in lowercase or with "(",
-      or a comma-separated list goes on ("A, B, Dalhousie\\nUniversity, C");
+      a comma-separated list goes on ("A, B, Dalhousie\\nUniversity, C"), or the
+      line was wrapped by the layout (it is nearly as long as the lines around
+      it and ends in a word: "affirme Claire\\nTremblay");
       across a blank line/page break only for a comma, hyphen or function word,
-      or a next line in lowercase (a column or page break inside a sentence);
+      or a next line in lowercase after a body paragraph of 2+ lines (a column
+      or page break inside a sentence; a lone heading line is not joined);
     * unchanged otherwise (trailing spaces trimmed): headings, list items, board
       lines, sentence ends and paragraph breaks are kept.
     """
@@ -296,7 +300,12 @@ def join_lines(c: Cleaned) -> Cleaned:
     def known(word: str) -> bool:
         nonlocal vocab
         if vocab is None:
-            vocab = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.casefold()))
+            vocab = set()
+            for token in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.casefold()):
+                vocab.add(token)
+                if "-" in token:  # also the pairs inside a compound: "state-of" "of-the"…
+                    parts = token.split("-")
+                    vocab.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
         return word.casefold() in vocab
 
     def edits() -> Iterable[Edit]:
@@ -318,7 +327,7 @@ def join_lines(c: Cleaned) -> Cleaned:
                 if hm is None:
                     yield _trim(s, e, brk)
                     continue
-                left = hm.group(1)
+                chain, left = hm.group(1), hm.group(2)  # "state-of-" + "the"
                 head = _HEAD_WORD.match(text, e, e + 40)
                 right = head.group() if head else ""
                 if not right:
@@ -328,6 +337,7 @@ def join_lines(c: Cleaned) -> Cleaned:
                     first.isupper()
                     or (len(right) <= 2 and text[e + len(right):e + len(right) + 1] == "'")  # main-d'œuvre
                     or left.casefold() in KEEP_HYPHEN_PREFIXES
+                    or bool(chain)  # already a hyphenated compound: "state-of-the-\nart"
                     or (known(f"{left}-{right}") and not known(left + right))
                 )
                 yield (s, e, "") if compound else (s - 1, e, "")  # else drop the hyphen too
@@ -338,13 +348,22 @@ def join_lines(c: Cleaned) -> Cleaned:
                 ws = text.rfind(" ", max(0, s - 30), s)
                 word = text[ws + 1:s].rsplit("\n", 1)[-1].rsplit("'", 1)[-1].casefold()
                 continues = word in FUNCTION_WORDS
-            if blank:
-                ok = continues or next_lower
+            if blank:  # lowercase after a blank line continues a body paragraph, not a heading
+                ok = continues or (next_lower and _in_paragraph(text, s))
             else:
-                ok = continues or next_lower or first == "(" or _list_goes_on(text, s, e)
+                ok = (
+                    continues or next_lower or first == "(" or _list_goes_on(text, s, e)
+                    or (last.isalnum() and _wrapped(text, s, e))
+                )
             yield (s, e, " ") if ok else _trim(s, e, brk)
 
     return _apply(c, edits())
+
+
+def _in_paragraph(text: str, s: int) -> bool:
+    """Is the line ending at ``s`` preceded by another non-blank line (not a lone heading)?"""
+    ls = text.rfind("\n", 0, s)
+    return ls > 0 and not text[text.rfind("\n", 0, ls) + 1:ls].isspace() and text[ls - 1] != "\n"
 
 
 def _list_goes_on(text: str, s: int, e: int) -> bool:
@@ -356,6 +375,36 @@ def _list_goes_on(text: str, s: int, e: int) -> bool:
     nl = len(text) if nl < 0 else nl
     comma = text.find(", ", e, nl)
     return 0 <= comma - e <= 50 and ":" not in text[e:comma]
+
+
+_LABEL = re.compile(r"[^\n:]{1,40}\s:|[^\n:]{1,40}:\s")
+
+
+def _wrapped(text: str, s: int, e: int, window: int = 4) -> bool:
+    """Was the line ending at ``s`` wrapped by the layout? It is nearly as long as the
+    longest line around it (so the next word did not fit), and the next line is not
+    a "Label :" line.  Short "Name / Affiliation" lines are never wrapped lines."""
+    ls = text.rfind("\n", 0, s) + 1
+    length = s - ls
+    if length < 35 or _LABEL.match(text, e):
+        return False
+    lengths = []
+    pos = ls
+    for _ in range(window):  # lines above
+        if pos <= 0:
+            break
+        p = text.rfind("\n", 0, pos - 1) + 1
+        lengths.append(pos - 1 - p)
+        pos = p
+    pos = e
+    for _ in range(window):  # lines below
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        lengths.append(nl - pos)
+        if nl >= len(text):
+            break
+        pos = nl + 1
+    return length >= 0.8 * max(lengths, default=0)
 
 
 def _trim(s: int, e: int, brk: str) -> Edit:
@@ -399,6 +448,35 @@ def normalize_spaces(c: Cleaned) -> Cleaned:
     if lead or trail < len(text):
         c = Cleaned(text[lead:trail], np.concatenate([c.index[lead:trail], c.index[-1:]]))
     return c
+
+
+_MD_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+|^[ \t]{0,3}>[ \t]?")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)([^\n]+?)(?<=\S)\1")
+_MD_LINK = re.compile(r"!?\[([^\]\n]+)\]\([^)\n]*\)")
+
+
+def strip_markdown(c: Cleaned) -> Cleaned:
+    """Markdown syntax off: heading hashes, blockquote marks, emphasis markers and
+    link targets ("[Mila](https://mila.quebec)" -> "Mila").  List markers are
+    bullets (:func:`remove_bullets`)."""
+    c = _sub(c, _MD_HEADING, "")
+
+    def edits() -> Iterable[Edit]:
+        text = c.text
+        spans = sorted(
+            [(m.start(), m.start(1), m.end(1), m.end()) for m in _MD_LINK.finditer(text)]
+            + [(m.start(), m.start(2), m.end(2), m.end()) for m in _MD_EMPHASIS.finditer(text)
+               if not (m.group(1)[0] == "_" and text[m.start() - 1:m.start()].isalnum())]
+        )
+        last = 0
+        for s, a, b, e in spans:
+            if s < last:
+                continue
+            yield s, a, ""
+            yield b, e, ""
+            last = e
+
+    return _apply(c, edits())
 
 
 Rule = Callable[[Cleaned], Cleaned]

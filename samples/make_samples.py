@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
 
-# One item per flow element: (kind, text). Kinds: h1 (full width), h2, p, bullet, line, gap.
+# One item per flow element: (kind, text). Kinds: h1 (full width), h2, h3, p, bullet, line, gap, page.
 # In "p" text, "|" marks where a word may be hyphenated at a line end.
 REPORT: list[tuple[str, str]] = [
     ("h1", "Grappe démo de l'IA appliquée — Rapport annuel 2024–2025"),
@@ -31,36 +31,47 @@ REPORT: list[tuple[str, str]] = [
     ("bullet", "→ 14 projets industriels financés en 2024–2025"),
     ("bullet", "→ 38 partenaires, dont 21 PME québécoises et ontariennes"),
     ("bullet", "• 9 projets menés avec une université ou un institut de recherche"),
+    ("page", ""),
     ("h2", "Projets financés"),
-    ("line", "Prévision de la demande en épicerie"),
+    ("h3", "Prévision de la demande en épicerie"),
     ("p", "Projet dirigé par Metro, en partenariat avec Dataperformers et HEC Montréal, pour prévoir "
           "les ventes de produits frais magasin par magasin."),
     ("line", "Partenaires : Metro, Dataperformers, HEC Montréal"),
     ("line", "Investissement de Scale AI : 2,5 M$"),
     ("line", "Investissement total : 6,1 M$"),
     ("gap", ""),
-    ("line", "Maintenance prédictive des flottes"),
+    ("h3", "Maintenance prédictive des flottes"),
     ("p", "Projet dirigé par Air Canada. Les modèles sont entraînés avec l'appui de l'Institut "
           "québécois d'intelligence artificielle (Mila) et d'IVADO Labs, une entreprise distincte "
           "d'IVADO, l'institut de recherche."),
     ("line", "Partenaires : Air Canada, IVADO Labs, Mila, Université McGill"),
     ("line", "Investissement de Scale AI : 1,8 M$"),
     ("gap", ""),
-    ("line", "Jumeau numérique de la chaîne d'approvisionnement"),
+    ("h3", "Jumeau numérique de la chaîne d'approvisionnement"),
     ("p", "Kinaxis collabore avec Sobeys et l'Alberta Machine Intelligence Institute (Amii) pour "
           "simuler l'effet des ruptures de stock sur l'ensemble du réseau de distribution."),
     ("line", "Partenaires : Kinaxis, Sobeys, Amii"),
     ("line", "Investissement de Scale AI : 3,2 M$"),
     ("gap", ""),
-    ("line", "Formation en IA pour l'aérospatiale"),
+    ("h3", "Formation en IA pour l'aérospatiale"),
     ("p", "Projet dirigé par CAE en collaboration avec Bombardier et l'Université Concordia. "
           "Il vise à former 400 techniciens à l'analyse des données de vol."),
     ("line", "Partenaires : CAE, Bombardier, Université Concordia, Université Laval"),
     ("line", "Investissement de Scale AI : 0,9 M$"),
     ("p", "Détails des projets : https://www.example.org/projets-finances/2024"),
-    ("h2", "Language and partners"),
+    ("h2", "Highlights for our English-speaking partners"),
     ("p", "Some of our partners report in English. Coveo and Hopper joined the network this year "
-          "through a collaboration with the Vector Institute in Toronto."),
+          "through a collaboration with the Vector Institute in Toronto, and Lightspeed hosted two "
+          "workshops on retail forecasting for small merchants."),
+    ("p", "The Fleet Health programme is led by Air Canada. Scale AI is investing $1.8 million in it, "
+          "and the work is carried out in collaboration with IVADO Labs and McGill University. "
+          "Mark Ellis, Director of Maintenance Analytics at Air Canada, said the first models "
+          "already flag parts that are likely to fail weeks in advance."),
+    ("line", "Partners: Air Canada, IVADO Labs, Mila and McGill University"),
+    ("p", "In Alberta, the Alberta Machine Intelligence Institute (Amii) works with Sobeys on "
+          "warehouse simulation, while Université Laval researchers study demand shocks with "
+          "Metro."),
+    ("page", ""),
     ("h2", "Conseil d'administration"),
     ("line", "Claire Tremblay"),
     ("line", "Directrice générale, Grappe démo"),
@@ -158,10 +169,10 @@ def make_pdf(out: Path) -> None:
     new_page()
     for kind, text in REPORT:
         if kind == "h1":
-            pdf.set_font("DejaVu", "B", 15)
+            pdf.set_font("DejaVu", "B", 14)
             pdf.set_xy(margin, state["y"])
-            pdf.multi_cell(210 - 2 * margin, 7, text)
-            state["y"] = pdf.get_y() + 6
+            pdf.cell(210 - 2 * margin, 7, text)
+            state["y"] += 13
         elif kind == "h2":
             need(14)
             state["y"] += 2
@@ -171,11 +182,17 @@ def make_pdf(out: Path) -> None:
             pdf.set_font("DejaVu", "", 9)
             write_lines(wrap(text, col_w), 9)
             state["y"] += 2
+        elif kind == "h3":
+            need(10)
+            write_lines(wrap(text, col_w), 9.5, "B", 5)
+            state["y"] += 1.5
         elif kind in ("bullet", "line"):
             pdf.set_font("DejaVu", "", 9)
             write_lines(wrap(text, col_w), 9)
         elif kind == "gap":
             state["y"] += 3
+        elif kind == "page":
+            new_page()
     pdf.output(str(out))
 
 
@@ -209,6 +226,26 @@ def make_docx(out: Path) -> None:
     d.add_paragraph(
         "Les résultats seront partagés avec les membres de la grappe lors d'un atelier organisé "
         "avec HEC Montréal."
+    )
+    d.add_heading("Équipe", level=2)
+    for name, role in [
+        ("Julie Bouchard", "Professeure titulaire, Université Laval"),
+        ("Samuel Girard", "Directeur de la logistique, Sobeys"),
+        ("Priya Desai", "Responsable des produits d'IA, Coveo"),
+    ]:
+        para = d.add_paragraph(name)
+        para.add_run().add_break()  # "Name" / "Role, Organization" in one paragraph
+        para.add_run(role)
+    d.add_heading("Summary in English", level=2)
+    d.add_paragraph(
+        "The Smart Last Mile project is led by Sobeys in collaboration with Coveo, Laval University "
+        "and IVADO. Scale AI is investing $1.2 million in the $3.4 million project, which aims to "
+        "cut the number of half-empty delivery runs in dense neighbourhoods of Montreal and Quebec "
+        "City. Samuel Girard, Director of Logistics at Sobeys, said the routing models will be tested "
+        "in twelve stores before a wider roll-out. The research team will publish its methods, and "
+        "the anonymized benchmark will be shared with other members of the cluster, including "
+        "Kinaxis and Dataperformers, so that the results can be compared with existing tools. "
+        "IVADO Labs, the consulting company, is not a partner in this project."
     )
     d.save(str(out))
 

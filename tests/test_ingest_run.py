@@ -83,12 +83,12 @@ def test_a_file_that_breaks_keeps_its_previous_version(corpus, store, settings, 
     assert store.run("ingest/document_exists", id=doc_id).scalar() == 1
 
 
-def test_cli_reports_failures_and_exit_code(corpus, settings, falkor_server):
+def test_cli_reports_failures_and_exit_code(corpus, settings):
     from web.cli import main
 
     result = CliRunner().invoke(
         main, ["--data-dir", str(settings.data_dir), "ingest", "--quiet", str(corpus)],
-        env={"GRAPPE_GRAPH_URL": falkor_server.url, "GRAPPE_GRAPH_NAME": "cli-ingest"},
+        env={"GRAPPE_GRAPH_URL": "falkordb-embedded", "GRAPPE_GRAPH_NAME": settings.graph_name},
     )
     assert result.exit_code == 1, result.output
     assert "broken.pdf" in result.output

@@ -7,7 +7,8 @@ under ``/api`` built from the same function in :mod:`web.data`.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 

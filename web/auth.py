@@ -7,9 +7,9 @@ the sign-in form; the API answers 401 (not signed in) or 403 (role too low).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from flask import (

@@ -53,7 +53,11 @@ def layout(data: dict[str, Any]) -> tuple[nx.Graph, dict[str, tuple[float, float
     else:
         shells = [[centre["id"]], ids] if ids else [[centre["id"]]]
     pos = nx.shell_layout(graph, nlist=shells, scale=1.0) if len(graph) > 1 else {centre["id"]: (0.0, 0.0)}
-    return graph, {k: (float(v[0]), float(v[1])) for k, v in pos.items()}
+    # centre at the origin and the outer ring at radius 1, whatever networkx's scale
+    cx, cy = (float(c) for c in pos[centre["id"]])
+    points = {k: (float(v[0]) - cx, float(v[1]) - cy) for k, v in pos.items()}
+    reach = max((math.hypot(x, y) for x, y in points.values()), default=0.0) or 1.0
+    return graph, {k: (x / reach, y / reach) for k, (x, y) in points.items()}
 
 
 def render_svg(data: dict[str, Any], url_for_entity) -> Markup:  # noqa: ANN001
@@ -61,8 +65,8 @@ def render_svg(data: dict[str, Any], url_for_entity) -> Markup:  # noqa: ANN001
     graph, pos = layout(data)
     centre_id = data["entity"]["id"]
     n = len(graph) - 1
-    radius = 170 if n <= 12 else 230 if n <= 30 else 290
-    margin = 210
+    radius = 120 if n <= 6 else 170 if n <= 14 else 230 if n <= 30 else 300
+    margin = 230
     size = 2 * (radius + margin)
     cx = cy = size / 2
 
@@ -71,7 +75,8 @@ def render_svg(data: dict[str, Any], url_for_entity) -> Markup:  # noqa: ANN001
         return cx + x * radius, cy - y * radius
 
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="egonet" viewBox="0 0 {size:.0f} {size:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="egonet" width="{size:.0f}" height="{size:.0f}" '
+        f'viewBox="0 0 {size:.0f} {size:.0f}" '
         f'role="img" aria-labelledby="egonet-title">',
         f'<title id="egonet-title">Network of {escape(data["entity"]["name"])}: {n} neighbours</title>',
         '<g class="edges">',

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from flask import Flask, url_for
 from markupsafe import Markup, escape
@@ -96,5 +97,10 @@ def cell(value: Any) -> Markup:
 COLOURED_TYPES = {"Organization", "University", "Person", "Project"}
 
 
+def reject_key(mapping: dict, *keys: str) -> dict:
+    return {k: v for k, v in mapping.items() if k not in keys}
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(highlight=highlight, money=money, rel_label=rel_label, cell=cell)
+    app.jinja_env.filters.update(highlight=highlight, money=money, rel_label=rel_label, cell=cell,
+                                 reject_key=reject_key)

@@ -12,7 +12,7 @@ import re
 import tempfile
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -75,7 +75,7 @@ class UserStore:
         if role not in ROLES:
             raise GrappeError(f"role {role!r} is not known", f"Use one of: {', '.join(ROLES)}.")
         if len(password or "") < MIN_PASSWORD:
-            raise GrappeError(f"the password is too short", f"Use at least {MIN_PASSWORD} characters.")
+            raise GrappeError("the password is too short", f"Use at least {MIN_PASSWORD} characters.")
         with self._lock:
             users = dict(self._load())
             if name in users and not replace:
@@ -83,7 +83,7 @@ class UserStore:
             users[name] = {
                 "role": role,
                 "password_hash": generate_password_hash(password),
-                "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
             }
             self._save(users)
         return User(name, role)

@@ -55,22 +55,22 @@ class Recommendation:
         return asdict(self)
 
 
-def _inv_degree(proj: Projection) -> np.ndarray:
-    deg = proj.degree.astype(np.float64)
-    return np.divide(1.0, deg, out=np.zeros_like(deg), where=deg > 0)
+def _inv_strength(proj: Projection) -> np.ndarray:
+    strength = np.asarray(proj.W.sum(axis=1), dtype=np.float64).ravel()
+    return np.divide(1.0, strength, out=np.zeros_like(strength), where=strength > 0)
 
 
 def score_vectors(proj: Projection, u: int) -> dict[str, np.ndarray]:
     """Component scores of every actor for seeker ``u`` (dense vectors, length = actors)."""
-    inv = proj.extras.get("_inv_degree")
+    inv = proj.extras.get("_inv_strength")
     if inv is None:
-        inv = proj.extras["_inv_degree"] = _inv_degree(proj)
+        inv = proj.extras["_inv_strength"] = _inv_strength(proj)
     n = len(proj.actors)
-    a_u = np.zeros(n)
-    nb = proj.neighbors(proj.A, u)
-    a_u[nb] = 1.0
-    ra2 = proj.A @ (inv * a_u)
-    ra3 = proj.A @ (inv * ra2)
+    w_u = np.zeros(n)
+    lo, hi = proj.W.indptr[u], proj.W.indptr[u + 1]
+    w_u[proj.W.indices[lo:hi]] = proj.W.data[lo:hi]
+    ra2 = proj.W @ (inv * w_u)
+    ra3 = proj.W @ (inv * ra2)
     prox = ra2 + BETA3 * ra3
     if proj.O.shape[1] and proj.O.indptr[u + 1] > proj.O.indptr[u]:
         topic = np.asarray((proj.O @ proj.O[u].T).todense()).ravel()

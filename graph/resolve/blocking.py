@@ -38,6 +38,8 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
     out: set[str] = set()
     if name.key:
         out.add("K:" + name.key)
+    if len(name.compact) >= 5:
+        out.add("K:=" + name.compact)
     content = [t for t in name.tokens if not t.startswith("#")]
     if content:
         ranked = sorted(set(content), key=lambda t: (df[t] if df else 0, t))

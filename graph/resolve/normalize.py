@@ -43,7 +43,10 @@ LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = tuple(
         "spa", "s p a", "bhd", "kk", "pte", "and cie",
     )
 )
-_LEGAL_BY_LEN = sorted(LEGAL_SUFFIXES, key=len, reverse=True)
+_LEGAL_ANYWHERE = frozenset({"corporation"})
+_LEGAL_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _suffix in sorted(LEGAL_SUFFIXES, key=len, reverse=True):
+    _LEGAL_BY_LAST.setdefault(_suffix[-1], []).append(_suffix)
 
 #: Articles, prepositions and conjunctions ignored in keys (both languages).
 STOPWORDS = frozenset(
@@ -94,7 +97,21 @@ VOCABULARY: dict[str, str] = {
     "innovations": "innovation", "aerospatiale": "aerospace", "aerospatial": "aerospace",
     "calcul": "computing", "informatique": "computing", "mathematiques": "mathematics",
     "operationnelle": "operational", "chambre": "chamber", "fonds": "fund",
-    "services": "service", "solutions": "solution", "systemes": "system", "systems": "system",
+    "royale": "royal", "colombie": "columbia", "britannique": "british",
+    "nouveau": "new", "nouvelle": "new", "nouvel": "new", "optique": "optics",
+    "neurologique": "neurological", "cardiologie": "cardiology", "spatiale": "space",
+    "spatial": "space", "exportation": "export", "financiere": "financial",
+    "financier": "financial", "cybernetique": "cybernetics", "recherches": "research",
+    "medicale": "medical", "medicales": "medical", "medical": "medical",
+    "universitaire": "#univ", "biologie": "biology", "chimie": "chemistry",
+    "physique": "physics", "robotique": "robotics", "securite": "security",
+    "assurance": "insurance", "assurances": "insurance", "transports": "transport",
+    "environnement": "environment", "agriculture": "agriculture", "alimentaire": "food",
+    "strategique": "strategic", "scientifique": "scientific", "appliquee": "applied",
+    "appliquees": "applied", "ouverte": "open", "publique": "public", "public": "public",
+    "conseils": "#council", "metropolitain": "metropolitan", "metropolitaine": "metropolitan",
+    "compagnie": "#company", "compagnies": "#company", "company": "#company",
+    "companies": "#company", "services": "service", "solutions": "solution", "systemes": "system", "systems": "system",
     "systeme": "system", "logiciels": "software", "logiciel": "software",
 }
 
@@ -103,8 +120,11 @@ VOCABULARY: dict[str, str] = {
 #: "Polytechnique Montréal").
 DROPPABLE = frozenset({"#univ", "#school", "#inst", "#coll", "#cegep"})
 
+#: "Groupe X" / "X Group" is, as a rule, the company X itself.
+CORPORATE_DROPPABLE = frozenset({"#group"})
+
 #: Weak corporate descriptors: an extra one neither proves nor refutes identity.
-WEAK_DESCRIPTORS = frozenset({"technology", "solution", "system", "software", "service", "#group"})
+WEAK_DESCRIPTORS = frozenset({"technology", "solution", "system", "software", "service"})
 
 #: Concepts that name a sub-unit; a qualifier made of these is not a parent.
 UNIT_CONCEPTS = frozenset({"#fac", "#dept", "#chair", "#lab", "#ctr"})
@@ -130,17 +150,18 @@ def fold(name: str) -> str:
 
 
 def strip_legal(tokens: list[str]) -> list[str]:
-    """Drop legal-form suffixes from the end of folded tokens (never the whole name)."""
-    out = list(tokens)
-    changed = True
-    while changed and len(out) > 1:
-        changed = False
-        for suffix in _LEGAL_BY_LEN:
+    """Drop legal-form suffixes from the end of folded tokens (never the whole name),
+    and "corporation" anywhere after the first word (French order: "X Corporation
+    financière")."""
+    out = [t for i, t in enumerate(tokens) if i == 0 or t not in _LEGAL_ANYWHERE]
+    while len(out) > 1:
+        for suffix in _LEGAL_BY_LAST.get(out[-1], ()):
             n = len(suffix)
             if len(out) > n and tuple(out[-n:]) == suffix:
                 out = out[:-n]
-                changed = True
                 break
+        else:
+            break
     return out
 
 
@@ -204,12 +225,20 @@ def acronym_match(acronym: str, name: str) -> int:
     Every content word must give at least its first letter; stop words may give
     nothing. Needs a name of two content words or more.
     """
-    acr = fold(acronym).replace(" ", "")
     words = _words_for_acronym(name)
+    level = _acronym_walk(fold(acronym).replace(" ", ""), words)
+    # "Laval University" is spelt like "Université Laval": generic words first
+    front = [w for w in words if CONCEPTS.get(w) in DROPPABLE]
+    if level == 0 and front and words[0] not in front:
+        level = _acronym_walk(fold(acronym).replace(" ", ""),
+                              front + [w for w in words if w not in front])
+    return level
+
+
+def _acronym_walk(acr: str, words: list[str]) -> int:
     content = [w for w in words if w not in STOPWORDS]
     if len(acr) < 2 or len(content) < 2 or not acr.isalpha():
         return 0
-    best = 0
     n_acr, n_words = len(acr), len(words)
     memo: dict[tuple[int, int], int] = {}
 
@@ -235,8 +264,7 @@ def acronym_match(acronym: str, name: str) -> int:
         memo[(i, j)] = result
         return result
 
-    best = walk(0, 0)
-    return max(best, 0)
+    return max(walk(0, 0), 0)
 
 
 def initials(name: str) -> set[str]:
@@ -267,7 +295,32 @@ class ParsedName:
 
 
 def _is_definition(short: str, long: str) -> bool:
-    return " " not in short.strip() and acronym_match(short, long) > 0
+    short = short.strip()
+    if " " in short:
+        return False
+    return acronym_match(short, long) > 0 or (looks_like_acronym(short) and loose_acronym(short, long))
+
+
+def loose_acronym(acronym: str, name: str) -> bool:
+    """An acronym written beside a name that it only roughly spells (IREQ for
+    "Institut de recherche d'Hydro-Québec"): same first letter, its letters in
+    order inside the name, and at least two thirds of them word initials."""
+    acr = fold(acronym).replace(" ", "")
+    words = [w for w in _words_for_acronym(name) if w not in STOPWORDS]
+    if len(acr) < 3 or len(words) < 2 or not acr.isalpha() or acr[0] != words[0][0]:
+        return False
+    initials_hit, i = 0, 0
+    for w in words:
+        pos = 0
+        while i < len(acr) and pos < len(w):
+            found = w.find(acr[i], pos)
+            if found < 0:
+                break
+            initials_hit += found == 0
+            pos, i = found + 1, i + 1
+            if found == 0 and i < len(acr) and acr[i] not in w[1:]:
+                break
+    return i == len(acr) and initials_hit * 3 >= 2 * len(acr)
 
 
 @lru_cache(maxsize=200_000)
@@ -291,9 +344,12 @@ def parse(raw: str) -> ParsedName:
 
 
 def qualifier_is_parent(qualifier: str) -> bool:
-    """A qualifier naming a sub-unit (faculty, lab, chair) makes the name more
-    specific, not less: "Université X – Faculté de Y" is not "Université X"."""
-    return not set(core_tokens(qualifier)) & UNIT_CONCEPTS
+    """Only a qualifier that names an institution (a university, school,
+    institute, college) is a parent the bare name may drop: "CICIEM (Université
+    Concordia)" = "CICIEM". A place, a field ("Fonds X – Santé") or a sub-unit
+    ("Université X – Faculté de Y") makes the name more specific instead."""
+    tokens = set(core_tokens(qualifier))
+    return bool(tokens & DROPPABLE) and not tokens & UNIT_CONCEPTS
 
 
 def digits(tokens: tuple[str, ...] | list[str]) -> frozenset[str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from graph.resolve.blocking import candidate_pairs
 from graph.resolve.cluster import average_link
 from graph.resolve.features import NameInfo
-from graph.resolve.normalize import fold, looks_like_acronym, parse
+from graph.resolve.normalize import fold, looks_like_acronym, parse, strip_legal
 from graph.resolve.scoring import AUTO_THRESHOLD, LINK_THRESHOLD, Profile, profile, score
 
 
@@ -105,11 +105,43 @@ def cluster_nodes(nodes: Sequence[_Node]) -> list[list[int]]:
         return value
 
     edges = []
+    initials: dict[int, set[int]] = {}
     for i, j in candidate_pairs(named):
         s = pair_score(i, j)
         if s >= AUTO_THRESHOLD:
             edges.append((s, i, j))
-    return average_link(len(nodes), edges, pair_score, LINK_THRESHOLD)
+        elif s > 0:
+            for x, y in ((i, j), (j, i)):
+                if _initialised_person(nodes[x].profile) and not _initialised_person(nodes[y].profile):
+                    initials.setdefault(x, set()).add(y)
+    clusters = average_link(len(nodes), edges, pair_score, LINK_THRESHOLD)
+    return _attach_unique_initials(clusters, initials, pair_score)
+
+
+def _initialised_person(p: Profile) -> bool:
+    return p.type == "Person" and any(len(t) == 1 for t in p.primary.tokens[:-1])
+
+
+def _attach_unique_initials(clusters: list[list[int]], initials: dict[int, set[int]],
+                            pair_score) -> list[list[int]]:  # noqa: ANN001
+    """"Y. Bengio" joins "Yoshua Bengio" when that is the only full name it can
+    abbreviate in the whole input (two candidates: it stays alone)."""
+    if not initials:
+        return clusters
+    owner = {n: k for k, members in enumerate(clusters) for n in members}
+    for node, partners in sorted(initials.items()):
+        home = owner[node]
+        if len(clusters[home]) != 1:
+            continue
+        targets = {owner[p] for p in partners}
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        if all(pair_score(node, m) > 0 for m in clusters[target]):
+            clusters[target].append(node)
+            clusters[home] = []
+            owner[node] = target
+    return sorted((sorted(c) for c in clusters if c), key=lambda m: m[0])
 
 
 def _spelling_rank(raw: str) -> tuple[int, int]:
@@ -131,7 +163,9 @@ def canonical(forms: Counter[str]) -> tuple[str, list[str]]:
         spellings = by_fold[f]
         any_raw = next(iter(spellings))
         acronym = looks_like_acronym(any_raw) or " " not in f and len(f) <= 4
-        return (not acronym, sum(spellings.values()), len(f.split()), len(f), f)
+        words = f.split()
+        bare = strip_legal(words) == words
+        return (not acronym, sum(spellings.values()), bare, len(words), len(f), f)
 
     def best_spelling(f: str) -> str:
         spellings = by_fold[f]

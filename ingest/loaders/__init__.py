@@ -35,7 +35,7 @@ _HTML_TAG = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:
 _RULES = {
     "pdf": _clean.DEFAULT_RULES,
     "txt": _clean.DEFAULT_RULES,
-    "md": _clean.DEFAULT_RULES,
+    "md": (_clean.strip_markdown, *_clean.DEFAULT_RULES),
     "html": (_clean.normalize_chars, _clean.remove_urls, _clean.remove_bullets, _clean.normalize_spaces),
     "docx": (_clean.normalize_chars, _clean.remove_urls, _clean.remove_bullets, _clean.normalize_spaces),
 }
@@ -129,12 +129,12 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
     if fmt is None:
         raise IngestError(source, "unsupported or binary (non-text) content",
                           f"Supported formats: {', '.join(FORMATS)}.")
-    title, meta_date, pages, page_type = "", None, 0, None
+    title, meta_date, pages, page_type, repaired = "", None, 0, None, False
     if fmt == "pdf":
         from ingest.loaders.pdf import read_pdf
 
         pdf = read_pdf(data, source)
-        raw, title, meta_date, pages = pdf.text, pdf.title, pdf.date, pdf.pages
+        raw, title, meta_date, pages, repaired = pdf.text, pdf.title, pdf.date, pdf.pages, pdf.repaired
     elif fmt == "docx":
         from ingest.loaders.docx import read_docx
 
@@ -150,6 +150,9 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
     cleaned = _clean.clean(raw, _RULES[fmt])
     text = cleaned.text
     if not any(ch.isalpha() for ch in text[:100_000]):
+        if repaired:
+            raise IngestError(source, "corrupt PDF: damaged file, no readable text after repair",
+                              "Re-download or re-export the PDF.")
         hint = ("The PDF may be scanned images: run OCR first." if fmt == "pdf"
                 else "The file has no readable text.")
         raise IngestError(source, "no text could be extracted", hint)

@@ -1,7 +1,9 @@
 """DOCX → text: paragraphs and tables in document order.
 
-A table row becomes one line, its cells separated by " | "; a heading or title
-paragraph is the title candidate.
+A table row becomes one line, its cells separated by " | ".  Paragraphs are
+separated by a blank line, except runs of short lines ("Name" / "Role,
+Organization"), which stay on consecutive lines like a board list.  The first
+heading or title paragraph is the title candidate.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
                           "Check that the file opens in a word processor, or save it again as .docx.") from exc
     blocks: list[str] = []
     heading = ""
+    prev_short = False
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -39,7 +42,14 @@ def read_docx(data: bytes, path: str) -> DocxText:
             style = (para.style.name if para.style is not None else "") or ""
             if text and not heading and (style.startswith("Heading") or style == "Title"):
                 heading = text
-            blocks.append(text)
+            is_heading = style.startswith("Heading") or style == "Title"
+            # short paragraphs in a row ("Name" / "Role, Organization") stay on
+            # consecutive lines, as in a board list; other paragraphs get a blank line
+            short = len(text) <= 80 and "\n" not in text and not text.endswith((".", "!", "?", ":")) and not is_heading
+            if blocks and blocks[-1] == "" and short and prev_short:
+                blocks.pop()
+            blocks.extend((text, "") if text else ())
+            prev_short = short
         elif tag == "tbl":
             table = Table(child, document)
             for row in table.rows:
@@ -51,6 +61,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
                 if cells:
                     blocks.append(" | ".join(cells))
             blocks.append("")
+            prev_short = False
     props = document.core_properties
     created = props.created or props.modified
     return DocxText(

@@ -64,6 +64,9 @@ def _fallback(html: str) -> tuple[str, str]:
     return text, " ".join(p.title.split())
 
 
+#: Below this many characters of main text, the tag-based fallback is used.
+SMALL_PAGE = 200
+
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -73,19 +76,22 @@ def read_html(html: str) -> HtmlText:
 
     result = None
     try:
-        result = trafilatura.bare_extraction(
+        extracted = trafilatura.bare_extraction(
             html, with_metadata=True, include_tables=True, include_comments=False, favor_recall=True,
-            as_dict=True,
         )
+        result = extracted.as_dict() if extracted is not None else None
     except Exception:  # trafilatura/lxml failures on odd markup: use the fallback
         result = None
     fb_text, fb_title = _fallback(html)
     text = (result or {}).get("text") or ""
-    if len(text) < 0.2 * len(fb_text):  # trafilatura missed the content
+    # trafilatura missed the content, or the page is so small that its own
+    # baseline kept the navigation: the tag-based fallback is more reliable
+    if len(text) < SMALL_PAGE or len(text) < 0.2 * len(fb_text):
         text = fb_text
     title = (result or {}).get("title") or ""
     if not title:
         m = _H1.search(html)
         title = " ".join(unescape(_TAGS.sub("", m.group(1))).split()) if m else fb_title
+    text = re.sub(r"\n+", "\n\n", text.strip())  # one element per line: paragraphs
     date = (result or {}).get("date")
     return HtmlText(text=text, title=title.strip(), date=date or None, page_type=(result or {}).get("pagetype"))

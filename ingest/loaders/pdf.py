@@ -1,15 +1,19 @@
 """PDF → text in reading order, pages separated by form feeds.
 
 pymupdf gives text blocks with positions.  Its ``sort=True`` orders blocks by
-(top, left), which interleaves the paragraphs of a two-column page.  We order
-blocks per page ourselves: full-width blocks (headings, page headers/footers)
-cut the page into horizontal bands; inside a band, the left column is read top
-to bottom before the right one.
+(top, left), which interleaves the lines of a two-column page; the default
+order is the content-stream order, which depends on the tool that wrote the
+PDF.  We order blocks per page ourselves: full-width blocks, and blocks with
+nothing beside them that are centred or sit in the top/bottom margin
+(titles, running headers, page numbers), cut the page into
+horizontal bands; inside a band, the left column is read top to bottom before
+the right one.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from graph.errors import IngestError
@@ -24,11 +28,13 @@ class PdfText:
     title: str
     date: str | None
     pages: int
+    repaired: bool = False  # pymupdf had to repair a damaged file to open it
 
 
-def _order_blocks(blocks: list[tuple], page_width: float) -> list[tuple]:
+def _order_blocks(blocks: list[tuple], page_width: float, page_height: float = 0.0) -> list[tuple]:
     """Reading order of (x0, y0, x1, y1, text, ...) blocks on a 1–2 column page."""
     mid = page_width / 2
+    top, bottom = 0.1 * page_height, 0.9 * page_height
     blocks = sorted(blocks, key=lambda b: (b[1], b[0]))
     out: list[tuple] = []
     band: list[tuple] = []
@@ -38,8 +44,18 @@ def _order_blocks(blocks: list[tuple], page_width: float) -> list[tuple]:
         out.extend(band)
         band.clear()
 
+    def separator(b: tuple) -> bool:
+        """Spans the columns, or stands alone centred or in a page margin
+        (title, running header, page number)."""
+        if b[2] - b[0] >= FULL_WIDTH * page_width:
+            return True
+        centred = abs((b[0] + b[2]) / 2 - mid) < 0.1 * page_width
+        if not (centred or (page_height and (b[3] <= top or b[1] >= bottom))):
+            return False
+        return not any(o is not b and o[1] < b[3] and o[3] > b[1] for o in blocks)
+
     for b in blocks:
-        if (b[2] - b[0]) >= FULL_WIDTH * page_width:
+        if separator(b):
             flush()
             out.append(b)
         else:
@@ -58,8 +74,24 @@ def _pdf_date(value: str | None) -> str | None:
     return "-".join(g for g in m.groups() if g)
 
 
+def _pymupdf():  # noqa: ANN202
+    """Import pymupdf without its optional ``pymupdf.layout`` add-on, which it imports
+    eagerly when installed (≈2 s, an ONNX layout model) and which we do not use."""
+    if "pymupdf" in sys.modules:
+        return sys.modules["pymupdf"]
+    blocked = "pymupdf.layout" not in sys.modules
+    if blocked:
+        sys.modules["pymupdf.layout"] = None  # type: ignore[assignment]  # makes its import fail fast
+    try:
+        import pymupdf
+    finally:
+        if blocked:
+            del sys.modules["pymupdf.layout"]  # an explicit import later still works
+    return pymupdf
+
+
 def read_pdf(data: bytes, path: str) -> PdfText:
-    import pymupdf
+    pymupdf = _pymupdf()
 
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
@@ -72,7 +104,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
         try:
             for page in doc:
                 blocks = [b for b in page.get_text("blocks") if b[6] == 0 and b[4].strip()]
-                ordered = _order_blocks(blocks, page.rect.width)
+                ordered = _order_blocks(blocks, page.rect.width, page.rect.height)
                 pages.append("\n\n".join(b[4].rstrip("\n") for b in ordered))
         except Exception as exc:
             raise IngestError(path, f"corrupt PDF: a page cannot be read ({exc})",
@@ -83,4 +115,5 @@ def read_pdf(data: bytes, path: str) -> PdfText:
             title=(meta.get("title") or "").strip(),
             date=_pdf_date(meta.get("creationDate")) or _pdf_date(meta.get("modDate")),
             pages=len(pages),
+            repaired=bool(getattr(doc, "is_repaired", False)),
         )

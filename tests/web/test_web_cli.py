@@ -1,0 +1,77 @@
+"""`grappe user` and `grappe serve`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from web.cli import main
+from web.commands import is_loopback
+from web.users import UserStore
+
+
+def test_user_add_list_remove(tmp_path: Path):
+    runner = CliRunner()
+    base = ["--data-dir", str(tmp_path), "user"]
+    r = runner.invoke(main, base + ["add", "alice", "--role", "curator", "--password", "s3cret-pass"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(main, base + ["add", "bob", "--role", "analyst"], input="another-pass\nanother-pass\n")
+    assert r.exit_code == 0, r.output
+    users = UserStore(tmp_path / "users.json")
+    assert users.verify("alice", "s3cret-pass").role == "curator"
+    assert users.verify("alice", "wrong") is None
+    assert "s3cret-pass" not in (tmp_path / "users.json").read_text()
+    assert oct((tmp_path / "users.json").stat().st_mode & 0o777) == "0o600"
+    r = runner.invoke(main, base + ["list"])
+    assert "alice\tcurator" in r.output and "bob\tanalyst" in r.output
+    r = runner.invoke(main, base + ["add", "alice", "--role", "viewer", "--password", "s3cret-pass"])
+    assert r.exit_code != 0 and "already exists" in r.output
+    r = runner.invoke(main, base + ["add", "carol", "--role", "boss", "--password", "s3cret-pass"])
+    assert r.exit_code != 0
+    r = runner.invoke(main, base + ["add", "carol", "--role", "viewer", "--password", "short"])
+    assert r.exit_code != 0 and "too short" in r.output
+    r = runner.invoke(main, base + ["remove", "bob"])
+    assert r.exit_code == 0 and users.get("bob") is None
+
+
+def test_loopback_detection():
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")
+
+
+def test_serve_binds_localhost_and_answers(settings, graph_store):
+    env = {**os.environ, "GRAPPE_DATA_DIR": str(settings.data_dir), "GRAPPE_GRAPH_NAME": graph_store.graph_name,
+           "GRAPPE_GRAPH_URL": "falkordb-embedded"}
+    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", "2"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert m, line + (proc.stderr.read() if proc.poll() is not None else "")
+        url = f"http://127.0.0.1:{m.group(1)}"
+        deadline = time.time() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/api/search?q=mila", timeout=5) as resp:
+                    body = json.load(resp)
+                    assert resp.headers["X-Content-Type-Options"] == "nosniff"
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.2)
+        assert body["hits"][0]["name"].startswith("Mila")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stdout.close()
+        proc.stderr.close()

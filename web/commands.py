@@ -1,0 +1,98 @@
+"""``grappe serve`` and ``grappe user``: thin commands over the web app and the user file."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+import click
+
+from graph.settings import Settings
+from web.cli import pass_settings
+from web.users import ROLES, UserStore
+
+LOOPBACK_NAMES = {"localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes the app to the network.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port (0: any free port, printed at start).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option("--secure-cookies/--no-secure-cookies", default=None,
+              help="Mark the session cookie Secure (HTTPS only). Default: on unless the host is loopback.")
+@pass_settings
+def serve(settings: Settings, host: str, port: int, threads: int, secure_cookies: bool | None) -> None:
+    """Serve the web app with waitress (127.0.0.1:5000 by default)."""
+    from waitress import create_server
+
+    from web import create_app
+
+    secure = (not is_loopback(host)) if secure_cookies is None else secure_cookies
+    app = create_app(settings, config={"SESSION_COOKIE_SECURE": secure})
+    services = app.extensions["grappe"]
+    services.store  # noqa: B018 - open (and start) the store now, so a bad URL fails at once
+    server = create_server(app, host=host, port=port, threads=threads, ident="grappe")
+    click.echo(f"Grappe on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
+    if not is_loopback(host):
+        click.echo("Warning: listening beyond this machine; put HTTPS in front "
+                   "(session cookies are marked Secure).", err=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        services.close()
+
+
+def _users(settings: Settings) -> UserStore:
+    return UserStore(Path(settings.data_dir) / "users.json")
+
+
+@click.group()
+def user() -> None:
+    """Manage web accounts (roles: viewer < analyst < curator < admin)."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), default="viewer", show_default=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Prompted when not given (safer: it stays out of the shell history).")
+@click.option("--replace", is_flag=True, help="Replace an existing account (new role and password).")
+@pass_settings
+def user_add(settings: Settings, name: str, role: str, password: str, replace: bool) -> None:
+    """Create an account NAME with ROLE."""
+    account = _users(settings).add(name, role, password, replace=replace)
+    click.echo(f"user {account.name} ({account.role}) saved in {_users(settings).path}")
+
+
+@user.command("list")
+@pass_settings
+def user_list(settings: Settings) -> None:
+    """List accounts and roles."""
+    users = _users(settings).list()
+    if not users:
+        click.echo("no account yet: `grappe user add NAME --role analyst`")
+    for account in users:
+        click.echo(f"{account.name}\t{account.role}")
+
+
+@user.command("remove")
+@click.argument("name")
+@pass_settings
+def user_remove(settings: Settings, name: str) -> None:
+    """Delete the account NAME."""
+    _users(settings).remove(name)
+    click.echo(f"user {name} removed")
