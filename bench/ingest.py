@@ -74,7 +74,7 @@ def time_spacy_alone(paths: list[Path], extractor: Extractor) -> tuple[float, in
         by_lang.setdefault(doc.language, []).append(doc.text)
     t0 = time.perf_counter()
     for lang, texts in by_lang.items():
-        for _ in extractor.pipeline(lang).pipe(texts):
+        for _ in extractor.nlp(lang).pipe(texts):
             pass
     return time.perf_counter() - t0, sum(len(d.text.split()) for d in docs)
 

@@ -77,7 +77,7 @@ def make_entities(rng: random.Random, n: int) -> list[dict]:
         if kind < 0.2:
             fr = f"Université {word} de {city}"
             en = f"{word} University of {strip_accents(city)}"
-            acr = "U" + word[0].upper() + city[0].upper()
+            acr = "U" + word[:2].upper() + strip_accents(city[:2]).upper()
             ent = {"type": "University", "forms": [fr, en, f"{fr} ({acr})", acr, fr.upper()]}
         elif kind < 0.35:
             field_fr, field_en = rng.choice(FIELDS_FR)

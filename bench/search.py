@@ -82,17 +82,19 @@ def main() -> None:
     ap.add_argument("--entities", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--keep", action="store_true", help="keep the bench_search graph")
+    ap.add_argument("--reuse", action="store_true", help="reuse a kept bench_search graph (no writing)")
     args = ap.parse_args()
     settings = Settings.load()
     store = open_store(settings, graph_name="bench_search")
     try:
-        store.drop() if hasattr(store, "drop") else store.clear()
-        store.create_schema()
         entities = synthetic(args.entities)
-        t0 = time.perf_counter()
-        for k in range(0, len(entities), 10_000):
-            store.write(GraphBatch(entities=entities[k:k + 10_000]))
-        print(f"wrote {len(entities)} entities in {time.perf_counter() - t0:.1f} s")
+        if not args.reuse:
+            store.drop() if hasattr(store, "drop") else store.clear()
+            store.create_schema()
+            t0 = time.perf_counter()
+            for k in range(0, len(entities), 10_000):
+                store.write(GraphBatch(entities=entities[k:k + 10_000]))
+            print(f"wrote {len(entities)} entities in {time.perf_counter() - t0:.1f} s")
         qs = queries(entities, args.queries)
         for q in qs[:20]:  # warm-up
             search(store, q)

@@ -43,7 +43,9 @@ def statements(text: str) -> list[str]:
 
 #: header type name -> canonical type
 PARAM_TYPES = {"string": "string", "str": "string", "int": "int", "integer": "int", "float": "float",
-               "number": "float", "bool": "bool", "boolean": "bool", "list": "list"}
+               "number": "float", "bool": "bool", "boolean": "bool", "list": "list",
+               # an entity id; callers may resolve a name or an acronym to it first (graph.search.resolve_name)
+               "entity": "entity"}
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 

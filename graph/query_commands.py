@@ -24,6 +24,7 @@ from graph.store.base import QueryResult
 from web.cli import pass_settings
 
 FORMATS = ("table", "csv", "json")
+PARAM_ENTITY = "entity"
 
 
 def _backend(settings: Settings) -> str:
@@ -49,11 +50,25 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def literal(text: str) -> Any:
+    """A free-Cypher parameter from the command line: JSON when it parses (``5``, ``true``,
+    ``null``, ``["a","b"]``, ``"5"``), else the text itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
 def run_saved(store: Any, name: str, raw_params: dict[str, Any], timeout_ms: int | None = None,
               max_rows: int | None = None) -> QueryResult:
     """Run saved query ``name`` read-only, ``raw_params`` coerced by its header."""
     query = cypher.saved_query(name)
     params = query.bind(raw_params)
+    for p in query.params:  # `entity` parameters take an id, a name or an acronym
+        if PARAM_ENTITY == cypher.PARAM_TYPES.get(p.type.lower()) and isinstance(params.get(p.name), str):
+            from graph.search import resolve_name
+
+            params[p.name] = resolve_name(store, params[p.name])["id"]
     return store.read(query.body(store.backend), params, timeout_ms=timeout_ms, max_rows=max_rows)
 
 
@@ -174,7 +189,8 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
         if name:
             result = run_saved(store, name, raw, timeout_ms, max_rows)
         else:
-            result = store.read(cypher_text or "", dict(raw), timeout_ms=timeout_ms, max_rows=max_rows)
+            result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
+                                timeout_ms=timeout_ms, max_rows=max_rows)
     except GrappeError as exc:
         _fail(exc)
         return

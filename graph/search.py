@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -58,6 +59,7 @@ def _local_fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold a name or a query for comparison (the resolver's ``fold`` when available)."""
     folded = _shared_fold(text) if _shared_fold is not None else _local_fold(text)
@@ -152,33 +154,44 @@ def search(store: Any, q: str, *, limit: int = 10, types: Iterable[str] | str | 
     """Entities whose name or alias matches ``q`` (French or English, any accents or case,
     small typos, acronyms), best first. ``types`` restricts to entity types
     (``"Organization"``, ``"University"``, ``"Person"``, ``"Project"``); ``subtype`` to one
-    organization subtype."""
+    organization subtype.
+
+    The index is asked from the cheapest to the broadest form of the query: exact words;
+    then prefixes (unless ``limit`` exact/alias hits are in hand); then typos (only while
+    fewer than ``limit`` hits and no exact name); then any one word (only when nothing
+    matched every word)."""
     q = (q or "").strip()
     fq = fold(q)
     toks = fq.split()[:12]
     if not toks or limit <= 0:
         return []
     type_list = _check_filters(types)
-    rows: dict[str, dict[str, Any]] = {}
-    # exact tokens first (finds exact names and aliases even among common words),
-    # then every word with prefix/fuzzy variants; any word only when that was too few.
-    for mode in ("exact", "all", "any"):
-        if mode == "any" and (len(toks) == 1 or len(rows) >= limit):
-            break
-        for row in _candidates(store, toks, mode, type_list, subtype, candidates):
-            rows.setdefault(row["id"], row)
-    hits: list[tuple[tuple, Hit]] = []
-    for row in rows.values():
-        aliases = list(row.get("aliases") or [])
-        found = classify(fq, row.get("name") or "", aliases)
-        if found is None:
-            continue
-        match, sim = found
-        hit = Hit(row["id"], row.get("name") or "", row.get("type") or "", row.get("subtype"),
-                  aliases, round(sim, 1), match)
-        hits.append(((-MATCH_RANK[match], -sim, len(hit.name), hit.name, hit.id), hit))
-    hits.sort(key=lambda pair: pair[0])
-    return [h for _, h in hits[:limit]]
+    seen: set[str] = set()
+    ranked: list[tuple[tuple, Hit]] = []
+    for mode in ("exact", "prefix", "fuzzy", "any"):
+        strong = sum(1 for _, h in ranked if h.match != "fuzzy")
+        if mode == "prefix" and strong >= limit:
+            break  # broader forms could only add prefix or fuzzy hits, ranked below these
+        if mode == "fuzzy" and (len(ranked) >= limit or any(h.match == "exact" for _, h in ranked)):
+            break  # typo tolerance is for queries that found too little, not for exact names
+        if mode == "any" and (ranked or len(toks) == 1):
+            break  # "any word" is the last resort: only when nothing matched every word
+        # one-letter words cannot be prefixes in the index: leave them to the re-ranking
+        words = toks if mode == "exact" else ([w for w in toks if len(w) > 1] or toks)
+        for row in _candidates(store, words, mode, type_list, subtype, candidates):
+            if row["id"] in seen:
+                continue
+            seen.add(row["id"])
+            aliases = list(row.get("aliases") or [])
+            found = classify(fq, row.get("name") or "", aliases)
+            if found is None:
+                continue
+            match, sim = found
+            hit = Hit(row["id"], row.get("name") or "", row.get("type") or "", row.get("subtype"),
+                      aliases, round(sim, 1), match)
+            ranked.append(((-MATCH_RANK[match], -sim, len(hit.name), hit.name, hit.id), hit))
+    ranked.sort(key=lambda pair: pair[0])
+    return [h for _, h in ranked[:limit]]
 
 
 def facets(hits: Iterable[Hit]) -> dict[str, dict[str, int]]:

@@ -72,33 +72,52 @@ Edit = tuple[int, int, str]  # replace text[start:end] by str
 
 
 def _apply(c: Cleaned, edits: Iterable[Edit]) -> Cleaned:
-    """Apply sorted, non-overlapping edits, carrying the offset index along."""
+    """Apply sorted, non-overlapping edits, carrying the offset index along.
+
+    The new index is gathered from the old one in a single vectorised step: the
+    loop only records segments (start in the old text, length, step 1 for copied
+    chars or 0 for inserted ones, which all map to one position).
+    """
     text, idx = c.text, c.index
     parts: list[str] = []
-    idx_parts: list[np.ndarray] = []
+    starts: list[int] = []
+    lengths: list[int] = []
+    steps: list[int] = []
     pos = 0
-    changed = False
     for s, e, r in edits:
-        if s < pos or (e - s == len(r) and text.startswith(r, s) and e <= len(text)):
+        if s < pos or (e - s == len(r) and text.startswith(r, s)):
             continue  # overlapping (rules never produce these on purpose) or a no-op
-        changed = True
-        parts.append(text[pos:s])
-        idx_parts.append(idx[pos:s])
+        if s > pos:
+            parts.append(text[pos:s])
+            starts.append(pos)
+            lengths.append(s - pos)
+            steps.append(1)
         if r:
             parts.append(r)
             n = len(r)
             k = text.find(r, s, e) if n <= e - s else -1  # kept chars (a newline) map onto themselves
             if k >= 0:
-                idx_parts.append(idx[k:k + n])
+                starts.append(k)
+                steps.append(1)
             else:
                 k = text.find(r[0], s, e)
-                idx_parts.append(np.full(n, idx[k if k >= 0 else s], dtype=np.int64))
+                starts.append(k if k >= 0 else s)
+                steps.append(0)
+            lengths.append(n)
         pos = e
-    if not changed:
+    if not parts and pos == 0:
         return c
     parts.append(text[pos:])
-    idx_parts.append(idx[pos:])  # includes the sentinel
-    return Cleaned("".join(parts), np.concatenate(idx_parts))
+    starts.append(pos)
+    lengths.append(len(text) + 1 - pos)  # includes the sentinel
+    steps.append(1)
+    n_seg = np.asarray(lengths, dtype=np.int64)
+    seg_start = np.cumsum(n_seg) - n_seg
+    within = np.arange(int(n_seg.sum()), dtype=np.int64) - np.repeat(seg_start, n_seg)
+    gather = np.repeat(np.asarray(starts, dtype=np.int64), n_seg) + within * np.repeat(
+        np.asarray(steps, dtype=np.int64), n_seg
+    )
+    return Cleaned("".join(parts), idx[gather])
 
 
 def _sub(c: Cleaned, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Cleaned:
@@ -123,7 +142,7 @@ _TRANSLATE = (
 )
 _CRLF = re.compile(r"\r\n")
 _DROP = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
-_NEEDS_NFC = re.compile(r"[\u0300-\u036f]+|[\ufb00-\ufb06]")
+_NEEDS_NFC = re.compile(r"[\u0300-\u036f\ufb00-\ufb06][\u0300-\u036f]*")
 
 
 def normalize_chars(c: Cleaned) -> Cleaned:
@@ -172,10 +191,12 @@ def remove_urls(c: Cleaned) -> Cleaned:
 
 _LINE = re.compile(r"[^\n\f]*")
 _DIGITS = re.compile(r"\d+")
-_GLUED_LINE = re.compile(
-    r"(?m)^[ \t]*(\d{1,3})[ \t]*([^\W\d_][^\n]{2,76}?)[ \t]*$"
-    r"|^[ \t]*([^\W\d_][^\n]{2,76}?)[ \t]*(?<![\d,.])(\d{1,3})[ \t]*$"
-)
+#: A page number at the start of a line ("9RAPPORT ANNUEL…"), or at the end of one
+#: ("…Rapport annuel | 12"); both patterns start with a literal or a class, so the
+#: regex engine skips ahead fast, and the line is checked in Python.
+_NUMBER_FIRST = re.compile(r"\n[ \t]*(\d{1,3})[ \t]*(?=[^\W\d_])")
+_NUMBER_LAST = re.compile(r"(\d+)[ \t]*(?=\n|$)")
+_RUNNING_REST = re.compile(r"[^\W\d_][^\n]{2,76}")
 _LONE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.I)
 
 
@@ -209,7 +230,7 @@ def _key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split())).casefold()
 
 
-def remove_headers_footers(c: Cleaned, *, edge_lines: int = 3) -> Cleaned:
+def remove_headers_footers(c: Cleaned, *, edge_lines: int = 2) -> Cleaned:
     """Remove running page headers/footers and page numbers.
 
     With pages (``\\f``-separated): a line among the first/last ``edge_lines`` of
@@ -240,11 +261,20 @@ def remove_headers_footers(c: Cleaned, *, edge_lines: int = 3) -> Cleaned:
                     kill.append((s, e))
     else:
         found: dict[str, list[tuple[int, int, str]]] = {}
-        for m in _GLUED_LINE.finditer(text):
-            num = m.group(1) or m.group(4)
-            rest = m.group(2) or m.group(3)
-            if _looks_like_running_title(m.group(), rest):
-                found.setdefault(_key(rest), []).append((m.start(), m.end(), num))
+        candidates: list[tuple[int, int, str, str]] = []  # line start, end, number, rest
+        for m in _NUMBER_FIRST.finditer("\n" + text):  # positions shifted by the "\n"
+            s, rest_start = m.start(), m.end() - 1
+            e = text.find("\n", rest_start)
+            e = len(text) if e < 0 else e
+            candidates.append((s, e, m.group(1), text[rest_start:e].rstrip()))
+        for m in _NUMBER_LAST.finditer(text):
+            if len(m.group(1)) > 3 or text[m.start() - 1:m.start()] in (",", "."):
+                continue
+            s = text.rfind("\n", 0, m.start()) + 1
+            candidates.append((s, m.end(), m.group(1), text[s:m.start()].strip()))
+        for s, e, num, rest in candidates:
+            if e - s <= 80 and _RUNNING_REST.fullmatch(rest) and _looks_like_running_title(text[s:e], rest):
+                found.setdefault(_key(rest), []).append((s, e, num))
         for hits in found.values():
             if len(hits) >= 3 and len({n for _, _, n in hits}) >= 3:
                 kill.extend((s, e) for s, e, _ in hits)
@@ -257,7 +287,11 @@ def remove_headers_footers(c: Cleaned, *, edge_lines: int = 3) -> Cleaned:
 _BULLETS = "→•▪◦●■□➢➤►▶‣⁃∙·*–—-"
 _BULLET_RE = f"[{re.escape(_BULLETS)}]"
 #: A line break (optionally across blank lines/page breaks) between two non-blank lines.
-_BREAK = re.compile(r"[ \t]*\n(?:[ \t\f]*\n)*[ \t\f]*(?=\S)|[ \t]*\f[ \t\f\n]*(?=\S)")
+#: Breaks after sentence-final punctuation are kept as they are, so not even matched.
+_BREAK = re.compile(  # starts with a character class: the regex engine skips ahead fast
+    r"[ \t\n](?<=[^.!?:;»\")\s][ \t\n])(?:(?<=\n)|[ \t]*\n)(?:[ \t\f]*\n)*[ \t\f]*(?=\S)"
+    r"|[ \t\f](?:(?<=\f)|[ \t]*\f)[ \t\f\n]*(?=\S)"
+)
 _HEAD_WORD = re.compile(r"[^\W\d_]+")
 _HYPHEN_END = re.compile(r"((?:[^\W\d_]+-)*)([^\W\d_]+)-$")
 
@@ -317,21 +351,21 @@ def join_lines(c: Cleaned) -> Cleaned:
             blank = brk.count("\n") > 1 or "\f" in brk
             last = text[s - 1]
             first = text[e]
-            if last in _SENTENCE_END or last == "\n" or (first in _BULLETS and text[e + 1:e + 2] in " \t"):
-                yield _trim(s, e, brk)
+            if last in _SENTENCE_END or last == "\n" or (first in _BULLETS and text[e + 1:e + 2] in (" ", "\t", "\n", "")):
+                yield from _keep(s, e, brk)
                 continue
             next_lower = first.islower()
             if last == "-":
                 prev = text[max(0, s - 60):s]
                 hm = _HYPHEN_END.search(prev)
                 if hm is None:
-                    yield _trim(s, e, brk)
+                    yield from _keep(s, e, brk)
                     continue
                 chain, left = hm.group(1), hm.group(2)  # "state-of-" + "the"
                 head = _HEAD_WORD.match(text, e, e + 40)
                 right = head.group() if head else ""
                 if not right:
-                    yield _trim(s, e, brk)
+                    yield from _keep(s, e, brk)
                     continue
                 compound = (
                     first.isupper()
@@ -355,7 +389,10 @@ def join_lines(c: Cleaned) -> Cleaned:
                     continues or next_lower or first == "(" or _list_goes_on(text, s, e)
                     or (last.isalnum() and _wrapped(text, s, e))
                 )
-            yield (s, e, " ") if ok else _trim(s, e, brk)
+            if ok:
+                yield s, e, " "
+            else:
+                yield from _keep(s, e, brk)
 
     return _apply(c, edits())
 
@@ -407,6 +444,13 @@ def _wrapped(text: str, s: int, e: int, window: int = 4) -> bool:
     return length >= 0.8 * max(lengths, default=0)
 
 
+def _keep(s: int, e: int, brk: str) -> Iterable[Edit]:
+    """A kept break needs no edit (:func:`normalize_spaces` trims it), except a page
+    break, which becomes a paragraph break so that later rules see line starts."""
+    if "\f" in brk:
+        yield _trim(s, e, brk)
+
+
 def _trim(s: int, e: int, brk: str) -> Edit:
     """Keep a line break, dropping trailing/leading spaces around it; blank lines collapse to one."""
     if "\f" in brk or brk.count("\n") > 1:
@@ -416,26 +460,37 @@ def _trim(s: int, e: int, brk: str) -> Edit:
 
 # --------------------------------------------------------------------------- bullets, spaces
 
-_BULLET_AT_START = re.compile(rf"(?m)^[ \t]*{_BULLET_RE}+[ \t]+")
-_ORPHAN_BULLET = re.compile(r"(?m)^[ \t]*[→•▪◦●■□➢➤►▶‣⁃∙][ \t]*$\n?")
-_INLINE_BULLET = re.compile(r"[ \t]+[→•▪◦●■➢➤►▶‣][ \t]+")
+# Both are matched on "\n" + text: a pattern starting with a literal newline is
+# scanned fast (a "(?m)^" pattern is tried at every position).
+_BULLET_AT_START = re.compile(rf"\n([ \t]*{_BULLET_RE}+[ \t]+)")
+_ORPHAN_BULLET = re.compile(r"(\n[ \t]*[→•▪◦●■□➢➤►▶‣⁃∙][ \t]*)(?=\n|$)")  # the line and its "\n"
+_INLINE_BULLET = re.compile(r"[ \t]+[•▪◦●■][ \t]+")  # not arrows: "2022 → 2023" is not a list
 
 
 def remove_bullets(c: Cleaned) -> Cleaned:
-    """Drop bullet glyphs (→ • ▪ – - * …) at line starts and in-line bullets
-    ("A • B" -> "A; B"), keeping each item on its own line."""
-    c = _sub(c, _ORPHAN_BULLET, "")
-    c = _sub(c, _BULLET_AT_START, "")
+    """Drop bullet glyphs (→ • ▪ – - * …) at line starts, keeping each item on its
+    own line, and replace in-line bullets of flattened lists ("A • B" -> "A; B")."""
+    for pattern in (_ORPHAN_BULLET, _BULLET_AT_START):
+        # group 1 = the glyph (and its line); -1 undoes the "\n" added in front
+        c = _apply(c, ((max(0, m.start(1) - 1), m.end(1) - 1, "") for m in pattern.finditer("\n" + c.text)))
+    if not any(glyph in c.text for glyph in "•▪◦●■"):
+        return c
     return _sub(c, _INLINE_BULLET, "; ")
 
 
-_SPACE_RUN = re.compile(r"[ \t]*\n[ \t\f\n]*|[ \t]*\f[ \t\f\n]*|[ \t]{2,}|^[ \t]+|[ \t]+$")
+#: Only the whitespace runs that need a change (plain "\n" and "\n\n" are not matched):
+#: spaces before a line break, a line break followed by spaces or a form feed, 3+ line
+#: breaks, form feeds, and runs of 2+ spaces or tabs inside a line.
+_SPACE_RUN = re.compile(  # starts with a character class: the regex engine skips ahead fast
+    r"[ \t\n\f](?:(?<=[ \t])[ \t]*[\n\f]|(?<=[\n\f])(?=[ \t\f\n]*[ \t\f])|(?<=\n)\n\n|(?<=\f)"
+    r"|(?<=[ \t])[ \t]+|(?<=\t))[ \t\f\n]*"
+)
 
 
 def _space_repl(m: re.Match[str]) -> str:
     g = m.group()
     n = g.count("\n") + 2 * g.count("\f")
-    return "\n\n" if n > 1 else "\n" if n else " " if 0 < m.start() < len(m.string) - len(g) else ""
+    return "\n\n" if n > 1 else "\n" if n else " "
 
 
 def normalize_spaces(c: Cleaned) -> Cleaned:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import cache
 
 __all__ = ["detect_language", "paragraph_languages", "DEFAULT_LANGUAGE"]
 
@@ -28,15 +27,22 @@ _LETTER = re.compile(r"[^\W\d_]")
 _lock = threading.Lock()
 
 
-@cache
-def _detector():  # noqa: ANN202 - lingua type
-    from lingua import Language, LanguageDetectorBuilder
+_DETECTOR = None
 
-    with _lock:
-        # High-accuracy mode (all n-gram sizes).  Low-accuracy mode (trigrams only)
-        # loads in 0.2 s instead of ~0.7 s but was confidently wrong on short,
-        # name-heavy French lines ("Mary Wells / Université de Waterloo" -> en).
-        return LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+
+def _detector():  # noqa: ANN202 - lingua type
+    """The lingua detector, built once per process on first use (thread-safe)."""
+    global _DETECTOR
+    if _DETECTOR is None:
+        with _lock:
+            if _DETECTOR is None:
+                from lingua import Language, LanguageDetectorBuilder
+
+                # High-accuracy mode (all n-gram sizes).  Low-accuracy mode (trigrams
+                # only) loads in 0.2 s instead of ~0.7 s but was confidently wrong on
+                # short, name-heavy French lines ("Mary Wells / Université de Waterloo").
+                _DETECTOR = LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+    return _DETECTOR
 
 
 def _code(language) -> str:  # noqa: ANN001

@@ -101,13 +101,16 @@ def guess_language(text: str) -> str:
     return detect_language(text)
 
 
-def read_document(path: str | Path) -> Document:
-    """A Document from a file: the ingest loader when installed, else plain text."""
+def read_document(path: str | Path, use_loader: bool = True) -> Document:
+    """A Document from a file: the ingest loader when installed (and ``use_loader``),
+    else the file's text as-is (id = sha1 of the bytes)."""
     path = Path(path)
-    try:
-        from ingest.loaders import load_document
-    except ImportError:
-        load_document = None
+    load_document = None
+    if use_loader:
+        try:
+            from ingest.loaders import load_document
+        except ImportError:
+            load_document = None
     if load_document is not None:
         return load_document(path)
     try:

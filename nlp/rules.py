@@ -47,7 +47,14 @@ class Context:
     doc_key: str = ""
     persons: set[str] = field(default_factory=set)  # NER person strings
     orgs: list[tuple[int, int, str]] = field(default_factory=list)  # NER org spans
+    places: list[tuple[int, int]] = field(default_factory=list)  # NER place spans
     _lower: set[str] | None = field(default=None, repr=False)
+
+    def is_place(self, start: int, end: int) -> bool:
+        """A place for NER, with no organization cue in its name ("Scale AI" is not)."""
+        if type_cue(self.text[start:end], self.lex) != ("Organization", None):
+            return False
+        return any(s <= start and end <= e for s, e in self.places)
 
     def is_common(self, word: str) -> bool:
         """Is the word written in lowercase somewhere in the text (a common word)?"""
@@ -65,26 +72,31 @@ class Context:
 _PAREN_TAIL = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)\s*$", re.S)
 
 
+_ACR_SKIP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "en", "à", "a", "pour",
+             "for", "in", "on", "au", "aux"}
+
+
 def is_acronym_of(acr: str, name: str) -> bool:
-    """'BCG' for 'The Boston Consulting Group', 'Amii' for 'Alberta Machine Intelligence Institute'."""
+    """'BCG' for 'The Boston Consulting Group', 'Amii' for 'Alberta Machine Intelligence
+    Institute', 'CQDA' for 'Centre québécois de données avancées'."""
     letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", acr).casefold()
     if not 2 <= len(letters) <= 10 or " " in acr.strip() or acr.strip() == name.strip():
         return False
-    name = re.sub(r"^(?:The|Le|La|Les|L['’])\s*", "", name.strip())
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[0].isupper()]
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
     initials = "".join(w[0] for w in words).casefold()
     if not initials or letters[0] != initials[0]:
         return False
     if letters == initials:
         return True
     it = iter(initials)
-    return acr.isupper() and len(letters) >= 2 and all(ch in it for ch in letters)
+    return acr.isupper() and all(ch in it for ch in letters)
 
 
 def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Split a list on commas, semicolons, line breaks and 'et'/'and' before a capital."""
     and_ = lex.alt("LIST_AND")
-    pat = re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?=[A-ZÀ-ÖØ-Þ0-9])")
+    art = r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|d['’]|de\s+)?)"
+    pat = re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?={art}[A-ZÀ-ÖØ-Þ0-9])")
     out = []
     pos = 0
     depth_safe = _mask_parens(seg)
@@ -96,7 +108,9 @@ def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]
     for s, e in out:
         raw = seg[s:e]
         raw2, s2 = strip_bullet(raw, s)
-        text = raw2.strip().rstrip(".;,")
+        text = raw2.strip().rstrip(";,")
+        if text.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|ltée|corp|co|jr|sr|s\.a|l\.p)\.$", text):
+            text = text[:-1].rstrip()
         if not text:
             continue
         lead = len(raw2) - len(raw2.lstrip())
@@ -234,7 +248,7 @@ def project_fields(ctx: Context, facts: Facts) -> None:
                 break
         else:
             stop = len(text)
-        content = text[m.end():stop]
+        content = text[m.end():stop].replace("\n", " ")  # same length: offsets hold
         next_field = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         body_end = min(next_field, stop + 700)
         body = text[stop:body_end]
@@ -247,6 +261,7 @@ def project_fields(ctx: Context, facts: Facts) -> None:
         group = ctx.group("partners")
         rtype = "LEADS" if m.group("lead") else "PARTICIPATES_IN"
         for item_text, s, e in split_items(content, m.end(), lex):
+            item_text = squash(item_text)
             item = parse_item(item_text, s, e, ctx, group)
             if item is None:
                 continue
@@ -386,16 +401,18 @@ def lists(ctx: Context, facts: Facts) -> None:
             continue
         prev = squash(bl[i - 1].text) if i > 0 else ""
         event = None
+        b_items = _block_items(b)
+        intro_start = b_items[-1][1] if b_items else b.start
         for k in range(len(flat) - 1, -1, -1):  # the closest dated event item above
             bi, t, s, _ = flat[k]
-            if s >= b.start or bi < i - 3:
+            if s >= intro_start or bi < i - 3:
                 if bi < i - 3:
                     break
                 continue
             event = _event_title(t, s)
             if event:
                 break
-        last_intro = _block_items(b)[-1][0] if _block_items(b) else intro
+        last_intro = b_items[-1][0] if b_items else intro
         collab = has(lex, "LIST_COLLAB", last_intro, re.I) or has(lex, "LIST_COLLAB", prev[-200:], re.I)
         partic = has(lex, "LIST_PARTICIPANT_OF_EVENT", last_intro, re.I)
         if not (collab or (event and partic)):
@@ -538,7 +555,7 @@ def _is_role(s: str, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------- prose
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'&.+@-]*"
-_ORG_RUN = rf"{_CAP}(?:\s+(?:(?:de|du|des|of|and|et|&|de\s+la|d['’]|l['’]|la|for|the)\s+)?{_CAP}){{0,6}}"
+_ORG_RUN = rf"{_CAP}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['’]|l['’]|la|for|the|à)[ \t]+)?{_CAP}){{0,6}}"
 
 
 def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, int, str]]:
@@ -560,14 +577,14 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     gov_of_rx = re.compile(rf"(?<!\w){ci('GOV_OF')}(?P<place>[A-ZÀ-ÖØ-Þ][\w-]+(?:[- ][A-ZÀ-ÖØ-Þ][\w-]+)?)")
     person_rx = rf"{_CAP}(?:[ \t]+{_CAP}){{1,2}}"
     minister_rx = re.compile(
-        rf"(?<!\w){art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)\s*,\s*"
+        rf"(?<!\w){art}?(?P<role>{ci('MINISTER')}(?:\s+[^.;\n()]{{0,120}}?)?)\s*,\s*"
         rf"(?i:l['’]honorable\s+|the\s+honourable\s+|hon\.\s+)?(?P<person>{person_rx})"
     )
     minister_after_rx = re.compile(
-        rf"(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)\n])"
+        rf"(?:{ci('HONORIFIC')}\s+)?(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)\n])"
     )
     honor_rx = re.compile(
-        rf"(?P<role>{ci('MINISTER')}[^\n.]{{0,90}})\s*\n\s*(?i:L['’]honorable|The\s+Honourable|Hon\.)\s+(?P<person>{person_rx})"
+        rf"(?P<role>{ci('MINISTER')}[^.]{{0,120}}?)\s*\n\s*(?i:L['’]honorable|The\s+Honourable|Hon\.)\s+(?P<person>{person_rx})"
     )
     det = r"(?i:(?:le|la|l['’]|the|its|son|sa|their|our|notre)\s+)"
     role_after = re.compile(
@@ -619,7 +636,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
         for rx in (minister_rx, minister_after_rx, honor_rx):
             for m in rx.finditer(sent):
                 person, role = m.group("person"), squash(m.group("role"))
-                if not looks_like_person(person, lex, ctx.persons) and person not in ctx.persons:
+                if not (looks_like_person(person, lex, ctx.persons) or _name_shaped(person, lex)):
                     continue
                 gm = gov_of_rx.search(role)
                 gov = fed_name
@@ -668,19 +685,24 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
         # explicit partnerships
         for m in partner_rx.finditer(sent):
             cue = m.group()
-            left_orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
-            right_end = _clause_end(sent, m.end())
-            right_orgs = _org_mentions(s0 + m.end(), s0 + right_end, ctx, facts)
-            if not right_orgs:
+            right = [c.name for c in _items_after(s0 + m.end(), e0, ctx, facts) if c.type != "Person"]
+            if not right:
                 continue
+            left_orgs = [o for o in _org_mentions(s0, s0 + m.start(), ctx, facts) if o[2] not in right]
             if re.search(r"(?i)f[ée]d[ée]ra", cue) or re.search(r"(?i)federal\s*$", sent[:m.start()]):
                 facts.add(Cand(fed_name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government"))
                 left = fed_name
             elif left_orgs:
-                left = left_orgs[0][2] if m.start() > 0 and _subject_first(sent, left_orgs, s0) else left_orgs[-1][2]
+                left = left_orgs[0][2]
+            elif (lm := _NAME_AT.match(_ARTICLES.sub("", sent.lstrip()))) and m.start() > 0 and (
+                    org := _trim_org(lm.group(), lex)) and not looks_like_person(org, lex, ctx.persons):
+                os_ = s0 + sent.find(org)
+                facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                left = org
             else:
-                left = SUBJECT
-            for _, _, org in right_orgs:
+                after = [o for o in _org_mentions(s0 + m.end(), e0, ctx, facts) if o[2] not in right]
+                left = after[0][2] if after else SUBJECT
+            for org in right:
                 facts.rel("PARTNERS_WITH", left, org, s0, e0)
         for m in mutual_rx.finditer(sent):
             orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
@@ -720,6 +742,14 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
         if particip_rx.search(sent):
             for _, _, org in _org_mentions(s0, e0, ctx, facts):
                 facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)
+
+
+def _name_shaped(s: str, lex: Lexicon) -> bool:
+    """Two or three capitalised words with no organization cue: a name, where the
+    construction (honorific, "Minister X") already says it is a person."""
+    toks = s.split()
+    return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+", t) for t in toks) \
+        and type_cue(s, lex) == ("Organization", None)
 
 
 def _is_minister(role: str, lex: Lexicon) -> bool:
@@ -781,4 +811,148 @@ def _org_mentions(start: int, end: int, ctx: Context, facts: Facts) -> list[tupl
     for s, e, t in _orgs_in(start, end, ctx):
         if not any(s < fe and fs < e for fs, fe in found):
             found[(s, e)] = t
+    # organizations already known from elsewhere in the document, named again here
+    window = ctx.text[start:end]
+    for name in {c.name for c in facts.cands if c.type in ("Organization", "University") and len(c.name) > 2}:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", window):
+            s, e = start + m.start(), start + m.end()
+            if not any(s < fe and fs < e for fs, fe in found):
+                found[(s, e)] = name
     return sorted((s, e, n) for (s, e), n in found.items())
+
+
+# --------------------------------------------------------------------------- prose: projects
+
+_ARTICLES = re.compile(
+    r"^(?:(?:l['’]|d['’])\s*|(?:le|la|les|the|de|du|des|of|également|aussi|notamment|entre\s+autres|also|notably"
+    r"|including|namely|such\s+as|tels?\s+que|comme)\s+)+", re.I)
+_NAME_AT = re.compile(
+    rf"^(?:{_CAP})(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de\s+la|d['’]|l['’]|la|for|the|à|en|x|@)[ \t]+)?(?:{_CAP}|\d{{4}})){{0,7}}"
+)
+
+
+def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | None = None) -> list[Cand]:
+    """The names listed right after a cue ("... avec A, B et C, lance ..."), as candidates."""
+    text = ctx.text
+    stop = _clause_end(text[:end], pos)
+    out = []
+    for item_text, s, _e in split_items(text[pos:stop], pos, ctx.lex):
+        lead = _ARTICLES.match(item_text)
+        body = item_text[lead.end():] if lead else item_text
+        s2 = s + (text[s:s + len(item_text)].find(body) if lead else 0)
+        m = _NAME_AT.match(body)
+        if not m:
+            break
+        name = _trim_org(m.group(), ctx.lex)
+        if not name:
+            break
+        paren = re.match(r"^\s*\(([^()]{1,40})\)", body[len(name):])
+        full = name + (body[len(name):len(name) + paren.end()] if paren else "")
+        item = parse_item(squash(full), s2, s2 + len(full), ctx, group)
+        if item is None or item.main is None:
+            break
+        if item.main.type != "Person" and ctx.is_place(s2, s2 + len(name)):
+            break
+        for c in item.cands:
+            facts.add(c)
+        out.append(item.main)
+    return out
+
+
+def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
+    """Named projects in sentences and who leads, funds and takes part in them."""
+    text, lex = ctx.text, ctx.lex
+
+    def ci(label: str) -> str:
+        return f"(?i:{lex.alt(label)})"
+
+    name_run = rf"{_CAP}(?:[ \t]+(?:{_CAP}|\d{{4}}|x|@|&)){{0,6}}"
+    intro_rx = re.compile(rf"(?<!\w){ci('PROJECT_INTRO')}\s+(?P<name>{name_run})")
+    appos_rx = re.compile(rf"(?P<name>{name_run})\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
+    suffix_rx = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{name_run})\s+(?i:project|program|programme|initiative)(?!\w)")
+    ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
+    lead_rx = re.compile(rf"(?<!\w){ci('LEAD_VERB')}\s+(?P<org>{_ORG_RUN})")
+    funds_rx = re.compile(rf"(?<!\w){ci('FUNDS_VERB')}\s*(?P<org>{_ORG_RUN})")
+    funds_active_rx = re.compile(rf"(?P<org>{_ORG_RUN})\s+{ci('FUNDS_ACTIVE')}(?!\w)")
+    members_rx = re.compile(rf"(?<!\w){ci('MEMBERS_VERB')}\s*")
+    founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
+    last_project: str | None = None
+    last_seen = -99
+    claimed = list(facts.claimed)
+    for n_sent, (s0, e0) in enumerate(sents):
+        sent = text[s0:e0]
+        projects: list[tuple[int, str]] = []
+        if n_sent - last_seen > 3:
+            last_project = None
+        for rx in (intro_rx, appos_rx, suffix_rx):
+            for m in rx.finditer(sent):
+                raw = m.group("name")
+                name = re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", raw).strip()
+                if not name or len(name) < 3 or looks_like_person(name, lex, ctx.persons):
+                    continue
+                if len(name.split()) == 1 and ctx.is_common(name):
+                    continue
+                if any(c.name == name and c.type in ("Organization", "University") and c.source == RULE
+                       for c in facts.cands):
+                    continue
+                ps = s0 + m.start("name") + raw.find(name)
+                attrs = {}
+                if rx is appos_rx:
+                    amount = parse_amount(m.group("appos"))
+                    if amount:
+                        attrs["total_investment_cad"] = amount
+                aliases = []
+                ym = re.match(r"^(.+?)\s+(?:19|20)\d\d$", name)
+                if ym:
+                    aliases.append(ym.group(1))
+                facts.add(Cand(name, "Project", ps, ps + len(name), aliases=aliases, attributes=attrs))
+                facts.claimed.append((ps, ps + len(name)))
+                projects.append((m.start("name"), name))
+        projects.sort()
+        if projects:
+            last_project = projects[-1][1]
+            last_seen = n_sent
+
+        def target(pos: int, projects=projects, sent=sent, last_project=last_project,
+                   members: bool = False) -> str | None:
+            before = [n for p, n in projects if p < pos]
+            if before:
+                return before[-1]
+            if projects:
+                return projects[0][1]
+            if ref_rx.search(sent):
+                return last_project or MAIN_PROJECT
+            return last_project if members else None
+
+        for m in lead_rx.finditer(sent):
+            tgt = target(m.start())
+            org = _trim_org(m.group("org"), lex)
+            if tgt and org and not looks_like_person(org, lex, ctx.persons):
+                os_ = s0 + m.start("org")
+                if not ctx.is_place(os_, os_ + len(org)):
+                    facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                    facts.rel("LEADS", org, tgt, s0, e0)
+        for rx in (funds_rx, funds_active_rx):
+            for m in rx.finditer(sent):
+                tgt = target(m.start())
+                org = _trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
+                if tgt and org and not looks_like_person(org, lex, ctx.persons):
+                    os_ = s0 + m.start("org") + m.group("org").find(org)
+                    if not ctx.is_place(os_, os_ + len(org)):
+                        facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                        facts.rel("FUNDS", org, tgt, s0, e0)
+        for m in members_rx.finditer(sent):
+            tgt = target(m.start(), members=True)
+            cue_end = s0 + m.end()
+            if not tgt or any(cue_end <= cs < cue_end + 6 for cs, _ in claimed):
+                continue
+            group = ctx.group("members")
+            for c in _items_after(s0 + m.end(), e0, ctx, facts, group):
+                facts.rel("PARTICIPATES_IN", c.name, tgt, s0, e0)
+        for m in founded_rx.finditer(sent):
+            orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
+            if not orgs:
+                continue
+            for c in _items_after(s0 + m.end(), e0, ctx, facts):
+                if c.type == "Person":
+                    facts.rel("AFFILIATED_WITH", c.name, orgs[-1][2], s0, e0, None)

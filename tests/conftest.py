@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import importlib.metadata as md
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 

@@ -7,6 +7,8 @@ the sign-in form; the API answers 401 (not signed in) or 403 (role too low).
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -30,6 +32,36 @@ from web.services import get_settings
 from web.users import ROLES, User, UserStore
 
 bp = Blueprint("auth", __name__)
+
+#: failed sign-ins allowed per (address, user name) before a pause
+MAX_FAILURES, PAUSE_SECONDS = 5, 60.0
+
+
+class Throttle:
+    """Slows password guessing: after MAX_FAILURES failures, that address and name wait."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._failures: dict[tuple[str, str], list[float]] = {}
+
+    def blocked(self, key: tuple[str, str]) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            recent = [t for t in self._failures.get(key, []) if now - t < PAUSE_SECONDS]
+            self._failures[key] = recent
+            if not recent:
+                self._failures.pop(key, None)
+            return len(recent) >= MAX_FAILURES
+
+    def fail(self, key: tuple[str, str]) -> None:
+        with self._lock:
+            if len(self._failures) > 10_000:  # bounded memory
+                self._failures.clear()
+            self._failures.setdefault(key, []).append(time.monotonic())
+
+    def reset(self, key: tuple[str, str]) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
 
 
 def user_store(app: Flask | None = None) -> UserStore:
@@ -98,8 +130,15 @@ def login():  # noqa: ANN201
     error = None
     status = 200
     if request.method == "POST":
-        user = user_store().verify(request.form.get("username", ""), request.form.get("password", ""))
+        name = request.form.get("username", "")[:64]
+        key = (request.remote_addr or "", name)
+        throttle: Throttle = current_app.extensions["grappe_throttle"]
+        if throttle.blocked(key):
+            return render_template("auth/login.html", next=request.values.get("next", ""),
+                                   error=f"Too many failed attempts: wait {PAUSE_SECONDS:.0f} seconds."), 429
+        user = user_store().verify(name, request.form.get("password", ""))
         if user:
+            throttle.reset(key)
             csrf = session.get("csrf")
             session.clear()
             session["user"] = user.name
@@ -108,6 +147,7 @@ def login():  # noqa: ANN201
             session.permanent = True
             flash(f"Signed in as {user.name} ({user.role}).")
             return redirect(_safe_next(request.form.get("next")))
+        throttle.fail(key)
         error = "Unknown user name or wrong password."
         status = 401
     return render_template("auth/login.html", error=error, next=request.values.get("next", "")), status
@@ -124,6 +164,7 @@ def init_app(app: Flask) -> None:
     settings = app.extensions["grappe"].settings
     path = app.config.get("USERS_FILE") or Path(settings.data_dir) / "users.json"
     app.extensions["grappe_users"] = UserStore(Path(path))
+    app.extensions["grappe_throttle"] = Throttle()
     app.before_request(load_user)
 
     @app.context_processor

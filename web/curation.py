@@ -12,7 +12,7 @@ from flask import Blueprint, flash, redirect, request, url_for
 from web.auth import current_user, require_role
 from web.data import check_text, entity_core, plain
 from web.errors import BadParameter
-from web.services import feature, get_settings, get_store
+from web.services import feature, get_settings, get_store, services
 
 bp = Blueprint("curation", __name__)
 
@@ -31,22 +31,28 @@ def do_merge(keep_id: str, other_id: str, reason: str) -> dict:
     if keep_id == other_id:
         raise BadParameter("an entity cannot be merged with itself")
     merge = feature("graph.resolve.curation", "merge", "curation (merge)")
-    return plain(merge(store, get_settings(), keep_id, other_id, user=current_user().name, reason=reason))
+    result = plain(merge(store, get_settings(), keep_id, other_id, user=current_user().name, reason=reason))
+    services().graph_changed()
+    return result
 
 
 def do_rename(entity_id: str, name: str, reason: str) -> dict:
     store = get_store()
     entity_core(store, entity_id)
     rename = feature("graph.resolve.curation", "rename", "curation (rename)")
-    return plain(rename(store, get_settings(), entity_id, name, user=current_user().name, reason=reason))
+    result = plain(rename(store, get_settings(), entity_id, name, user=current_user().name, reason=reason))
+    services().graph_changed()
+    return result
 
 
 def do_split(entity_id: str, doc_ids: list[str], name: str, reason: str) -> dict:
     store = get_store()
     entity_core(store, entity_id)
     split = feature("graph.resolve.curation", "split", "curation (split)")
-    return plain(split(store, get_settings(), entity_id, doc_ids, name,
-                       user=current_user().name, reason=reason))
+    result = plain(split(store, get_settings(), entity_id, doc_ids, name,
+                         user=current_user().name, reason=reason))
+    services().graph_changed()
+    return result
 
 
 @bp.route("/entity/<path:entity_id>/merge", methods=["POST"])

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from graph.errors import NotFound
+from graph.errors import GrappeError, NotFound
 from graph.model import ORG_SUBTYPES, EntityType
 from web.errors import BadParameter
 from web.services import feature
@@ -118,10 +118,28 @@ def entity_core(store: Any, entity_id: str) -> dict[str, Any]:
     return plain(entity)
 
 
+def with_sources(store: Any, partners: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Partners with their aliases (to highlight them), and each evidence sentence labelled
+    by its document's title and date."""
+    aliases = {i: r.get("aliases") or [] for i, r in names_of(store, (p["partner"]["id"] for p in partners
+                                                                       if p.get("partner"))).items()}
+    for p in partners:
+        if p.get("partner"):
+            p["partner"]["aliases"] = [a for a in aliases.get(p["partner"]["id"], []) if a]
+    ids = sorted({ev.get("doc_id") for p in partners for ev in p.get("evidence") or [] if ev.get("doc_id")})
+    docs = {r["id"]: r for r in store.run("web/document_titles", ids=ids).rows} if ids else {}
+    for p in partners:
+        for ev in p.get("evidence") or []:
+            doc = docs.get(ev.get("doc_id")) or {}
+            ev["title"] = doc.get("title")
+            ev["date"] = doc.get("date")
+    return partners
+
+
 def partners_data(store: Any, analytics_fn, entity_id: str) -> dict[str, Any]:  # noqa: ANN001
     entity = entity_core(store, entity_id)
-    partners = analytics_fn().partners(entity_id)
-    return {"ok": True, "entity": entity, "partners": plain(partners)}
+    partners = with_sources(store, plain(analytics_fn().partners(entity_id)))
+    return {"ok": True, "entity": entity, "partners": partners}
 
 
 def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200) -> dict[str, Any]:  # noqa: ANN001
@@ -134,16 +152,13 @@ def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200) -> d
         participants = []
     people = store.run("web/entity_people", id=entity_id, limit=limit).rows
     documents = store.run("web/entity_documents", id=entity_id, limit=50).rows
-    partners: list | None
+    partners: list | None = []
     partners_error = None
-    try:
-        partners = plain(analytics_fn().partners(entity_id))
-    except Exception as exc:  # noqa: BLE001 - the rest of the page stays useful
-        from graph.errors import GrappeError
-
-        if not isinstance(exc, GrappeError):
-            raise
-        partners, partners_error = None, str(exc)
+    if entity["type"] != EntityType.PROJECT.value:
+        try:
+            partners = with_sources(store, plain(analytics_fn().partners(entity_id)))
+        except GrappeError as exc:  # the rest of the page stays useful
+            partners, partners_error = None, str(exc)
     return {
         "ok": True,
         "entity": entity,

@@ -20,4 +20,4 @@ def match():  # noqa: ANN201
     k = check_int(request.args.get("k"), "k", 10, 1, 50)
     data = match_data(store, get_analytics, entity["id"], k) if entity else None
     return render_template("match/match.html", data=data, problem=problem,
-                           value=request.args.get("entity", ""), k=k)
+                           value=entity["name"] if entity else request.args.get("entity", ""), k=k)

@@ -37,7 +37,7 @@ OK = {"const": True}
 
 SCHEMAS: dict[str, Any] = {
     "Error": _obj({"ok": {"const": False}, "error": STR, "errors": _arr(STR), "status": INT}, extra=False),
-    "EntityRef": _obj({"id": STR, "name": NSTR, "type": {"enum": TYPES}, "subtype": NSTR},
+    "EntityRef": _obj({"id": STR, "name": NSTR, "type": {"enum": TYPES}, "subtype": NSTR, "aliases": _arr(STR)},
                       ["id", "name", "type"]),
     "Entity": _obj({
         "id": STR, "name": NSTR, "type": {"enum": TYPES}, "subtype": NSTR, "aliases": _arr(STR),
@@ -55,8 +55,15 @@ SCHEMAS: dict[str, Any] = {
     "LinkedEntityRow": _obj({"id": STR, "name": NSTR, "type": NSTR, "subtype": NSTR,
                              "roles": _arr(STR), "evidence": INT}),
     "DocumentRef": _obj({"id": STR, "title": NSTR, "date": NSTR, "language": NSTR, "mentions": INT}),
-    "Partner": {"type": "object", "description": "One partner with its shared projects and evidence "
-                                                "(as graph.analytics.service.Analytics.partners returns it)."},
+    "Evidence": _obj({"doc_id": STR, "sentence": NSTR, "start": NINT, "end": NINT, "title": NSTR, "date": NSTR},
+                     ["doc_id", "sentence"]),
+    "Partner": _obj({"partner": ref("EntityRef"), "shared_projects": _arr(ref("EntityRef")), "shared_count": INT,
+                     "explicit": BOOL, "evidence": _arr(ref("Evidence"))}),
+    "PathStep": _obj({"from": ref("EntityRef"), "to": ref("EntityRef"),
+                      "relations": _arr({"enum": ["co-participation", "partnership", "affiliation"]}),
+                      "projects": _arr(ref("EntityRef")), "project_count": INT}),
+    "Path": _obj({"hops": INT, "nodes": _arr(ref("EntityRef")), "steps": _arr(ref("PathStep")),
+                  "people": _arr(ref("EntityRef"))}),
     "EntityResponse": _obj({
         "ok": OK, "entity": ref("Entity"), "projects": _arr(ref("ProjectRow")),
         "participants": _arr(ref("LinkedEntityRow")), "people": _arr(ref("LinkedEntityRow")),
@@ -71,13 +78,13 @@ SCHEMAS: dict[str, Any] = {
         "edges": _arr(_obj({"source": STR, "target": STR, "rel": STR})),
     }),
     "PathResponse": _obj({"ok": OK, "from": ref("Entity"), "to": ref("Entity"), "max_hops": INT,
-                          "paths": _arr({"type": "object"})}),
+                          "paths": _arr(ref("Path"))}),
     "Recommendation": _obj({
         "candidate": ref("EntityRef"), "score": NUM,
         "components": {"type": "object", "additionalProperties": NUM},
-        "explanation": STR, "shared_partners": _arr({"type": "object"}),
-        "shared_projects": _arr({"type": "object"}),
-    }),
+        "explanation": STR, "shared_partners": _arr(ref("EntityRef")),
+        "shared_projects": _arr(ref("EntityRef")), "topics": _arr(STR),
+    }, ["candidate", "score", "components", "explanation", "shared_partners", "shared_projects"]),
     "MatchResponse": _obj({"ok": OK, "entity": ref("Entity"), "candidates": _arr(ref("Recommendation"))}),
     "PartnershipRow": _obj({"a_id": STR, "a_name": NSTR, "a_type": NSTR, "a_subtype": NSTR,
                             "b_id": STR, "b_name": NSTR, "b_type": NSTR, "b_subtype": NSTR,

@@ -43,7 +43,7 @@ def partners():  # noqa: ANN201
     entity, problem = choose(store, "entity", "entity")
     data = partners_data(store, get_analytics, entity["id"]) if entity else None
     return render_template("partners/partners.html", data=data, problem=problem,
-                           value=request.args.get("entity", ""))
+                           value=entity["name"] if entity else request.args.get("entity", ""))
 
 
 @bp.route("/paths")
@@ -55,7 +55,8 @@ def paths():  # noqa: ANN201
     hops = check_int(request.args.get("hops"), "hops", 3, 1, 3)
     data = path_data(store, get_analytics, a["id"], b["id"], hops) if a and b else None
     return render_template("partners/paths.html", data=data, problems=[p for p in (problem_a, problem_b) if p],
-                           value_from=request.args.get("from", ""), value_to=request.args.get("to", ""),
+                           value_from=a["name"] if a else request.args.get("from", ""),
+                           value_to=b["name"] if b else request.args.get("to", ""),
                            hops=hops)
 
 

@@ -45,6 +45,15 @@ class Services:
                     self._analytics = cls(self.store, self.settings)
         return self._analytics
 
+    def graph_changed(self) -> None:
+        """After a curation: analytics caches (projections) are rebuilt on next use."""
+        with self._lock:
+            analytics, self._analytics = self._analytics, None
+        for name in ("invalidate", "refresh", "clear_cache"):
+            if analytics is not None and callable(getattr(analytics, name, None)):
+                getattr(analytics, name)()
+                break
+
     def close(self) -> None:
         with self._lock:
             if self._store is not None and self._owns_store:

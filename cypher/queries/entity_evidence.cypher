@@ -1,7 +1,7 @@
 // name: Everything stated about an entity
 // description: Every relationship of the given entity, in either direction, with the sentence and
 // description: document that state it.
-// param: id string - id of the entity
+// param: id entity - the entity (id, name or acronym)
 // param: limit int = 200 - how many rows
 // columns: relation, direction, other_id, other, other_type, role, document_id, sentence
 MATCH (x:Entity {id: $id})-[r]-(o:Entity)

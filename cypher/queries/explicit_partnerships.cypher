@@ -1,7 +1,7 @@
 // name: Explicit partnerships with evidence
 // description: Partnerships stated in the documents, one row per stating sentence, with its document.
 // description: Optionally only those of one organization or university.
-// param: id string = null - only partnerships of this entity
+// param: id entity = null - only partnerships of this entity (id, name or acronym)
 // param: limit int = 200 - how many rows
 // columns: a_id, a, b_id, b, document_id, document, sentence
 MATCH (a:Entity)-[r:PARTNERS_WITH]->(b:Entity)

@@ -1,7 +1,7 @@
 // name: Partners of an organization
 // description: Organizations and universities that take part in (or lead) at least one project with the given entity,
 // description: with the shared projects, and whether an explicit partnership is also stated.
-// param: id string - id of the organization or university
+// param: id entity - the organization or university (id, name or acronym)
 // param: limit int = 50 - how many partners
 // columns: partner_id, partner, type, subtype, shared_count, shared_projects, explicit_partner
 MATCH (x:Entity {id: $id})-[:PARTICIPATES_IN|LEADS]->(p:Project)<-[:PARTICIPATES_IN|LEADS]-(o:Entity)

@@ -1,7 +1,7 @@
 // name: People, roles and affiliations
 // description: Each person with the organizations or universities they are affiliated with, the roles
 // description: stated for them, and how many sources state it. Optionally only the people of one organization.
-// param: organization_id string = null - only affiliations with this organization or university
+// param: organization_id entity = null - only affiliations with this organization or university (id, name or acronym)
 // param: limit int = 200 - how many rows
 // columns: person_id, person, role, organization_id, organization, organization_type, sources
 MATCH (p:Person)-[r:AFFILIATED_WITH]->(o:Entity)

@@ -1,7 +1,7 @@
 // name: Two-hop opportunities
 // description: Organizations and universities two hops away from the given entity (partners of its
 // description: project partners) that it has never worked with, ranked by how many partners lead to them.
-// param: id string - id of the organization or university
+// param: id entity - the organization or university (id, name or acronym)
 // param: limit int = 25 - how many candidates
 // columns: candidate_id, candidate, type, subtype, via_count, via
 MATCH (x:Entity {id: $id})-[:PARTICIPATES_IN|LEADS]->(:Project)<-[:PARTICIPATES_IN|LEADS]-(m:Entity)

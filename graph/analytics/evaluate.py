@@ -62,7 +62,7 @@ def evaluate(sp_: Split, methods=("combined", "proximity", "topic", "popularity"
         hits, rr, times = 0, 0.0, []
         for u in sp_.queries:
             t0 = time.perf_counter()
-            top, _ = rank(sp_.train, int(u), max_rank, method=method, rng=rng)
+            top, _ = rank(sp_.train, int(u), max_rank, method=method, rng=rng, fill=True)
             times.append(time.perf_counter() - t0)
             truth = sp_.truth[int(u)]
             first = next((i for i, v in enumerate(top.tolist()) if v in truth), None)

@@ -37,7 +37,7 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Kept words plus bigrams of adjacent kept words."""
-    words = _WORD.findall(fold(text))
+    words = [w for w in _WORD.findall(fold(text)) if len(w) > 1]  # elisions (d', l') vanish
     kept: list[str | None] = [w if len(w) >= 3 and w not in STOP_WORDS and not w.isdigit() else None
                               for w in words]
     out = [w for w in kept if w]

@@ -22,7 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.resolve.features import NameInfo
-from graph.resolve.normalize import STOPWORDS, fold, initials
+from graph.resolve.normalize import STOPWORDS, fold, initials, looks_like_acronym
 
 #: blocks bigger than this are compared only through cheaper keys
 MAX_BLOCK = 2000
@@ -30,8 +30,10 @@ MAX_BLOCK = 2000
 MAX_ACRONYM_PAIRS = 20_000
 #: how many of a name's rarest tokens become keys
 RARE_TOKENS = 2
-#: cdist cut-off (token_set_ratio, 0-100) for a pair to reach the scorer
-CDIST_CUTOFF = 80
+#: cdist cut-off (0-100) for a pair to reach the scorer
+CDIST_CUTOFF = 85
+#: token_set_ratio at or above this: one name's tokens (nearly) inside the other's
+SUBSET_CUTOFF = 95
 
 
 def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
@@ -49,6 +51,20 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
         out.add("S:" + content[0][-4:])
     if name.person:
         return out
+    words = name.words
+    if 2 <= len(words) <= 8:
+        # "CHU X" ~ "Centre hospitalier universitaire X": the words left once an
+        # acronym (``I<``), or a run of two to four words (``I>``), is taken out
+        raw_words = [w for w in name.raw.replace("-", " ").split() if w]
+        if any(looks_like_acronym(w) for w in raw_words):
+            for j, w in enumerate(words):
+                if 2 <= len(w) <= 5:
+                    out.add("I<" + " ".join(words[:j] + words[j + 1:]))
+        for run in (2, 3, 4):
+            for j in range(len(words) - run + 1):
+                rest = words[:j] + words[j + run:]
+                if rest:
+                    out.add("I>" + " ".join(rest))
     if name.single:
         letters = fold(name.raw).replace(" ", "")
         out.add("A:" + letters)
@@ -88,8 +104,10 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]
     """Pairs of record indices (i < j) worth scoring."""
     pairs: set[tuple[int, int]] = set()
     strings = [" ".join(sorted(names[0].tset)) for names in named]
-    for k, members in blocks(named).items():
-        if len(members) < 2:
+    initial = [any(len(t) == 1 for t in names[0].tokens) for names in named]  # "Y. Bengio"
+    blocks_ = blocks(named)
+    for k, members in blocks_.items():
+        if len(members) < 2 and not k.startswith("I<"):
             continue
         if k.startswith("K:"):
             if len(members) > MAX_BLOCK:
@@ -99,6 +117,13 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]
                 for y in range(x + 1, len(members)):
                     i, j = members[x], members[y]
                     pairs.add((i, j) if i < j else (j, i))
+            continue
+        if k.startswith("I<"):
+            longs = blocks_.get("I>" + k[2:], ())
+            if len(members) * len(longs) <= MAX_ACRONYM_PAIRS:
+                pairs.update((min(i, j), max(i, j)) for i in members for j in longs if i != j)
+            continue
+        if k.startswith("I>"):
             continue
         if k.startswith("A:"):
             # acronyms: each one-word record against the multi-word ones
@@ -111,8 +136,20 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]
         if len(members) > MAX_BLOCK:
             continue
         choices = [strings[i] for i in members]
-        scorer = fuzz.token_set_ratio if k.startswith("T:") else fuzz.ratio
-        matrix = process.cdist(choices, choices, scorer=scorer, score_cutoff=CDIST_CUTOFF,
+        if k.startswith("T:"):
+            # a shared rare token: keep subsets (token_set_ratio near 100) and
+            # near-identical strings (typos); everything else cannot reach the threshold
+            matrix = process.cdist(choices, choices, scorer=fuzz.token_set_ratio,
+                                   score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
+            xs, ys = np.nonzero(np.triu(matrix, 1))
+            for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
+                if matrix[x, y] < SUBSET_CUTOFF and not (initial[members[x]] or initial[members[y]]) \
+                        and fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
+                    continue
+                i, j = members[x], members[y]
+                pairs.add((i, j) if i < j else (j, i))
+            continue
+        matrix = process.cdist(choices, choices, scorer=fuzz.ratio, score_cutoff=CDIST_CUTOFF,
                                dtype=np.uint8, workers=-1)
         xs, ys = np.nonzero(np.triu(matrix, 1))
         for x, y in zip(xs.tolist(), ys.tolist(), strict=True):

@@ -17,8 +17,13 @@ def average_link(
     edges: Iterable[tuple[float, int, int]],
     pair_score: Callable[[int, int], float],
     link_threshold: float,
+    weights: list[int] | None = None,
 ) -> list[list[int]]:
-    """Clusters (lists of record indices, sorted) of ``n`` records."""
+    """Clusters (lists of record indices, sorted) of ``n`` records.
+
+    ``weights[i]`` (default 1) is how many mentions record ``i`` stands for: the
+    average is over mention pairs, so one rare misspelling weighs little."""
+    w = weights or [1] * n
     owner = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
@@ -26,17 +31,18 @@ def average_link(
         if ca == cb:
             continue
         a, b = members[ca], members[cb]
-        total, vetoed = 0.0, False
+        total, mass, vetoed = 0.0, 0, False
         for x in a:
             for y in b:
                 s = pair_score(x, y)
                 if s < 0:
                     vetoed = True
                     break
-                total += s
+                total += s * w[x] * w[y]
+                mass += w[x] * w[y]
             if vetoed:
                 break
-        if vetoed or total / (len(a) * len(b)) < link_threshold:
+        if vetoed or total < link_threshold * mass:
             continue
         if len(a) < len(b):
             ca, cb, a, b = cb, ca, b, a

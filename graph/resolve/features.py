@@ -16,8 +16,8 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.resolve.normalize import (
     CORPORATE_DROPPABLE,
-    STOPWORDS,
     DROPPABLE,
+    STOPWORDS,
     WEAK_DESCRIPTORS,
     acronym_match,
     core_tokens,
@@ -240,6 +240,9 @@ def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:
     if a.raw == b.raw or (a.key and a.key == b.key):
         return FeatureScore("exact_key", 1.0, f"same key {a.key!r}", a.raw, b.raw)
     best = _none("none", a, b, "no feature applies")
+    if a.tset.isdisjoint(b.tset) and not (a.single or b.single) and a.compact != b.compact \
+            and abs(len(a.content) - len(b.content)) > 2:
+        return best  # fast path: no feature can apply to two unrelated multi-word names
     for feature in NAME_FEATURES[1:]:
         result = feature(a, b)
         if result.veto:

@@ -27,6 +27,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‛": "'"})
 _ELISION = re.compile(r"\b(?:qu|[ldjmnstc])'(?=\w)")
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")
@@ -171,11 +174,20 @@ def _stem(token: str) -> str:
     return token
 
 
+_LONG_CONCEPT_WORDS = sorted(w for w in CONCEPTS if len(w) >= 7)
+
+
+@lru_cache(maxsize=100_000)
 def map_token(token: str) -> str:
     token = VOCABULARY.get(token, token)
     concept = CONCEPTS.get(token)
     if concept:
         return concept
+    if len(token) >= 8 and token[0] in "uic":  # "universté", "institue": a typo in a generic word
+        near = process.extractOne(token, _LONG_CONCEPT_WORDS, scorer=Levenshtein.distance,
+                                  score_cutoff=1)
+        if near is not None:
+            return CONCEPTS[near[0]]
     return _stem(token)
 
 
@@ -352,5 +364,11 @@ def qualifier_is_parent(qualifier: str) -> bool:
     return bool(tokens & DROPPABLE) and not tokens & UNIT_CONCEPTS
 
 
+_DIGIT = re.compile(r"\d")
+_NO_DIGITS: frozenset[str] = frozenset()
+
+
 def digits(tokens: tuple[str, ...] | list[str]) -> frozenset[str]:
-    return frozenset(t for t in tokens if any(c.isdigit() for c in t))
+    if not _DIGIT.search(" ".join(tokens)):
+        return _NO_DIGITS
+    return frozenset(t for t in tokens if _DIGIT.search(t))

@@ -25,6 +25,9 @@ from graph.resolve.features import NameInfo
 from graph.resolve.normalize import fold, looks_like_acronym, parse, strip_legal
 from graph.resolve.scoring import AUTO_THRESHOLD, LINK_THRESHOLD, Profile, profile, score
 
+#: nodes with more strong partners than this skip the ambiguity check (cost)
+MAX_AMBIGUITY_CHECK = 40
+
 
 @dataclass(frozen=True)
 class Item:
@@ -114,8 +117,29 @@ def cluster_nodes(nodes: Sequence[_Node]) -> list[list[int]]:
             for x, y in ((i, j), (j, i)):
                 if _initialised_person(nodes[x].profile) and not _initialised_person(nodes[y].profile):
                     initials.setdefault(x, set()).add(y)
-    clusters = average_link(len(nodes), edges, pair_score, LINK_THRESHOLD)
+    edges = _drop_ambiguous(edges, pair_score)
+    weights = [len(n.items) for n in nodes]
+    clusters = average_link(len(nodes), edges, pair_score, LINK_THRESHOLD, weights)
     return _attach_unique_initials(clusters, initials, pair_score)
+
+
+def _drop_ambiguous(edges: list[tuple[float, int, int]], pair_score) -> list[tuple[float, int, int]]:  # noqa: ANN001
+    """A name that strongly matches two entities that cannot be one ("CICIEM" beside
+    "CICIEM (Université A)" and "CICIEM (Université B)"; "UJS" defined for two
+    universities) is ambiguous: it keeps none of its edges and stays alone."""
+    partners: dict[int, list[int]] = {}
+    for _, i, j in edges:
+        partners.setdefault(i, []).append(j)
+        partners.setdefault(j, []).append(i)
+    ambiguous = set()
+    for node, others in partners.items():
+        if len(others) < 2 or len(others) > MAX_AMBIGUITY_CHECK:
+            continue
+        if any(pair_score(p, q) < 0 for x, p in enumerate(others) for q in others[x + 1:]):
+            ambiguous.add(node)
+    if not ambiguous:
+        return edges
+    return [e for e in edges if e[1] not in ambiguous and e[2] not in ambiguous]
 
 
 def _initialised_person(p: Profile) -> bool:
@@ -146,9 +170,8 @@ def _attach_unique_initials(clusters: list[list[int]], initials: dict[int, set[i
 
 def _spelling_rank(raw: str) -> tuple[int, int]:
     """Prefer mixed case over shouting, and accented over stripped spellings."""
-    letters = [c for c in raw if c.isalpha()]
-    shouting = int(len(letters) > 4 and all(c.isupper() for c in letters))
-    accents = sum(1 for c in unicodedata.normalize("NFD", raw) if unicodedata.combining(c))
+    shouting = int(raw.isupper() and sum(c.isalpha() for c in raw) > 4)
+    accents = len(unicodedata.normalize("NFD", raw)) - len(raw)
     return (-shouting, accents)
 
 

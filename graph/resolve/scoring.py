@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from graph.resolve.features import VETO, FeatureScore, NameInfo, compare_names, info
 from graph.resolve.normalize import name_key, parse, qualifier_is_parent
 
@@ -88,19 +90,24 @@ def score(a: Profile, b: Profile) -> Match:
         return _veto(f"different qualifiers {a.qualifier!r} vs {b.qualifier!r}")
 
     best: FeatureScore | None = None
-    primary_veto: FeatureScore | None = None
+    primary = compare_names(a.primary, b.primary)
+    if not primary.veto:
+        best = primary
     for x in a.names:
         for y in b.names:
-            result = compare_names(x, y)
-            if result.veto:
-                if x is a.primary and y is b.primary:
-                    primary_veto = result
+            if x is a.primary and y is b.primary:
                 continue
-            if best is None or result.score > best.score:
+            result = compare_names(x, y)
+            if not result.veto and (best is None or result.score > best.score):
                 best = result
     if best is None or best.score < AUTO_THRESHOLD:
-        if primary_veto is not None:
-            return _veto(primary_veto.detail, primary_veto)
+        if primary.veto:
+            return _veto(primary.detail, primary)
+    elif best is not primary and primary.score < 0.5 and not a.primary.single \
+            and not b.primary.single and fuzz.ratio(a.primary.key, b.primary.key) < 75:
+        # one acronym given to two different full names: an ambiguous alias
+        return _veto(f"shared alias for different names ({primary.detail or primary.name})",
+                     primary, best)
     if best is None:
         return Match(0.0, "no comparable names")
     value = best.score

@@ -13,8 +13,9 @@ import math
 import re
 import time
 import unicodedata
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from graph import cypher
 from graph.errors import ReadOnlyViolation
@@ -220,7 +221,7 @@ class CypherStore:
     def write(self, batch: GraphBatch) -> WriteStats:
         t0 = time.perf_counter()
         stats = WriteStats()
-        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         if batch.documents:
             stats.documents = self.upsert_rows("write/documents", (document_row(d, now) for d in batch.documents))
         by_type: dict[EntityType, list[Entity]] = {}

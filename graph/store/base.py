@@ -4,8 +4,9 @@ nothing above ``graph/store/`` ever sees a driver type.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from graph.model import GraphBatch
 

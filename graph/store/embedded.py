@@ -130,39 +130,54 @@ class EmbeddedFalkorDB:
             return None
         return pid if _pid_alive(pid) else None
 
-    def ping(self, timeout: float = 1.0) -> bool:
-        """Whether the server answers PING on its socket (NOAUTH counts as alive)."""
+    def probe(self, timeout: float = 1.0) -> str:
+        """``"ok"``, ``"loading"`` (replaying its files), ``"auth"`` (alive, wants another
+        password) or ``"down"``."""
         import redis
 
         if not self.socket.exists():
-            return False
+            return "down"
         client = redis.Redis(unix_socket_path=str(self.socket), password=self.password,
                              socket_timeout=timeout, socket_connect_timeout=timeout)
         try:
-            return bool(client.ping())
+            return "ok" if client.ping() else "down"
+        except redis.BusyLoadingError:
+            return "loading"
         except redis.AuthenticationError:
-            return True
-        except redis.ResponseError as exc:  # NOAUTH: alive, but we have no password
-            return "NOAUTH" in str(exc) or "LOADING" in str(exc)
+            return "auth"
+        except redis.ResponseError as exc:
+            text = str(exc)
+            if "LOADING" in text:
+                return "loading"
+            return "auth" if "NOAUTH" in text or "WRONGPASS" in text else "down"
         except (redis.ConnectionError, redis.TimeoutError, OSError):
-            return False
+            return "down"
         finally:
             client.close()
+
+    def ping(self, timeout: float = 1.0) -> bool:
+        """Whether the server answers on its socket (a wrong password still counts as alive)."""
+        return self.probe(timeout) in ("ok", "auth")
 
     def is_running(self) -> bool:
         return self.pid() is not None and self.ping()
 
     def status(self) -> EmbeddedStatus:
         pid = self.pid()
-        running = pid is not None and self.ping()
+        state = self.probe() if pid is not None else "down"
+        running = state in ("ok", "auth")
         notes = []
+        if state == "loading":
+            notes.append("loading its data (replaying the append-only file); it answers when done")
+        if state == "auth":
+            notes.append("the server wants another password (GRAPPE_FALKORDB_PASSWORD)")
         if self.socket_fallback:
             notes.append(
                 f"the data folder path is too long for a unix socket; the socket is at {self.socket} instead"
             )
         if pid is None and self.pid_file.exists():
             notes.append(f"stale pid file {self.pid_file} (no server with that pid)")
-        if pid is not None and not running:
+        if pid is not None and state == "down":
             notes.append(f"process {pid} is alive but does not answer on {self.socket}")
         return EmbeddedStatus(running, pid if running or pid else None, str(self.socket),
                               self.socket_fallback, str(self.dir), self.port, str(self.log_file), notes)
@@ -198,10 +213,11 @@ class EmbeddedFalkorDB:
             lines.append(f'requirepass "{quoted}"')
         return "\n".join(lines) + "\n"
 
-    def start(self, timeout: float = 30.0) -> EmbeddedStatus:
-        """Start the server, or reuse the one already running; wait until it answers."""
+    def start(self, timeout: float = 30.0, load_timeout: float = 1800.0) -> EmbeddedStatus:
+        """Start the server, or reuse the one already running; wait until it answers
+        (``timeout``), or has replayed its data (``load_timeout``)."""
         if self.pid() is not None:
-            if self._wait_ready(timeout):
+            if self._wait_ready(timeout, load_timeout):
                 return self.status()
             raise StoreUnavailable(
                 f"a FalkorDB process (pid {self.pid()}) runs in {self.dir} but does not answer on "
@@ -231,24 +247,55 @@ class EmbeddedFalkorDB:
         if proc.returncode != 0:
             output = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
             return self._fail_start(timeout, f"exited with code {proc.returncode}", output)
-        if not self._wait_ready(timeout):
-            return self._fail_start(timeout, f"did not answer on {self.socket} within {timeout:.0f}s", "")
+        if not self._wait_ready(timeout, load_timeout):
+            return self._fail_start(timeout, f"did not answer on {self.socket} within {timeout:.0f}s "
+                                    f"(or did not finish loading its data within {load_timeout:.0f}s)", "")
+        self._compact(min_bytes=64 << 20)  # after a crash: snapshot the replayed log, in the background
         return self.status()
 
-    def _wait_ready(self, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
+    def _wait_ready(self, timeout: float, load_timeout: float) -> bool:
+        """Wait until it answers. While it replays its files (LOADING) the wait goes on up
+        to ``load_timeout``: a big graph's append-only file takes a while to replay."""
+        started = time.monotonic()
         seen_pid = False
-        while time.monotonic() < deadline:
+        while True:
+            elapsed = time.monotonic() - started
+            state = "down"
             if self.pid_file.exists():
                 if self.pid() is None:
                     if seen_pid:
                         return False  # it started, then died (module load error...): see the log
                 else:
                     seen_pid = True
-                    if self.ping(timeout=0.5):
+                    state = self.probe(timeout=0.5)
+                    if state in ("ok", "auth"):
                         return True
+            if elapsed > (load_timeout if state == "loading" else timeout):
+                return False
             time.sleep(0.05)
-        return False
+
+    def _compact(self, min_bytes: int = 4 << 20, wait: float = 0.0) -> None:
+        """Rewrite the append-only file (BGREWRITEAOF) when its log part is big, so the next
+        start loads a snapshot instead of replaying every write query. ``wait`` seconds
+        at most for it to finish (0: do not wait)."""
+        import redis
+
+        incr = sum(p.stat().st_size for p in (self.dir / "appendonlydir").glob("*.incr.aof"))
+        if incr < min_bytes:
+            return
+        client = redis.Redis(unix_socket_path=str(self.socket), password=self.password, socket_timeout=5)
+        try:
+            client.bgrewriteaof()
+            deadline = time.monotonic() + wait
+            while time.monotonic() < deadline:
+                info = client.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    break
+                time.sleep(0.1)
+        except redis.RedisError:
+            pass  # an optimisation only: the log replays anyway
+        finally:
+            client.close()
 
     def _fail_start(self, timeout: float, what: str, output: str) -> EmbeddedStatus:
         pid = self.pid()
@@ -273,6 +320,8 @@ class EmbeddedFalkorDB:
         if pid is None:
             self.pid_file.unlink(missing_ok=True)
             return False
+        if self.probe() == "ok":
+            self._compact(wait=max(timeout, 120.0))
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

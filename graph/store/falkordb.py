@@ -163,8 +163,16 @@ class FalkorDBStore(CypherStore):
     def _read_only(self, text: str, params: dict[str, Any] | None, timeout_ms: int | None,
                    max_rows: int | None) -> QueryResult:
         started = time.perf_counter()
+        timeout = int(timeout_ms) if timeout_ms else None
         try:
-            res = self.graph.ro_query(text, params or None, timeout=int(timeout_ms) if timeout_ms else None)
+            try:
+                res = self.graph.ro_query(text, params or None, timeout=timeout)
+            except redis.ResponseError as exc:
+                if "empty key" not in str(exc):
+                    raise
+                # a graph nobody wrote to yet does not exist: create it empty, then read
+                self.graph.query("RETURN 1")
+                res = self.graph.ro_query(text, params or None, timeout=timeout)
         except (redis.RedisError, OSError) as exc:
             raise self._error(exc, "console", timeout_ms) from None
         result = self._result(res, started)

@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, Query, RoutingControl, unit_of_work
+from neo4j import GraphDatabase, RoutingControl, unit_of_work
 from neo4j import exceptions as nex
 from neo4j.graph import Node, Path, Relationship
 
@@ -127,7 +127,7 @@ class Neo4jStore(CypherStore):
 
         @unit_of_work(timeout=(timeout_ms / 1000.0) if timeout_ms else None)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
-            result = tx.run(Query(text), params or {})  # type: ignore[arg-type]
+            result = tx.run(text, params or {})  # type: ignore[arg-type]
             keys = list(result.keys())
             rows = []
             for record in result:

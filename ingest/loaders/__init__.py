@@ -41,8 +41,13 @@ _RULES = {
 }
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _is_text(data: bytes) -> bool:
-    """Heuristic: decodes as UTF-8 (or is mostly printable Latin-1) with no NUL bytes."""
+    """Heuristic: UTF-16 with a BOM, or UTF-8 / mostly printable cp1252 with no NUL bytes."""
+    if data.startswith(_UTF16_BOMS):
+        return True
     sample = data[:65536]
     if b"\x00" in sample:
         return False
@@ -73,12 +78,16 @@ def detect_format(data: bytes, name: str = "") -> str | None:
         return ext  # wrong content: the reader reports it as corrupt
     if not _is_text(data):
         return None
-    if _HTML_TAG.search(data[:4096].lstrip()[:4096]) and ext != "md":
+    head = _decode(data[:4096]).lstrip("\ufeff \t\r\n").encode("utf-8", errors="ignore")
+    # markup first (a text that merely mentions "<p>" further down stays text)
+    if ext == "html" or (head.startswith(b"<") and _HTML_TAG.search(head) and ext != "md"):
         return "html"
     return ext or "txt"
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -110,6 +119,15 @@ def _read(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+_JUNK_TITLE = re.compile(r"^(?:untitled|sans titre|document\d*|microsoft (?:word|powerpoint) - .*)$|\.\w{2,5}$", re.I)
+
+
+def _usable_title(title: str) -> bool:
+    """Metadata titles are often junk: "Untitled", "Microsoft Word - rapport.docx"."""
+    title = title.strip()
+    return len(title) >= 3 and not _JUNK_TITLE.search(title)
+
+
 def load_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read, extract and clean one document file.
 
@@ -122,7 +140,11 @@ def load_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
 
 
 def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = None) -> Document:
-    """Like :func:`load_document` for content already in memory (e.g. fetched from a URL)."""
+    """Like :func:`load_document` for content already in memory (e.g. fetched from a URL).
+
+    ``name`` (a file name) helps format detection; ``fmt`` forces the format.
+    The size limit is the caller's business here.
+    """
     if not data.strip():
         raise IngestError(source, "empty file", "Nothing to ingest; check the export that produced it.")
     fmt = fmt or detect_format(data, name or source)
@@ -156,6 +178,7 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
         hint = ("The PDF may be scanned images: run OCR first." if fmt == "pdf"
                 else "The file has no readable text.")
         raise IngestError(source, "no text could be extracted", hint)
+    title = _clean.normalize_chars(_clean.Cleaned.of(title)).text if _usable_title(title) else ""
     title = " ".join(title.split()) or guess_title(text)
     kind = guess_kind(text, fmt=fmt, title=title, pages=pages, raw=raw if fmt != "html" else "")
     if fmt == "html" and kind == "web_page" and page_type == "article":

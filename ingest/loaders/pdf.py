@@ -64,6 +64,33 @@ def _order_blocks(blocks: list[tuple], page_width: float, page_height: float = 0
     return out
 
 
+def _line_height(b: tuple) -> float:
+    return (b[3] - b[1]) / max(1, b[4].rstrip("\n").count("\n") + 1)
+
+
+def _join_blocks(blocks: list[tuple]) -> str:
+    """Blocks separated by a blank line (a paragraph break), except a block that
+    follows the previous one in the same column, closer than half a line and with
+    the same line height: pymupdf split one paragraph or heading ("Highlights for
+    our English-speaking" / "partners"), so a single line break lets the cleaner
+    decide."""
+    parts: list[str] = []
+    prev = None
+    for b in blocks:
+        text = b[4].rstrip("\n")
+        if prev is not None:
+            height, prev_height = _line_height(b), _line_height(prev)
+            close = (
+                abs(b[0] - prev[0]) < 2  # same column
+                and 0 <= b[1] - prev[3] < 0.5 * prev_height  # closer than half a line
+                and abs(height - prev_height) < 0.05 * prev_height  # same type size: not heading → body
+            )
+            parts.append("\n" if close else "\n\n")
+        parts.append(text)
+        prev = b
+    return "".join(parts)
+
+
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -105,7 +132,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
             for page in doc:
                 blocks = [b for b in page.get_text("blocks") if b[6] == 0 and b[4].strip()]
                 ordered = _order_blocks(blocks, page.rect.width, page.rect.height)
-                pages.append("\n\n".join(b[4].rstrip("\n") for b in ordered))
+                pages.append(_join_blocks(ordered))
         except Exception as exc:
             raise IngestError(path, f"corrupt PDF: a page cannot be read ({exc})",
                               "Re-export the PDF or convert it to text first.") from exc

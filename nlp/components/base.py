@@ -24,7 +24,8 @@ class RuleComponent:
         if ctx is None:
             persons = {e.text.strip() for e in doc.ents if e.label_ in ("PER", "PERSON")}
             orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "ORG"]
-            ctx = Context(doc.text, self.lex, doc.user_data.get("doc_id", ""), persons, orgs)
+            places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "GPE")]
+            ctx = Context(doc.text, self.lex, doc.user_data.get("doc_id", ""), persons, orgs, places)
             doc.user_data["grappe_ctx"] = ctx
         return ctx
 

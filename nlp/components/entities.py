@@ -64,7 +64,7 @@ class Entities(RuleComponent):
             ls = text.rfind("\n", 0, s) + 1
             le = text.find("\n", e)
             line = text[ls:le if le >= 0 else len(text)]
-            if line.isupper() and label != "PER":  # a heading or a table header
+            if line.isupper() and ent.label_ != "PER":  # a heading or a table header
                 continue
             label = ent.label_
             if label in ("LOC", "GPE", "MISC"):

@@ -6,14 +6,16 @@ from spacy.language import Language
 
 from nlp.components.base import RuleComponent
 from nlp.facts import facts_of
-from nlp.rules import prose
+from nlp.rules import prose, prose_projects
 from nlp.textutil import sentences
 
 
 class Prose(RuleComponent):
     def __call__(self, doc):
         ctx = self.context(doc)
-        prose(ctx, facts_of(doc), sentences(doc.text))
+        sents = sentences(doc.text)
+        prose(ctx, facts_of(doc), sents)
+        prose_projects(ctx, facts_of(doc), sents)
         return doc
 
 

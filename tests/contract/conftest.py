@@ -8,7 +8,8 @@ each test: point NEO4J_URI at a throwaway database.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 

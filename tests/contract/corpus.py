@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from graph.model import (
-    Document, Entity, EntityType, Evidence, GraphBatch, GraphMention, Mention, Relation, RelType,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    GraphBatch,
+    GraphMention,
+    Mention,
+    Relation,
+    RelType,
 )
 
 

@@ -133,3 +133,25 @@ def test_hostile_strings_are_plain_data(store):
         assert got.rows == [{"id": e.id}]
     assert store.delete_document(HOSTILE[1]) == 0
     assert store.stats()["Document"] == 1
+
+
+def test_results_are_plain_python(store):
+    from graph.store.base import GraphStore
+
+    assert isinstance(store, GraphStore)
+    store.write(batch())
+    res = store.read(
+        "MATCH p = (o:Organization)-[r:LEADS]->(x:Project) "
+        "RETURN o, r, p, date('2024-03-01') AS d, localdatetime('2024-03-01T10:20:30') AS dt, "
+        "{k: [1, 'a', null]} AS m")
+    row = res.rows[0]
+    assert res.columns == ["o", "r", "p", "d", "dt", "m"]
+    o, r, p = row["o"], row["r"], row["p"]
+    assert isinstance(o["_id"], str) and set(o["_labels"]) == {"Entity", "Organization"} and o["id"] == "org-mila"
+    assert r["_type"] == "LEADS" and r["_start"] == o["_id"] and r["doc_id"] == "doc-1"
+    assert isinstance(p, list) and len(p) == 3 and p[0]["_id"] == o["_id"] and p[1]["_type"] == "LEADS"
+    assert row["d"] == "2024-03-01" and row["dt"].startswith("2024-03-01T10:20:30")
+    assert row["m"] == {"k": [1, "a", None]}
+    import json
+
+    json.dumps(res.to_json())  # everything serialisable

@@ -165,8 +165,14 @@ def test_bullets_removed_items_kept_on_lines():
 
 
 def test_dashes_inside_lines_are_not_bullets():
-    raw = "Institut intelligence et données – Université Laval\nScale AI – Supergrappe"
+    raw = "Institut intelligence et données – Université Laval\nScale AI – Supergrappe\nDe 2022 → 2023"
     assert run(remove_bullets, raw) == raw
+    assert run(remove_bullets, "Coveo • Hopper • CAE") == "Coveo; Hopper; CAE"
+
+
+def test_glyph_alone_on_its_line_starts_an_item():
+    raw = "Membres du conseil de\n→\nHélène Desmarais\n→\nYoshua Bengio"
+    assert clean(raw).text == "Membres du conseil de\nHélène Desmarais\nYoshua Bengio"
 
 
 def test_spaces_and_blank_lines_normalised():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,6 @@ from graph.errors import IngestError
 from graph.model import Document
 from ingest.loaders import detect_format, load_bytes, load_document
 from ingest.loaders.meta import find_date, guess_kind, report_year
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
 
 HTML = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
 <title>Mila et Hopper annoncent un partenariat | Nouvelles</title>
@@ -35,8 +32,8 @@ def check_offsets(doc: Document) -> None:
 # ------------------------------------------------------------------ formats
 
 
-def test_pdf_two_columns_reading_order_headers_and_hyphenation():
-    doc = load_document(DATA / "two_columns.pdf")
+def test_pdf_two_columns_reading_order_headers_and_hyphenation(data_dir):
+    doc = load_document(data_dir / "two_columns.pdf")
     assert doc.format == "pdf"
     assert doc.title == "Rapport annuel de test 2023-2024"
     assert doc.date == "2024" and doc.kind == "annual_report" and doc.language == "fr"
@@ -47,12 +44,27 @@ def test_pdf_two_columns_reading_order_headers_and_hyphenation():
     assert "RAPPORT DE TEST" not in text  # running header removed
     assert not any(line.strip().isdigit() for line in text.splitlines())  # page numbers removed
     assert "→" not in text and "Université Laval" in text
-    assert doc.id.startswith("doc-") and doc.id == load_document(DATA / "pdf_named_as.txt").id
+    assert doc.id.startswith("doc-") and doc.id == load_document(data_dir / "pdf_named_as.txt").id
     check_offsets(doc)
 
 
-def test_pdf_detected_by_content_not_extension():
-    doc = load_document(DATA / "pdf_named_as.txt")
+def test_pdf_reading_order_when_the_stream_draws_the_right_column_first(data_dir):
+    from ingest.loaders.pdf import _pymupdf
+
+    data = (data_dir / "right_column_first.pdf").read_bytes()
+    anchors = ["TITRE", "Gauche ligne 1", "Gauche ligne 8", "Droite ligne 1", "Droite ligne 8"]
+
+    def in_order(text: str) -> bool:
+        idx = [text.find(a) for a in anchors]
+        return -1 not in idx and idx == sorted(idx)
+
+    assert in_order(load_bytes(data, "right_column_first.pdf").text)
+    page = _pymupdf().open(stream=data, filetype="pdf")[0]  # why we order blocks ourselves:
+    assert not in_order(page.get_text()) and not in_order(page.get_text(sort=True))
+
+
+def test_pdf_detected_by_content_not_extension(data_dir):
+    doc = load_document(data_dir / "pdf_named_as.txt")
     assert doc.format == "pdf" and "Colonne gauche" in doc.text
 
 
@@ -81,8 +93,8 @@ def test_html_fallback_without_trafilatura_content():
     assert doc.format == "html" and "Mila" in doc.text and "Menu" not in doc.text
 
 
-def test_docx_paragraphs_and_tables():
-    doc = load_document(DATA / "note.docx")
+def test_docx_paragraphs_and_tables(data_dir):
+    doc = load_document(data_dir / "note.docx")
     assert doc.format == "docx" and doc.title == "Note de test" and doc.date == "2024-02-03"
     assert "Le projet Beta est mené en partenariat avec Polytechnique Montréal." in doc.text
     assert "Partenaires | Metro, Sobeys\nInvestissement | 2,5 M$" in doc.text
@@ -108,6 +120,12 @@ def test_latin1_text_is_decoded(tmp_path):
     assert load_document(path).text == "Université de Montréal et École Polytechnique"
 
 
+def test_utf16_text_with_bom(tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_bytes("Université Laval et Mila".encode("utf-16"))
+    assert load_document(path).text == "Université Laval et Mila"
+
+
 def test_same_content_same_id(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("Mila et IVADO.", encoding="utf-8")
@@ -116,14 +134,15 @@ def test_same_content_same_id(tmp_path):
     assert load_document(a) == load_document(a)
 
 
-def test_detect_format():
-    pdf = (DATA / "two_columns.pdf").read_bytes()
+def test_detect_format(data_dir):
+    pdf = (data_dir / "two_columns.pdf").read_bytes()
     assert detect_format(pdf, "x.bin") == "pdf"
-    assert detect_format((DATA / "note.docx").read_bytes(), "renamed.txt") == "docx"
+    assert detect_format((data_dir / "note.docx").read_bytes(), "renamed.txt") == "docx"
     assert detect_format(HTML.encode(), "page") == "html"
     assert detect_format(b"plain words", "notes.md") == "md"
     assert detect_format(b"plain words", "notes") == "txt"
     assert detect_format(bytes(range(256)), "x.txt") is None
+    assert detect_format(b"Notes: use <p> and <div> tags for paragraphs.", "notes.txt") == "txt"
 
 
 # ------------------------------------------------------------------ broken files
@@ -139,9 +158,9 @@ def test_detect_format():
         ("blank.md", "empty file"),
     ],
 )
-def test_broken_fixtures(name, reason):
+def test_broken_fixtures(data_dir, name, reason):
     with pytest.raises(IngestError) as err:
-        load_document(DATA / name)
+        load_document(data_dir / name)
     assert reason in err.value.reason
     assert err.value.path.endswith(name) and err.value.hint
 
@@ -204,6 +223,14 @@ def test_text_with_no_letters(tmp_path):
 )
 def test_find_date(text, date):
     assert find_date(text) == date
+
+
+def test_junk_metadata_titles_are_ignored():
+    from ingest.loaders import _usable_title
+
+    assert not _usable_title("Microsoft Word - rapport_final.docx")
+    assert not _usable_title("Untitled") and not _usable_title("rapport-2023.indd")
+    assert _usable_title("Rapport annuel 2022–2023")
 
 
 def test_report_year_prefers_the_second_year():

@@ -30,9 +30,9 @@ def cli(settings: Any, make_store: Callable[..., Any]) -> Callable[..., Any]:
 def test_list_and_show(cli: Callable[..., Any]) -> None:
     out = cli("list")
     assert out.exit_code == 0, out.output
-    assert "partners_of" in out.output and "id:string" in out.output
+    assert "partners_of" in out.output and "id:entity" in out.output
     out = cli("show", "partners_of")
-    assert out.exit_code == 0 and "MATCH" in out.output and "--param id=<string>  (required)" in out.output
+    assert out.exit_code == 0 and "MATCH" in out.output and "--param id=<entity>  (required)" in out.output
     out = cli("show", "no_such_query")
     assert out.exit_code != 0 and "no saved query named" in out.output
 
@@ -74,6 +74,9 @@ def test_free_cypher(cli: Callable[..., Any]) -> None:
     assert out.exit_code == 0, out.output
     assert json.loads(out.output) == {"columns": ["id"], "rows": [{"id": "alpha"}, {"id": "gamma"}],
                                       "truncated": False}
+    out = cli("run", "--cypher", "MATCH (p:Project) RETURN p.id AS id ORDER BY id LIMIT $n", "-p", "n=1",
+              "--format", "json")
+    assert json.loads(out.output)["rows"] == [{"id": "alpha"}]
     out = cli("run", "--cypher", "MATCH (e:Entity) RETURN e.id AS id", "--max-rows", "2", "--format", "json")
     data = json.loads(out.output)
     assert len(data["rows"]) == 2 and data["truncated"] is True
@@ -96,13 +99,26 @@ def test_write_attempts_are_rejected(cli: Callable[..., Any], settings: Any, tex
 
 def test_database_rejects_a_write_the_precheck_misses(fx_store: Any) -> None:
     """The second lock: the database's read-only channel, not only the text check."""
-    from graph.errors import QueryError
+    from graph.errors import ReadOnlyViolation
 
-    with pytest.raises(QueryError) as info:
+    with pytest.raises(ReadOnlyViolation) as info:
         fx_store._read_only("MERGE (:Entity {id: 'sneaky'})", None, 1000, 10)
-    assert info.value.detail  # the database's own reason
+    assert "read-only" in info.value.detail  # the database's own reason (GRAPH.RO_QUERY)
+    assert fx_store.read("MATCH (e:Entity {id: 'sneaky'}) RETURN count(e) AS n").scalar() == 0
 
 
 def test_bad_cypher_reports_the_database_reason(cli: Callable[..., Any]) -> None:
     out = cli("run", "--cypher", "MATCH (e:Entity RETURN e")
     assert out.exit_code != 0 and "falkordb" in out.output.lower()
+
+
+def test_entity_params_take_names_and_acronyms(cli: Callable[..., Any]) -> None:
+    by_id = json.loads(cli("run", "partners_of", "-p", "id=gci", "--format", "json").output)
+    for value in ("Grande Chaîne Inc.", "grande chaine inc", "GCI"):
+        out = cli("run", "partners_of", "-p", f"id={value}", "--format", "json")
+        assert out.exit_code == 0, out.output
+        assert json.loads(out.output) == by_id
+    out = cli("run", "people_roles", "-p", "organization_id=UdeM", "--format", "json")
+    assert [r["person_id"] for r in json.loads(out.output)["rows"]] == ["alice"]
+    out = cli("run", "partners_of", "-p", "id=Zyxwvut Qqq")
+    assert out.exit_code != 0 and "no entity matches" in out.output

@@ -57,11 +57,18 @@ def test_defined_acronyms_are_aliases_but_bare_initials_are_not_enough() -> None
 
 
 def test_parent_in_parentheses() -> None:
-    c = clusters_of(["CICIEM (Université Concordia)", "CICIEM", "Université Concordia",
-                     "CICIEM (Université Laval)"])
+    c = clusters_of(["CICIEM (Université Concordia)", "CICIEM", "Université Concordia"])
     assert together(c, "CICIEM (Université Concordia)", "CICIEM")
     assert apart(c, "CICIEM", "Université Concordia")
-    assert apart(c, "CICIEM (Université Concordia)", "CICIEM (Université Laval)")
+
+
+def test_ambiguous_name_stays_alone() -> None:
+    # the bare name could be either unit: it joins neither
+    c = clusters_of(["CICIEM (Université Concordia)", "CICIEM", "CICIEM (Université Laval)"])
+    assert len(c) == 3
+    # one acronym defined for two different names is ambiguous too
+    c = clusters_of(["Université Alpha de Sherbrooke (UAS)", "Université Arbre de Saskatoon (UAS)", "UAS"])
+    assert len(c) == 3
 
 
 def test_sub_unit_is_not_its_parent() -> None:
@@ -114,6 +121,13 @@ def test_canonical_name_keeps_both_languages() -> None:
                                   Item("Université de Montréal (UdeM)")])
     assert cluster.name == "Université de Montréal"
     assert "University of Montreal" in cluster.aliases and "UdeM" in cluster.aliases
+
+
+def test_person_initials_join_a_unique_full_name_only() -> None:
+    c = clusters_of([("Yoshua Bengio", "Person"), ("Y. Bengio", "Person"), ("Samy Bengio", "Person")])
+    assert together(c, "Yoshua Bengio", "Y. Bengio")
+    c = clusters_of([("Jean Tremblay", "Person"), ("J. Tremblay", "Person"), ("Julie Tremblay", "Person")])
+    assert len(c) == 3
 
 
 def test_typos() -> None:

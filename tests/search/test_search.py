@@ -77,12 +77,20 @@ def test_ranking_exact_alias_prefix_fuzzy(store: Any) -> None:
         Entity("v-exact", ORG, "Vector", "startup"),
     ]))
     hits = search(store, "vector")
-    assert [(h.id, h.match) for h in hits] == [
-        ("v-exact", "exact"), ("v-alias", "alias"), ("v-prefix", "prefix"), ("v-fuzzy", "fuzzy")]
+    assert [(h.id, h.match) for h in hits] == [("v-exact", "exact"), ("v-alias", "alias"), ("v-prefix", "prefix")]
     assert [h.id for h in search(store, "vector", limit=2)] == ["v-exact", "v-alias"]
-    f = facets(hits)
-    assert f["type"] == {"Organization": 4}
-    assert f["subtype"] == {"research_institute": 2, "company": 1, "startup": 1}
+    # with no exact name, typos are searched too and rank last
+    store.write(GraphBatch(entities=[
+        Entity("q-alias", ORG, "Groupe Q", "company", ["Quantix"]),
+        Entity("q-prefix", ORG, "Quantix Labs", "startup"),
+        Entity("q-fuzzy", ORG, "Quantex", "sme"),
+    ]))
+    hits = search(store, "quantix")
+    assert [(h.id, h.match) for h in hits] == [("q-alias", "alias"), ("q-prefix", "prefix"), ("q-fuzzy", "fuzzy")]
+    assert hits[0].score == 100.0 and 0 < hits[2].score < 100
+    f = facets(search(store, "vector") + hits)
+    assert f["type"] == {"Organization": 6}
+    assert f["subtype"] == {"research_institute": 2, "startup": 2, "company": 1, "sme": 1}
 
 
 def test_filters(fx_store: Any) -> None:

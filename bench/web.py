@@ -1,0 +1,260 @@
+"""Web app load test: ``python bench/web.py [--entities 100000] [--clients 20] [--seconds 20]``.
+
+1. writes a synthetic graph (organizations, universities, people, projects, documents,
+   partnerships, participations, affiliations, mentions) with ``store.write`` into the
+   embedded FalkorDB of a temporary data folder;
+2. starts ``grappe serve`` (waitress, 8 threads) on 127.0.0.1, in its own process;
+3. runs N concurrent clients (threads with keep-alive ``http.client`` connections) for
+   S seconds, half typeahead searches (``/api/search`` on name prefixes, accent-free,
+   acronyms) and half entity pages (``/entity/<id>``, HTML with the network SVG);
+4. prints p50 / p95 / max per kind, requests per second and errors, and whether the
+   targets hold: search p95 <= 50 ms, entity page p95 <= 150 ms, zero errors.
+
+Everything is removed at the end unless ``--keep``. Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+import urllib.parse
+from pathlib import Path
+
+from graph.model import (
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    GraphBatch,
+    GraphMention,
+    Relation,
+    RelType,
+)
+from graph.settings import Settings
+from graph.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"search": 50.0, "entity": 150.0}
+
+HEADS = ["Institut", "Centre", "Laboratoire", "Groupe", "Société", "Alliance", "Institute", "Solutions",
+         "Technologies", "Systèmes", "Réseau", "Logistique", "Chaîne", "Data", "Robotique"]
+WORDS = ["intelligence", "artificielle", "logistique", "approvisionnement", "données", "robotique", "santé",
+         "énergie", "optimisation", "transport", "manufacturier", "numérique", "vision", "québec", "montréal",
+         "laval", "sherbrooke", "analytics", "supply", "chain", "learning", "quantum", "retail", "forecast",
+         "maritime", "portuaire", "aérospatiale", "agroalimentaire", "boréal", "nordique"]
+SUBTYPES = ["company", "startup", "sme", "government", "research_institute", "investor", "nonprofit", "hospital"]
+FIRST = ["Marie", "Jean", "Sophie", "Luc", "Émilie", "François", "Amélie", "Hugo", "Chloé", "Mathieu"]
+LAST = ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Pelletier"]
+ROLES = ["CEO", "CTO", "professeure", "directeur scientifique", "chercheuse", None]
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def synthetic(n: int, seed: int = 11) -> tuple[GraphBatch, list[Entity]]:
+    rnd = random.Random(seed)
+    n_uni, n_person, n_project = max(n // 50, 2), n // 4, n // 8
+    n_org = n - n_uni - n_person - n_project
+    n_docs = max(n // 100, 10)
+    docs = [Document(f"doc-{i}", f"bench/doc-{i}.txt", "txt", "", f"Rapport {i}",
+                     f"{2018 + i % 8}-0{1 + i % 9}-1{i % 10}", "fr" if i % 3 else "en", "news_article")
+            for i in range(n_docs)]
+    entities: list[Entity] = []
+    for i in range(n_org):
+        words = [rnd.choice(HEADS)] + rnd.sample(WORDS, rnd.randint(1, 3))
+        name = " ".join(words[:1] + [w.capitalize() for w in words[1:]]) + f" {i}"
+        acronym = "".join(w[0] for w in name.split() if w[0].isalpha()).upper() + str(i)
+        entities.append(Entity(f"NK-o{i}", EntityType.ORGANIZATION, name, rnd.choice(SUBTYPES), [acronym]))
+    for i in range(n_uni):
+        entities.append(Entity(f"NK-u{i}", EntityType.UNIVERSITY, f"Université {rnd.choice(WORDS).capitalize()} {i}",
+                               None, [f"U{i}", f"University {i}"]))
+    for i in range(n_person):
+        entities.append(Entity(f"NK-p{i}", EntityType.PERSON, f"{rnd.choice(FIRST)} {rnd.choice(LAST)} {i}"))
+    for i in range(n_project):
+        entities.append(Entity(f"NK-j{i}", EntityType.PROJECT, f"Projet {rnd.choice(WORDS)} {i}", None, [],
+                               {"status": rnd.choice(["active", "completed"]),
+                                "scale_ai_investment_cad": rnd.randint(1, 50) * 100_000}))
+    orgs = [e for e in entities if e.type in (EntityType.ORGANIZATION, EntityType.UNIVERSITY)]
+    people = [e for e in entities if e.type is EntityType.PERSON]
+    projects = [e for e in entities if e.type is EntityType.PROJECT]
+    weights = [1.0 / (k + 1) ** 0.8 for k in range(len(orgs))]  # a few hubs
+    rels: list[Relation] = []
+
+    def ev(k: int) -> Evidence:
+        d = docs[k % n_docs]
+        return Evidence(d.id, k * 10 % 100_000, k * 10 % 100_000 + 9, f"Phrase de preuve numéro {k}.")
+
+    k = 0
+    for p in projects:
+        members = {o.id for o in rnd.choices(orgs, weights, k=rnd.randint(2, 6))}
+        for j, oid in enumerate(sorted(members)):
+            k += 1
+            rels.append(Relation(RelType.LEADS if j == 0 else RelType.PARTICIPATES_IN, oid, p.id, ev(k)))
+        k += 1
+        rels.append(Relation(RelType.FUNDS, orgs[0].id, p.id, ev(k)))
+    for _ in range(len(orgs)):
+        a, b = rnd.choices(orgs, weights, k=2)
+        if a.id != b.id:
+            k += 1
+            rels.append(Relation(RelType.PARTNERS_WITH, a.id, b.id, ev(k)))
+    for person in people:
+        k += 1
+        rels.append(Relation(RelType.AFFILIATED_WITH, person.id, rnd.choice(orgs).id, ev(k), rnd.choice(ROLES)))
+    mentions = [GraphMention(f"m-{e.id}", e.id, docs[i % n_docs].id, i, i + 5, e.name)
+                for i, e in enumerate(entities)]
+    return GraphBatch(documents=docs, entities=entities, mentions=mentions, relations=rels), orgs
+
+
+def write(store, batch: GraphBatch, chunk: int = 20_000) -> None:  # noqa: ANN001
+    store.write(GraphBatch(documents=batch.documents))
+    for name in ("entities", "mentions", "relations"):
+        items = getattr(batch, name)
+        for i in range(0, len(items), chunk):
+            store.write(GraphBatch(**{name: items[i:i + chunk]}))
+
+
+def start_server(settings: Settings) -> tuple[subprocess.Popen, int]:
+    env = {**os.environ, "GRAPPE_DATA_DIR": str(settings.data_dir), "GRAPPE_GRAPH_NAME": settings.graph_name,
+           "GRAPPE_GRAPH_URL": settings.graph_url}
+    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", "8"],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline() if proc.stdout else ""
+    m = re.search(r"127\.0\.0\.1:(\d+)", line)
+    if not m:
+        proc.terminate()
+        raise SystemExit(f"the server did not start: {line!r}")
+    return proc, int(m.group(1))
+
+
+def queries_for(orgs: list[Entity], rnd: random.Random, n: int = 2000) -> list[str]:
+    out = []
+    for _ in range(n):
+        e = rnd.choice(orgs)
+        kind = rnd.random()
+        if kind < 0.4:  # typeahead prefix, accent-free
+            words = fold(e.name).split()
+            q = " ".join(words[:2])[: rnd.randint(4, 14)]
+        elif kind < 0.6 and e.aliases:
+            q = e.aliases[0]
+        elif kind < 0.8:
+            q = rnd.choice(WORDS)
+        else:
+            q = e.name
+        out.append(q.strip() or "data")
+    return out
+
+
+def client(port: int, deadline: float, searches: list[str], ids: list[str], seed: int,
+           results: list[tuple[str, float, int]], max_requests: int = 100_000) -> None:
+    rnd = random.Random(seed)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    done = 0
+    while time.monotonic() < deadline and done < max_requests:
+        if rnd.random() < 0.5:
+            kind, path = "search", "/api/search?limit=8&q=" + urllib.parse.quote(rnd.choice(searches))
+        else:
+            kind, path = "entity", "/entity/" + urllib.parse.quote(rnd.choice(ids))
+        started = time.perf_counter()
+        try:
+            conn.request("GET", path)
+            resp = conn.getresponse()
+            resp.read()
+            status = resp.status
+        except (OSError, http.client.HTTPException):
+            status = 0
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        results.append((kind, (time.perf_counter() - started) * 1000, status))
+        done += 1
+    conn.close()
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--entities", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=20.0)
+    ap.add_argument("--keep", action="store_true", help="keep the data folder (printed)")
+    args = ap.parse_args()
+
+    data_dir = Path(tempfile.mkdtemp(prefix="gweb", dir="/tmp"))
+    settings = Settings.load({"data_dir": str(data_dir), "graph_name": "bench_web",
+                              "graph_url": "falkordb-embedded"}, environ={})
+    store = open_store(settings)
+    proc = None
+    try:
+        store.create_schema()
+        t0 = time.perf_counter()
+        batch, orgs = synthetic(args.entities)
+        write(store, batch)
+        print(f"graph: {len(batch.entities):,} entities, {len(batch.relations):,} relations, "
+              f"{len(batch.mentions):,} mentions, written in {time.perf_counter() - t0:.1f} s", flush=True)
+        proc, port = start_server(settings)
+        rnd = random.Random(3)
+        searches = queries_for(orgs, rnd)
+        ids = [rnd.choice(orgs).id for _ in range(3000)] + [e.id for e in rnd.sample(batch.entities, 1000)]
+        warm: list[tuple[str, float, int]] = []
+        client(port, time.monotonic() + 3, searches, ids, 0, warm, max_requests=60)
+        results: list[tuple[str, float, int]] = []
+        deadline = time.monotonic() + args.seconds
+        threads = [threading.Thread(target=client, args=(port, deadline, searches, ids, i + 1, results))
+                   for i in range(args.clients)]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - started
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=10)
+        try:
+            store.drop()
+        finally:
+            store.close()
+        from graph.store.embedded import EmbeddedFalkorDB
+
+        EmbeddedFalkorDB.from_settings(settings).stop()
+        if not args.keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+    ok = True
+    errors = [r for r in results if r[2] != 200]
+    print(f"{len(results):,} requests in {elapsed:.1f} s with {args.clients} clients: "
+          f"{len(results) / elapsed:.1f} req/s, {len(errors)} errors")
+    for kind, target in TARGETS.items():
+        lat = [ms for k, ms, status in results if k == kind and status == 200]
+        p95 = pct(lat, 95)
+        good = bool(lat) and p95 <= target
+        ok &= good
+        print(f"  {kind:7s} n={len(lat):6d}  p50 {statistics.median(lat) if lat else float('nan'):7.1f} ms  "
+              f"p95 {p95:7.1f} ms  max {max(lat) if lat else float('nan'):7.1f} ms  "
+              f"target p95 <= {target:.0f} ms: {'ok' if good else 'MISSED'}")
+    ok &= not errors
+    if errors:
+        print("  errors by status:", {s: sum(1 for e in errors if e[2] == s) for s in {e[2] for e in errors}})
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+// Entities by id; unknown ids are skipped. params: ids (list).
+// columns: id, type, name, subtype, aliases, properties
+UNWIND $ids AS wanted
+MATCH (e:Entity {id: wanted})
+RETURN e.id AS id, e.type AS type, e.name AS name, e.subtype AS subtype,
+       e.aliases AS aliases, properties(e) AS properties

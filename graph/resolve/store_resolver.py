@@ -1,0 +1,273 @@
+"""Incremental resolution: map one document's extracted entities to graph entities.
+
+``StoreResolver(settings).assign(extraction, store)`` returns ``{key: Entity}``:
+
+* candidates come from the store: all entities when the graph is small (fetched
+  once per resolver and kept up to date with what it assigns), else the
+  full-text index on ``search_text`` queried with each name's rarest words;
+* candidates and the document's entities are blocked and scored with the same
+  features as :func:`graph.resolve.resolver.resolve_mentions`; a document entity
+  takes the best stored entity scoring at least the auto threshold (stored
+  entities never merge with each other here; that is curation's job);
+* human judgements from the curation log are applied on top: NEGATIVE pairs
+  never match, POSITIVE names go to their entity, merged ids redirect to the
+  survivor, renamed entities keep their name;
+* a matched entity keeps its id, type and name; aliases are the union, subtype
+  and attributes fill gaps. A new entity gets an ``NK-`` id from its type and
+  name key, so ingesting again gives the same id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from graph.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
+from graph.resolve.blocking import candidate_pairs, keys
+from graph.resolve.features import info
+from graph.resolve.judgements import Judgement, Judgements, load
+from graph.resolve.normalize import fold, name_key, parse, qualifier_is_parent
+from graph.resolve.scoring import AUTO_THRESHOLD, Profile, score
+
+#: up to this many entities in the graph, fetch them all once instead of querying per name
+SMALL_GRAPH = 5000
+#: full-text candidates per name on a big graph
+CANDIDATES_PER_NAME = 25
+
+_STORED, _NEW = "__stored__", "__new__"
+
+
+def new_entity_id(name: str, type_: EntityType | str) -> str:
+    value = type_.value if isinstance(type_, EntityType) else str(type_)
+    return make_id("NK", value, name_key(name) or fold(name))
+
+
+def entity_from_row(row: dict[str, Any]) -> Entity:
+    props = dict(row.get("properties") or {})
+    reserved = {"id", "name", "type", "subtype", "aliases", "search_text"}
+    attributes = {k: v for k, v in props.items() if k not in reserved and v is not None}
+    return Entity(id=row["id"], type=EntityType(row["type"]), name=row["name"],
+                  subtype=row.get("subtype"), aliases=list(row.get("aliases") or []),
+                  attributes=attributes)
+
+
+def _profile(name: str, aliases: Iterable[str], type_: str, group: str) -> Profile:
+    person = type_ == EntityType.PERSON.value
+    parsed = parse(name)
+    forms: list[str] = list(parsed.names)
+    for alias in aliases:
+        if alias and alias not in forms:
+            forms.append(alias)
+    names = tuple(info(n, person) for n in forms)
+    qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
+    return Profile(name, type_, frozenset({group}), names[0], names, qualifier,
+                   bool(parsed.qualifier) and qualifier_is_parent(parsed.qualifier))
+
+
+def merge_aliases(name: str, *lists: Iterable[str]) -> list[str]:
+    """Union of alias lists, one spelling per exact string, the name itself left out."""
+    out: list[str] = []
+    for values in lists:
+        for a in values:
+            a = " ".join(str(a).split())
+            if a and a != name and a not in out:
+                out.append(a)
+    return out
+
+
+def merge_entity(stored: Entity, item: ExtractedEntity) -> Entity:
+    attributes = dict(item.attributes or {})
+    attributes.update({k: v for k, v in (stored.attributes or {}).items() if v is not None})
+    return Entity(
+        id=stored.id, type=stored.type, name=stored.name,
+        subtype=stored.subtype or item.subtype,
+        aliases=merge_aliases(stored.name, stored.aliases, [item.name], item.aliases),
+        attributes=attributes,
+    )
+
+
+class StoreResolver:
+    """Resolve extractions against a store; one instance per ingest run."""
+
+    def __init__(self, settings: Any = None, small_graph: int = SMALL_GRAPH,
+                 candidates_per_name: int = CANDIDATES_PER_NAME) -> None:
+        self.settings = settings
+        self.small_graph = small_graph
+        self.candidates_per_name = candidates_per_name
+        self._known: dict[str, Entity] | None = None  # the whole (small) graph, kept current
+        self._index: dict[str, set[str]] = {}
+
+    def __call__(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
+        return self.assign(extraction, store)
+
+    # ------------------------------------------------------------------ candidates
+    def _keys(self, e: Entity) -> set[str]:
+        out: set[str] = set()
+        person = e.type == EntityType.PERSON
+        for n in (e.name, *e.aliases):
+            out |= keys(info(n, person))
+        return out
+
+    def _remember(self, e: Entity) -> None:
+        if self._known is None:
+            return
+        self._known[e.id] = e
+        for k in self._keys(e):
+            self._index.setdefault(k, set()).add(e.id)
+
+    def _load_small(self, store: Any) -> bool:
+        if self._known is not None:
+            return True
+        count = int(store.run("resolve/entity_count").scalar(0) or 0)
+        if count > self.small_graph:
+            return False
+        self._known, self._index = {}, {}
+        for row in store.run("resolve/all_entities").rows:
+            self._remember(entity_from_row(row))
+        return True
+
+    def candidates(self, items: list[ExtractedEntity], store: Any) -> dict[str, Entity]:
+        """Stored entities that share a blocking key (small graph) or a full-text
+        hit (big graph) with one of ``items``."""
+        found: dict[str, Entity] = {}
+        if self._load_small(store):
+            assert self._known is not None
+            for item in items:
+                person = item.type == EntityType.PERSON
+                for n in (item.name, *item.aliases):
+                    for k in keys(info(n, person)):
+                        for eid in self._index.get(k, ()):
+                            found[eid] = self._known[eid]
+            return found
+        for item in items:
+            words: list[str] = []
+            for n in (item.name, *item.aliases):
+                words.extend(w for w in info(n).words if w.isalnum() and len(w) > 1)
+            tokens = list(dict.fromkeys(words))[:12]
+            if not tokens:
+                continue
+            rows = store.run("resolve/candidates", tokens=tokens, limit=self.candidates_per_name).rows
+            for row in rows:
+                found.setdefault(row["id"], entity_from_row(row))
+        return found
+
+    def _stored(self, ids: list[str], store: Any) -> dict[str, Entity]:
+        ids = [i for i in ids if not (self._known and i in self._known)]
+        out = {i: self._known[i] for i in ids if self._known and i in self._known}
+        if ids:
+            for row in store.run("resolve/entities_by_ids", ids=ids).rows:
+                out[row["id"]] = entity_from_row(row)
+        return out
+
+    # ------------------------------------------------------------------ assign
+    def assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
+        judgements = load(self.settings)
+        items = list(extraction.entities)
+        stored = self.candidates(items, store)
+        # POSITIVE judgements and merge redirects may point outside the candidates
+        wanted = [judgements.positive_for(n) for it in items for n in (it.name, *it.aliases)]
+        wanted += [judgements.final_id(i) for i in stored if judgements.final_id(i) != i]
+        missing = [i for i in dict.fromkeys(w for w in wanted if w) if i not in stored]
+        if missing:
+            stored.update(self._stored(missing, store))
+
+        match = self.match(items, list(stored.values()), judgements)
+        out: dict[str, Entity] = {}
+        for item in items:
+            target = match.get(item.key)
+            if target is not None:
+                entity = merge_entity(stored[target], item)
+            else:
+                entity = self._new(item, judgements, stored, store)
+            name = judgements.renames.get(entity.id)
+            if name and name != entity.name:
+                entity = Entity(entity.id, entity.type, name, entity.subtype,
+                                merge_aliases(name, [entity.name], entity.aliases), entity.attributes)
+            kept = [a for a in entity.aliases if judgements.judge(a, entity.id) != Judgement.NEGATIVE]
+            if len(kept) != len(entity.aliases):  # names a human split off this entity
+                entity = Entity(entity.id, entity.type, entity.name, entity.subtype, kept, entity.attributes)
+            out[item.key] = entity
+        out = _unite(out)
+        for entity in out.values():
+            self._remember(entity)
+        return out
+
+    def _new(self, item: ExtractedEntity, judgements: Judgements, stored: dict[str, Entity],
+             store: Any) -> Entity:
+        eid = judgements.final_id(new_entity_id(item.name, item.type))
+        base = stored.get(eid) or self._stored([eid], store).get(eid)
+        if base is not None:
+            stored[eid] = base
+            return merge_entity(base, item)
+        return Entity(id=eid, type=EntityType(item.type), name=item.name, subtype=item.subtype,
+                      aliases=merge_aliases(item.name, item.aliases), attributes=dict(item.attributes or {}))
+
+    def match(self, items: list[ExtractedEntity], stored: list[Entity],
+              judgements: Judgements) -> dict[str, str]:
+        """``{item key: stored id}`` for the items that resolve to a stored entity."""
+        if not items:
+            return {}
+        records = [_profile(e.name, e.aliases, EntityType(e.type).value, _STORED) for e in stored]
+        records += [_profile(i.name, i.aliases, EntityType(i.type).value, _NEW) for i in items]
+        n_stored = len(stored)
+        best: dict[int, tuple[float, str]] = {}
+
+        def offer(item_index: int, entity: Entity, value: float) -> None:
+            current = best.get(item_index)
+            if current is None or (value, entity.id) > current:
+                best[item_index] = (value, entity.id)
+
+        # human judgements first: a POSITIVE name wins whatever the scores say
+        forced: dict[int, str] = {}
+        for k, item in enumerate(items):
+            for n in (item.name, *item.aliases):
+                target = judgements.positive_for(n)
+                if target and any(e.id == target for e in stored):
+                    forced[k] = target
+                    break
+
+        for i, j in candidate_pairs([r.names for r in records]):
+            if (i < n_stored) == (j < n_stored):
+                continue  # stored-stored and new-new pairs are never merged here
+            s_idx, n_idx = (i, j) if i < n_stored else (j, i)
+            entity, item = stored[s_idx], items[n_idx - n_stored]
+            verdict = judgements.judge(item.name, entity.id)
+            if verdict == Judgement.NEGATIVE:
+                continue
+            value = score(records[n_idx], records[s_idx]).score
+            if value >= AUTO_THRESHOLD:
+                offer(n_idx - n_stored, entity, value)
+
+        out = {items[k].key: eid for k, (_, eid) in best.items()}
+        for k, eid in forced.items():
+            out[items[k].key] = eid
+        # merged ids redirect to the survivor
+        return {key: judgements.final_id(eid) for key, eid in out.items()
+                if judgements.final_id(eid) in {e.id for e in stored}}
+
+
+def _unite(assignment: dict[str, Entity]) -> dict[str, Entity]:
+    """Several document entities resolved to one id: one Entity object, aliases united."""
+    by_id: dict[str, list[str]] = {}
+    for key, e in assignment.items():
+        by_id.setdefault(e.id, []).append(key)
+    for eid, keys_ in by_id.items():
+        if len(keys_) < 2:
+            continue
+        first = assignment[keys_[0]]
+        names = Counter()
+        aliases: list[list[str]] = []
+        attributes: dict[str, Any] = {}
+        subtype = None
+        for key in keys_:
+            e = assignment[key]
+            names[e.name] += 1
+            aliases.append([e.name, *e.aliases])
+            for k, v in e.attributes.items():
+                attributes.setdefault(k, v)
+            subtype = subtype or e.subtype
+        united = Entity(eid, first.type, first.name, subtype, merge_aliases(first.name, *aliases), attributes)
+        for key in keys_:
+            assignment[key] = united
+    return assignment
