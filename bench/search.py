@@ -53,27 +53,33 @@ def synthetic(n: int, seed: int = 7) -> list[Entity]:
     return out
 
 
-def queries(entities: list[Entity], n: int, seed: int = 11) -> list[str]:
+KINDS = ("name", "alias", "accents", "prefix", "typo", "word")
+
+
+def queries(entities: list[Entity], n: int, seed: int = 11) -> list[tuple[str, str, str]]:
+    """(query, id of the entity it was made from, kind); kind "word" targets no entity."""
     rnd = random.Random(seed)
     out = []
     for _ in range(n):
         e = rnd.choice(entities)
-        kind = rnd.randrange(6)
-        if kind == 0:
-            out.append(e.name)
-        elif kind == 1 and e.aliases:
-            out.append(e.aliases[0].lower())
-        elif kind == 2:
-            out.append(e.name.lower().replace("é", "e").replace("è", "e").replace("â", "a"))
-        elif kind == 3:
-            out.append(e.name[: max(3, len(e.name) // 2)])
-        elif kind == 4:
+        kind = KINDS[rnd.randrange(6)]
+        if kind == "alias" and not e.aliases:
+            kind = "name"
+        if kind == "name":
+            out.append((e.name, e.id, kind))
+        elif kind == "alias":
+            out.append((e.aliases[0].lower(), e.id, kind))
+        elif kind == "accents":
+            out.append((e.name.lower().replace("é", "e").replace("è", "e").replace("â", "a"), e.id, kind))
+        elif kind == "prefix":
+            out.append((e.name[: max(3, len(e.name) // 2)], e.id, kind))
+        elif kind == "typo":
             chars = list(e.name)
             k = rnd.randrange(1, len(chars) - 1)
             chars[k], chars[k + 1] = chars[k + 1], chars[k]
-            out.append("".join(chars))
+            out.append(("".join(chars), e.id, kind))
         else:
-            out.append(rnd.choice(WORDS))
+            out.append((rnd.choice(WORDS), "", kind))
     return out
 
 
@@ -96,18 +102,26 @@ def main() -> None:
                 store.write(GraphBatch(entities=entities[k:k + 10_000]))
             print(f"wrote {len(entities)} entities in {time.perf_counter() - t0:.1f} s")
         qs = queries(entities, args.queries)
-        for q in qs[:20]:  # warm-up
+        for q, _, _ in qs[:20]:  # warm-up
             search(store, q)
         times, found = [], 0
-        for q in qs:
+        recall: dict[str, list[int]] = {}
+        for q, target, kind in qs:
             t = time.perf_counter()
             hits = search(store, q, limit=10)
             times.append((time.perf_counter() - t) * 1000)
             found += bool(hits)
+            if target:
+                ids = [h.id for h in hits]
+                recall.setdefault(kind, []).append(0 if target not in ids else 1 if ids[0] == target else 2)
         times.sort()
         p = lambda x: times[min(len(times) - 1, int(x * len(times)))]  # noqa: E731
         print(f"{len(qs)} queries: p50 {statistics.median(times):.1f} ms, p95 {p(0.95):.1f} ms, "
               f"p99 {p(0.99):.1f} ms, max {times[-1]:.1f} ms; {found}/{len(qs)} with hits")
+        for kind, marks in recall.items():
+            top1 = sum(m == 1 for m in marks) / len(marks)
+            top10 = sum(m > 0 for m in marks) / len(marks)
+            print(f"  {kind:8} {len(marks):4} queries: source entity first {top1:.0%}, in top 10 {top10:.0%}")
     finally:
         if not args.keep:
             store.drop() if hasattr(store, "drop") else store.clear()

@@ -29,6 +29,7 @@ import threading
 import time
 import unicodedata
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from graph.model import (
@@ -193,10 +194,13 @@ def main() -> int:
     ap.add_argument("--entities", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=20.0)
-    ap.add_argument("--keep", action="store_true", help="keep the data folder (printed)")
+    ap.add_argument("--keep", action="store_true", help="keep the data folder and the graph (printed)")
+    ap.add_argument("--data-dir", help="data folder to use (default: a new temporary one); with --keep, a "
+                                       "second run on the same folder reuses the graph it finds there")
     args = ap.parse_args()
 
-    data_dir = Path(tempfile.mkdtemp(prefix="gweb", dir="/tmp"))
+    data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="gweb", dir="/tmp"))
+    data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings.load({"data_dir": str(data_dir), "graph_name": "bench_web",
                               "graph_url": "falkordb-embedded"}, environ={})
     store = open_store(settings)
@@ -205,15 +209,23 @@ def main() -> int:
         store.create_schema()
         t0 = time.perf_counter()
         batch, orgs = synthetic(args.entities)
-        write(store, batch)
-        print(f"graph: {len(batch.entities):,} entities, {len(batch.relations):,} relations, "
-              f"{len(batch.mentions):,} mentions, written in {time.perf_counter() - t0:.1f} s", flush=True)
+        if store.stats().get("Entity", 0) == len(batch.entities):
+            print(f"graph: reusing the {len(batch.entities):,} entities in {data_dir}", flush=True)
+        else:
+            store.clear()
+            write(store, batch)
+            print(f"graph: {len(batch.entities):,} entities, {len(batch.relations):,} relations, "
+                  f"{len(batch.mentions):,} mentions, written in {time.perf_counter() - t0:.1f} s", flush=True)
         proc, port = start_server(settings)
         rnd = random.Random(3)
         searches = queries_for(orgs, rnd)
         ids = [rnd.choice(orgs).id for _ in range(3000)] + [e.id for e in rnd.sample(batch.entities, 1000)]
+        t0 = time.perf_counter()
         warm: list[tuple[str, float, int]] = []
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/entity/{ids[0]}", timeout=600) as resp:
+            resp.read()  # waits for the analytics projection the server builds at start
         client(port, time.monotonic() + 3, searches, ids, 0, warm, max_requests=60)
+        print(f"server ready (analytics projection built) in {time.perf_counter() - t0:.1f} s", flush=True)
         results: list[tuple[str, float, int]] = []
         deadline = time.monotonic() + args.seconds
         threads = [threading.Thread(target=client, args=(port, deadline, searches, ids, i + 1, results))
@@ -229,13 +241,16 @@ def main() -> int:
             proc.terminate()
             proc.wait(timeout=10)
         try:
-            store.drop()
+            if not args.keep:
+                store.drop()
         finally:
             store.close()
         from graph.store.embedded import EmbeddedFalkorDB
 
         EmbeddedFalkorDB.from_settings(settings).stop()
-        if not args.keep:
+        if args.keep:
+            print(f"kept: {data_dir} (graph bench_web)")
+        else:
             shutil.rmtree(data_dir, ignore_errors=True)
 
     ok = True

@@ -36,8 +36,8 @@ try:  # the resolver's folding, so queries fold exactly like ``search_text`` was
 except ImportError:  # pragma: no cover - the resolver module is optional here
     _shared_fold = None
 
-#: Candidates fetched from the full-text index before re-ranking.
-CANDIDATES = 300
+#: Candidates fetched from the full-text index per stage (up to a few hundred in all) before re-ranking.
+CANDIDATES = 100
 #: Below this similarity (0-100) a fuzzy candidate is dropped.
 FUZZY_CUTOFF = 70.0
 #: resolve_name: a fuzzy/prefix winner must score at least this and lead the runner-up by MARGIN.
@@ -203,7 +203,9 @@ def facets(hits: Iterable[Hit]) -> dict[str, dict[str, int]]:
 
 
 def resolve_name(store: Any, name: str, *, types: Iterable[str] | str | None = None) -> dict[str, Any]:
-    """The one entity ``name`` designates (an id, a name, an alias, or a clear best match).
+    """The one entity ``name`` designates (an id, a name, an alias, or a clear best match):
+    ``{id, name, type, subtype, aliases, score, match}`` with ``match`` "id", "exact", "alias",
+    "prefix" or "fuzzy".
 
     Raises :class:`Ambiguous` with the candidates when several fit equally, and
     :class:`NotFound` with a hint when none does."""
@@ -213,7 +215,7 @@ def resolve_name(store: Any, name: str, *, types: Iterable[str] | str | None = N
     type_list = _check_filters(types)
     row = store.run("search/by_id", id=name).first()
     if row is not None and (type_list is None or row["type"] in type_list):
-        return dict(row, aliases=list(row.get("aliases") or []))
+        return dict(row, aliases=list(row.get("aliases") or []), score=100.0, match="id")
     hits = search(store, name, limit=10, types=type_list)
     if not hits:
         raise NotFound(f"no entity matches {name!r}",

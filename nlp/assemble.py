@@ -117,7 +117,7 @@ def assemble(document: Document, facts: Facts) -> Extraction:
     for ent in entities:  # how often each organization is named in the whole text
         if ent.type is EntityType.ORGANIZATION:
             mention_count[ent.key] = max(mention_count[ent.key], sum(
-                len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", text)) for n in {ent.name, *ent.aliases} if len(n) > 1))
+                text.count(n) for n in {ent.name, *ent.aliases} if len(n) > 2))
     subject = _subject(entities, mention_count)
     relations: list[ExtractedRelation] = []
     seen_rel: dict[tuple, int] = {}

@@ -61,9 +61,36 @@ class Facts:
             self.rels.append(Rel(type_, source, target, start, end, role))
 
 
+    def to_plain(self) -> dict:
+        """Plain lists and dicts (msgpack-able, so Docs can cross process boundaries)."""
+        return {
+            "cands": [[c.name, c.type, c.start, c.end, c.subtype, list(c.aliases), sorted(c.groups), c.source,
+                       dict(c.attributes)] for c in self.cands],
+            "rels": [[r.type, r.source, r.target, r.start, r.end, r.role] for r in self.rels],
+            "claimed": [list(span) for span in self.claimed],
+        }
+
+    @classmethod
+    def from_plain(cls, data: dict) -> Facts:
+        return cls(
+            [Cand(n, t, s, e, sub, list(al), set(g), src, dict(at)) for n, t, s, e, sub, al, g, src, at in data["cands"]],
+            [Rel(*r) for r in data["rels"]],
+            [tuple(span) for span in data["claimed"]],
+        )
+
+
 def facts_of(doc) -> Facts:
     """The Facts stored on a spaCy Doc (created on first use)."""
     facts = doc.user_data.get("grappe")
     if facts is None:
         facts = doc.user_data["grappe"] = Facts()
+    elif isinstance(facts, dict):
+        facts = doc.user_data["grappe"] = Facts.from_plain(facts)
     return facts
+
+
+def seal(doc) -> None:
+    """Leave only plain data on the Doc (the last rule component calls this)."""
+    facts = facts_of(doc)
+    doc.user_data["grappe"] = facts.to_plain()
+    doc.user_data.pop("grappe_ctx", None)

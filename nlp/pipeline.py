@@ -46,9 +46,10 @@ def load_pipeline(lang: str, model: str | None = None):
 class Extractor:
     """Turn documents into extractions. Models load on first use, once."""
 
-    def __init__(self, models: dict[str, str] | None = None, batch_size: int = 8) -> None:
+    def __init__(self, models: dict[str, str] | None = None, batch_size: int = 8, n_process: int = 1) -> None:
         self.models = {**MODELS, **(models or {})}
         self.batch_size = batch_size
+        self.n_process = n_process
         self._nlp: dict[str, object] = {}
 
     def nlp(self, lang: str):
@@ -68,7 +69,7 @@ class Extractor:
                 yield from self._run(batch)
                 batch = []
             batch.append(doc)
-            if len(batch) >= self.batch_size:
+            if len(batch) >= self.batch_size * self.n_process * 4:
                 yield from self._run(batch)
                 batch = []
         if batch:
@@ -77,8 +78,9 @@ class Extractor:
     def _run(self, batch: list[Document]) -> Iterator[Extraction]:
         nlp = self.nlp(language_of(batch[0]))
         texts = ((d.text[:MAX_CHARS], {"doc_id": d.id}) for d in batch)
-        for (sdoc, _ctx), document in zip(nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size), batch,
-                                          strict=True):
+        n_process = self.n_process if len(batch) > 1 else 1
+        docs = nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
+        for (sdoc, _ctx), document in zip(docs, batch, strict=True):
             yield assemble(document, facts_of(sdoc))
 
 

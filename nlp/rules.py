@@ -36,6 +36,11 @@ from nlp.textutil import (
 )
 
 _group_ids = count(1)
+#: "MONTRÉAL, le 4 mars 2024 –", "TORONTO, May 2, 2024 /CNW/ -": a place and a date, not a name
+DATELINE = re.compile(
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:(?:le|the)\s+)?"
+    r"(?:\d{1,2}(?:er)?\s+\w+|\w+\.?\s+\d{1,2}),?\s+\d{4}\s*(?:/[^/\n]+/)?\s*[–—-]+\s*"
+)
 
 
 @dataclass
@@ -694,7 +699,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 left = fed_name
             elif left_orgs:
                 left = left_orgs[0][2]
-            elif (lm := _NAME_AT.match(_ARTICLES.sub("", sent.lstrip()))) and m.start() > 0 and (
+            elif (lm := _NAME_AT.match(_ARTICLES.sub("", DATELINE.sub("", sent.lstrip())))) and m.start() > 0 and (
                     org := _trim_org(lm.group(), lex)) and not looks_like_person(org, lex, ctx.persons):
                 os_ = s0 + sent.find(org)
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
@@ -929,18 +934,16 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
             org = _trim_org(m.group("org"), lex)
             if tgt and org and not looks_like_person(org, lex, ctx.persons):
                 os_ = s0 + m.start("org")
-                if not ctx.is_place(os_, os_ + len(org)):
-                    facts.add(_org_cand(org, os_, os_ + len(org), lex))
-                    facts.rel("LEADS", org, tgt, s0, e0)
+                facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                facts.rel("LEADS", org, tgt, s0, e0)
         for rx in (funds_rx, funds_active_rx):
             for m in rx.finditer(sent):
                 tgt = target(m.start())
                 org = _trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
                 if tgt and org and not looks_like_person(org, lex, ctx.persons):
                     os_ = s0 + m.start("org") + m.group("org").find(org)
-                    if not ctx.is_place(os_, os_ + len(org)):
-                        facts.add(_org_cand(org, os_, os_ + len(org), lex))
-                        facts.rel("FUNDS", org, tgt, s0, e0)
+                    facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                    facts.rel("FUNDS", org, tgt, s0, e0)
         for m in members_rx.finditer(sent):
             tgt = target(m.start(), members=True)
             cue_end = s0 + m.end()

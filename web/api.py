@@ -172,3 +172,14 @@ def rename(entity_id: str):  # noqa: ANN201
         raise BadParameter("the new name is empty")
     result = curation.do_rename(entity_id, name, _curation_reason(body))
     return jsonify({"ok": True, "action": "rename", "result": result})
+
+
+@bp.post("/entities/<path:entity_id>/split")
+@require_role("curator")
+def split(entity_id: str):  # noqa: ANN201
+    body = _json_body()
+    names = body.get("names")
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise BadParameter("\"names\" must be a list of strings (aliases or mention texts)")
+    result = curation.do_split(entity_id, names, _curation_reason(body))
+    return jsonify({"ok": True, "action": "split", "result": result})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
 from pathlib import Path
 
 import click
@@ -42,6 +43,7 @@ def serve(settings: Settings, host: str, port: int, threads: int, secure_cookies
     app = create_app(settings, config={"SESSION_COOKIE_SECURE": secure})
     services = app.extensions["grappe"]
     services.store  # noqa: B018 - open (and start) the store now, so a bad URL fails at once
+    threading.Thread(target=services.warm_up, name="grappe-warm-up", daemon=True).start()
     server = create_server(app, host=host, port=port, threads=threads, ident="grappe")
     click.echo(f"Grappe on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
     if not is_loopback(host):

@@ -1,5 +1,9 @@
 """Curation from the entity page (curators only): merge, split, rename.
 
+* merge: another entity (picked by name or id) is the same as this one;
+* split: some of this entity's aliases / mention texts are another entity;
+* rename: a new display name (the old one stays an alias).
+
 Each action is a POST with a CSRF token and a reason, handed to
 ``graph.resolve.curation`` (which records who did what and why, so the
 correction survives re-ingestion).
@@ -45,12 +49,14 @@ def do_rename(entity_id: str, name: str, reason: str) -> dict:
     return result
 
 
-def do_split(entity_id: str, doc_ids: list[str], name: str, reason: str) -> dict:
+def do_split(entity_id: str, names: list[str], reason: str) -> dict:
     store = get_store()
     entity_core(store, entity_id)
+    names = [n for n in dict.fromkeys(" ".join(n.split()) for n in names) if n]
+    if not names:
+        raise BadParameter("say which names (aliases or mention texts) belong to another entity")
     split = feature("graph.resolve.curation", "split", "curation (split)")
-    result = plain(split(store, get_settings(), entity_id, doc_ids, name,
-                         user=current_user().name, reason=reason))
+    result = plain(split(store, get_settings(), entity_id, names, user=current_user().name, reason=reason))
     services().graph_changed()
     return result
 
@@ -82,11 +88,8 @@ def rename(entity_id: str):  # noqa: ANN201
 @bp.route("/entity/<path:entity_id>/split", methods=["POST"])
 @require_role("curator")
 def split(entity_id: str):  # noqa: ANN201
-    doc_ids = [d for d in request.form.getlist("doc_id") if d]
-    if not doc_ids:
-        raise BadParameter("pick the documents whose mentions go to the new entity")
-    name = check_text(request.form.get("name"), "name", 300)
-    result = do_split(entity_id, doc_ids, name, _reason())
-    new_id = (result or {}).get("new_id") or (result or {}).get("id")
-    flash("Split done." + (f" New entity: {new_id}." if new_id else ""))
-    return redirect(url_for("entities.entity", entity_id=new_id or entity_id))
+    names = [check_text(n, "alias", 300) for n in request.form.getlist("alias")]
+    names += [n.strip() for n in check_text(request.form.get("other_names"), "other names", 1000).split(";")]
+    result = do_split(entity_id, names, _reason())
+    flash(f"Split off {result.get('name')} as a new entity.")
+    return redirect(url_for("entities.entity", entity_id=result.get("id") or entity_id))

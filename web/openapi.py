@@ -200,6 +200,12 @@ def openapi_document() -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {"schema": _obj(
                     {"name": STR, "reason": STR})}}},
                 "responses": _responses("CurationResponse", 401, 403, 404, 503)}},
+            "/api/entities/{id}/split": {"post": {
+                "summary": "Split some aliases / mention texts off into a new entity (curator)",
+                "parameters": [ID, CSRF],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": _obj(
+                    {"names": _arr(STR), "reason": STR})}}},
+                "responses": _responses("CurationResponse", 401, 403, 404, 503)}},
             "/api/me": {"get": {"summary": "Who is signed in", "responses": _responses("MeResponse")}},
             "/api/openapi.json": {"get": {"summary": "This document",
                                           "responses": {"200": {"description": "OpenAPI 3.1"}}}},

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import importlib
+import logging
 import threading
 import weakref
 from typing import Any
@@ -18,6 +19,11 @@ from flask import Flask, current_app
 from graph.settings import Settings
 from web.errors import FeatureUnavailable
 
+log = logging.getLogger(__name__)
+
+#: how often (seconds) the analytics service checks whether the graph changed
+ANALYTICS_CHECK_SECONDS = 5.0
+
 
 class Services:
     def __init__(self, settings: Settings, store: Any = None) -> None:
@@ -26,6 +32,7 @@ class Services:
         self._owns_store = store is None
         self._analytics: Any = None
         self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
 
     @property
     def store(self) -> Any:
@@ -38,21 +45,37 @@ class Services:
 
     @property
     def analytics(self) -> Any:
+        """The analytics service, its projection current (checked at most every
+        ANALYTICS_CHECK_SECONDS). One thread at a time (re)builds the projection, so a
+        burst of requests on a cold or changed graph builds it once, not once per thread."""
         if self._analytics is None:
             with self._lock:
                 if self._analytics is None:
                     cls = feature("graph.analytics.service", "Analytics", "analytics (matchmaking, paths)")
-                    self._analytics = cls(self.store, self.settings)
-        return self._analytics
+                    self._analytics = cls(self.store, self.settings, check_every=ANALYTICS_CHECK_SECONDS)
+        analytics = self._analytics
+        if callable(getattr(analytics, "projection", None)):
+            with self._build_lock:
+                analytics.projection()
+        return analytics
+
+    def warm_up(self) -> None:
+        """Open the store and build the analytics projection now (``grappe serve`` start)."""
+        self.store  # noqa: B018
+        try:
+            self.analytics  # noqa: B018
+        except Exception:  # noqa: BLE001 - pages say what is missing; serving goes on
+            log.warning("analytics warm-up failed", exc_info=True)
 
     def graph_changed(self) -> None:
         """After a curation: analytics caches (projections) are rebuilt on next use."""
         with self._lock:
-            analytics, self._analytics = self._analytics, None
-        for name in ("invalidate", "refresh", "clear_cache"):
-            if analytics is not None and callable(getattr(analytics, name, None)):
-                getattr(analytics, name)()
-                break
+            self._analytics = None
+        try:
+            invalidate = feature("graph.analytics.cache", "invalidate", "analytics cache")
+        except FeatureUnavailable:
+            return
+        invalidate(self.settings)
 
     def close(self) -> None:
         with self._lock:

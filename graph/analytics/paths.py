@@ -6,7 +6,8 @@ state a partnership (PARTNERS_WITH), or a person is affiliated with an
 organization (AFFILIATED_WITH). FUNDS does not connect (a funder is not a
 co-participant).
 
-Search: breadth-first from both ends on the sparse matrix, level by level
+Search: breadth-first from both ends through the sparse incidence ``B`` (no
+actor x actor matrix is needed), level by level
 (``max_hops`` levels at most), then every node with ``dist_a + dist_b == d``
 lies on a shortest path; paths are enumerated through those nodes, strongest
 links (most shared projects) first, up to ``max_paths``.
@@ -20,17 +21,22 @@ from graph.analytics.projection import Projection
 
 
 def _distances(proj: Projection, src: int, max_d: int) -> np.ndarray:
-    E = proj.E
-    dist = np.full(E.shape[0], -1, dtype=np.int64)
+    """Hop distance from ``src`` (-1 beyond ``max_d``), one level per step: a level's
+    neighbours are its projects' members (two mat-vecs over ``B``) plus partners and
+    affiliations."""
+    n = len(proj.actors)
+    dist = np.full(n, -1, dtype=np.int64)
     dist[src] = 0
-    frontier = np.array([src], dtype=np.int64)
+    frontier = np.zeros(n, dtype=np.float64)
+    frontier[src] = 1.0
     for d in range(1, max_d + 1):
-        if not len(frontier):
+        reach = proj.B @ (proj.BT @ frontier) + proj.P @ frontier + proj.F @ frontier
+        new = np.flatnonzero((reach > 0) & (dist < 0))
+        if not len(new):
             break
-        nb = np.unique(E[frontier].indices)
-        new = nb[dist[nb] < 0]
         dist[new] = d
-        frontier = new
+        frontier = np.zeros(n, dtype=np.float64)
+        frontier[new] = 1.0
     return dist
 
 
@@ -62,7 +68,6 @@ def paths(proj: Projection, a_id: str, b_id: str, max_hops: int = 3, max_paths: 
         return []
     db = _distances(proj, b, d)
     on = (da >= 0) & (db >= 0) & (da + db == d)
-    weight = proj.C
 
     found: list[list[int]] = []
 
@@ -73,11 +78,9 @@ def paths(proj: Projection, a_id: str, b_id: str, max_hops: int = 3, max_paths: 
             found.append(trail)
             return
         level = da[node] + 1
-        nb = proj.neighbors(proj.E, node)
-        nb = nb[on[nb] & (da[nb] == level)]
-        if not len(nb):
-            return
-        strength = np.asarray(weight[node, nb].todense()).ravel() if len(nb) else np.array([])
+        nb, strength = proj.entity_links(node)
+        keep = on[nb] & (da[nb] == level)
+        nb, strength = nb[keep], strength[keep]
         for y in nb[np.lexsort((nb, -strength))]:
             walk(int(y), [*trail, int(y)])
 

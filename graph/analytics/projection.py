@@ -17,8 +17,9 @@ Matrices (all CSR):
 * ``F``  AFFILIATED_WITH (person <-> organization), symmetric 0/1;
 * ``A``  organization-level adjacency: (C > 0 or P) between org-like actors, 0/1 —
   "already works with"; recommendations never propose a neighbour in ``A``;
-* ``W``  weighted org graph ``C + 2 P`` restricted to org-like actors (communities);
-* ``E``  entity graph for paths: (C > 0) or P or F over all actors;
+* ``W``  weighted org graph ``C + 2 P`` restricted to org-like actors (communities),
+  derived on first use and not pickled;
+* ``E``  entity graph for paths: (C > 0) or P or F over all actors, likewise;
 * ``T``  projects x terms TF-IDF, ``O`` actors x terms topic profiles (row-normalised
   ``B @ T``).
 """
@@ -79,8 +80,6 @@ class Projection:
     P: sp.csr_matrix
     F: sp.csr_matrix
     A: sp.csr_matrix
-    W: sp.csr_matrix
-    E: sp.csr_matrix
     T: sp.csr_matrix
     O: sp.csr_matrix  # noqa: E741 - the profile matrix
     terms: list[str]
@@ -88,6 +87,54 @@ class Projection:
     build_seconds: float = 0.0
     #: precomputed analytics, filled lazily (communities, brokers...)
     extras: dict = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ derived, not pickled
+    @property
+    def W(self) -> sp.csr_matrix:  # noqa: N802 - matrix name
+        """Weighted organization graph ``C + 2P`` between org-like actors (built on first use)."""
+        m = self.extras.get("_W")
+        if m is None:
+            orgs = sp.diags(self.org_mask.astype(np.float32))
+            m = (orgs @ (self.C + 2 * self.P) @ orgs).tocsr()
+            m.eliminate_zeros()
+            self.extras["_W"] = m
+        return m
+
+    @property
+    def E(self) -> sp.csr_matrix:  # noqa: N802 - matrix name
+        """Entity graph for paths: co-participation or partnership or affiliation, 0/1."""
+        m = self.extras.get("_E")
+        if m is None:
+            m = (self.C + self.P + self.F).tocsr()
+            m.data[:] = 1.0
+            m.eliminate_zeros()
+            self.extras["_E"] = m
+        return m
+
+    @property
+    def BT(self) -> sp.csr_matrix:  # noqa: N802 - matrix name
+        """Projects x actors (``B`` transposed, CSR), built on first use."""
+        m = self.extras.get("_BT")
+        if m is None:
+            m = self.extras["_BT"] = self.B.T.tocsr()
+        return m
+
+    def entity_links(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Neighbours of actor ``i`` in the entity graph ``E`` (sorted) and, for each,
+        the number of projects shared with ``i``; read from ``B`` (cheap per node)."""
+        bt = self.BT
+        projs = self.projects_of(i)
+        members = (np.concatenate([bt.indices[bt.indptr[p]:bt.indptr[p + 1]] for p in projs])
+                   if len(projs) else np.array([], dtype=np.int32))
+        nbrs, counts = np.unique(members, return_counts=True)
+        extra = np.union1d(self.neighbors(self.P, i), self.neighbors(self.F, i))
+        if len(extra):
+            allv = np.union1d(nbrs, extra)
+            shared = np.zeros(len(allv), dtype=np.int64)
+            shared[np.searchsorted(allv, nbrs)] = counts
+            nbrs, counts = allv, shared
+        keep = nbrs != i
+        return nbrs[keep], counts[keep]
 
     # ------------------------------------------------------------------ helpers
     def index(self, entity_id: str) -> int:
@@ -167,18 +214,20 @@ def build(edges: EdgeLists) -> Projection:
     A = (orgs @ (C01 + P) @ orgs).tocsr()
     A.data[:] = 1.0
     A.eliminate_zeros()
-    W = (orgs @ (C + 2 * P) @ orgs).tocsr()
-    W.eliminate_zeros()
-    E = (C01 + P + F).tocsr()
-    E.data[:] = 1.0
 
     texts = [edges.project_text.get(p["id"]) or p["name"] for p in projects]
-    T, terms = text.tfidf(texts)
+    # actors' names are not topics ("ivado labs", "coveo"): drop terms that are a whole name
+    names: set[str] = set()
+    for a in actors:
+        toks = [t for t in text.tokenize(a["name"]) if " " not in t]
+        if 1 <= len(toks) <= 2:
+            names.add(" ".join(toks))
+    T, terms = text.tfidf(texts, exclude=names)
     O = text.normalize_rows(B @ T) if T.shape[1] else sp.csr_matrix((na, 0), dtype=np.float32)  # noqa: E741
 
     degree = np.diff(A.indptr).astype(np.int64)
     return Projection(
         actors=actors, actor_index=actor_index, projects=projects, project_index=project_index,
-        org_mask=org_mask, role=role, B=B, C=C, P=P, F=F, A=A, W=W, E=E, T=T, O=O, terms=terms,
+        org_mask=org_mask, role=role, B=B, C=C, P=P, F=F, A=A, T=T, O=O, terms=terms,
         degree=degree, build_seconds=time.perf_counter() - t0,
     )

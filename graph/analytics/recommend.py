@@ -5,15 +5,20 @@ with: no co-participation in a project and no explicit PARTNERS_WITH (``A[u, v]
 == 0``), and not the seeker itself. Each candidate gets three component scores
 in [0, 1], all computed for every candidate at once with sparse products:
 
-1. **proximity** (graph): resource allocation over the organization graph ``A``,
-   two hops plus a damped three-hop term::
+1. **proximity** (graph): weighted resource allocation over the organization
+   graph ``W = C + 2P`` (co-participation counts, explicit partnerships count
+   double), two hops plus a damped three-hop term::
 
-       ra2 = A @ (D^-1 a_u)          # sum over shared partners w of 1/deg(w)
-       ra3 = A @ (D^-1 ra2)          # the same resource spread one hop further
+       ra2 = W @ (s^-1 * W[u])       # sum over shared partners w of W_uw W_wv / s_w
+       ra3 = W @ (s^-1 * ra2)        # the same resource spread one hop further
        prox = ra2 + BETA3 * ra3, then divided by its maximum over candidates
 
-   Resource allocation (Zhou et al., 2009) is Adamic–Adar with 1/deg instead of
-   1/log(deg): a shared partner that works with everybody (a hub) counts little.
+   (``s`` = weighted degree.) Resource allocation (Zhou et al., 2009) is
+   Adamic–Adar with 1/deg instead of 1/log(deg): a shared partner that works
+   with everybody (a hub) counts little. ``W @ x`` is computed through the
+   projects as ``B (Bᵀ x) - k x + 2 P x`` (:func:`w_matvec`), so a
+   recommendation costs a few mat-vecs over the participations, never over the
+   millions of co-participating pairs.
 2. **topic**: cosine between the TF-IDF profiles of the two organizations'
    projects (``O @ O[u]``).
 3. **role**: complementarity of their roles, :data:`graph.analytics.roles.COMPLEMENT`
@@ -47,7 +52,8 @@ class Recommendation:
     score: float
     components: dict[str, float]  # proximity, topic, role (each in [0, 1])
     explanation: str
-    shared_partners: list[dict] = field(default_factory=list)  # entities both work with
+    shared_partners: list[dict] = field(default_factory=list)  # entities both work with (first 20)
+    shared_partner_count: int = 0  # how many in all
     shared_projects: list[dict] = field(default_factory=list)  # candidate's projects with those
     topics: list[str] = field(default_factory=list)  # terms both project profiles share
 
@@ -159,8 +165,8 @@ def explain(proj: Projection, u: int, v: int, comps: dict[str, np.ndarray]) -> R
     nb_u = proj.neighbors(proj.A, u)
     nb_v = proj.neighbors(proj.A, v)
     shared = np.intersect1d(nb_u, nb_v, assume_unique=True)
-    # most specific shared partners first (few partners = strong signal), then name
-    shared = sorted(shared.tolist(), key=lambda w: (proj.degree[w], proj.actors[w]["name"]))
+    # most specific shared partners first (few partners = strong signal)
+    shared = shared[np.lexsort((shared, proj.degree[shared]))].tolist()
     shared_partners = [proj.actors[w] for w in shared]
     projs: list[int] = []
     seen: set[int] = set()
@@ -174,15 +180,19 @@ def explain(proj: Projection, u: int, v: int, comps: dict[str, np.ndarray]) -> R
 
     topics: list[str] = []
     if proj.O.shape[1]:
-        prod = proj.O[u].multiply(proj.O[v]).tocoo()
-        topics = top_terms(((proj.terms[j], w) for j, w in zip(prod.col, prod.data, strict=False)), 3)
+        prof = proj.O
+        iu, iv = slice(prof.indptr[u], prof.indptr[u + 1]), slice(prof.indptr[v], prof.indptr[v + 1])
+        common, cu, cv = np.intersect1d(prof.indices[iu], prof.indices[iv], assume_unique=True,
+                                        return_indices=True)
+        weights = prof.data[iu][cu] * prof.data[iv][cv]
+        topics = top_terms(((proj.terms[j], w) for j, w in zip(common, weights, strict=True)), 3)
 
     parts: list[str] = []
     if shared_partners:
         names = ", ".join(p["name"] for p in shared_partners[:3])
         more = f" and {len(shared_partners) - 3} more" if len(shared_partners) > 3 else ""
         n = len(shared_partners)
-        parts.append(f"worked with {n} of your partner{'s' if n > 1 else ''}: {names}{more}")
+        parts.append(f"worked with {n} of your partners: {names}{more}")
         if shared_projects:
             parts[-1] += f" (in {', '.join(p['name'] for p in shared_projects[:2])})"
     elif comps["proximity"][v] > 0:
@@ -196,7 +206,8 @@ def explain(proj: Projection, u: int, v: int, comps: dict[str, np.ndarray]) -> R
     score = W_PROX * components["proximity"] + W_TOPIC * components["topic"] + W_ROLE * components["role"]
     return Recommendation(
         candidate=dict(cand), score=round(float(score), 4), components=components,
-        explanation="; ".join(p for p in parts if p), shared_partners=[dict(p) for p in shared_partners],
+        explanation="; ".join(p for p in parts if p), shared_partners=[dict(p) for p in shared_partners[:20]],
+        shared_partner_count=len(shared_partners),
         shared_projects=[dict(p) for p in shared_projects], topics=topics,
     )
 
@@ -204,19 +215,25 @@ def explain(proj: Projection, u: int, v: int, comps: dict[str, np.ndarray]) -> R
 def _role_reason(proj: Projection, u: int, v: int, nb_u: np.ndarray) -> str:
     role_u, role_v = roles.ROLES[proj.role[u]], roles.ROLES[proj.role[v]]
     label = roles.LABEL[role_v]
+    if role_v == "company" and role_u in ("startup", "sme"):
+        label += " (potential client)"
     cat_v = roles.CATEGORY[role_v]
-    cats = [roles.CATEGORY[roles.ROLES[r]] for r in proj.role[nb_u]]
+    counts = np.bincount(proj.role[nb_u], minlength=len(roles.ROLES))
+    by_cat: dict[str, int] = {}
+    for r, n in zip(roles.ROLES, counts.tolist(), strict=True):
+        if n:
+            by_cat[roles.CATEGORY[r]] = by_cat.get(roles.CATEGORY[r], 0) + n
     value = float(roles.COMPLEMENT[proj.role[u], proj.role[v]])
     if value < 0.6:
         return label
-    if cat_v not in cats:
+    if cat_v not in by_cat:
         return f"{label} — you have no {cat_v} partner yet"
-    if cats:
-        dominant = max(set(cats), key=cats.count)
+    if by_cat:
+        dominant = max(sorted(by_cat), key=by_cat.__getitem__)
         if dominant != cat_v:
             return f"{label} — complements your {dominant} partners"
     if roles.CATEGORY[role_u] != cat_v:
-        return f"{label} — complements your profile"
+        return f"{label} — {'an' if cat_v[0] in 'aeiou' else 'a'} {cat_v} partner for {roles.LABEL[role_u]}"
     return label
 
 

@@ -30,7 +30,7 @@ CATEGORY = {
 }
 
 LABEL = {
-    "startup": "a startup", "sme": "an SME", "company": "a company (potential client)",
+    "startup": "a startup", "sme": "an SME", "company": "a company",
     "university": "a university", "research_institute": "a research institute",
     "hospital": "a hospital", "government": "a government body", "investor": "an investor",
     "cluster": "a cluster", "nonprofit": "a nonprofit", "association": "an association",

@@ -67,7 +67,7 @@ class Analytics:
         if proj.org_mask[u]:
             nbs = proj.neighbors(proj.A, u)
         else:  # a person: the organizations of their projects and affiliations
-            nbs = proj.neighbors(proj.E, u)
+            nbs, _ = proj.entity_links(u)
             nbs = nbs[proj.org_mask[nbs]]
         evidence: dict[str, list[dict]] = {}
         for row in self.store.run("analytics/partnership_evidence", id=entity_id).rows:

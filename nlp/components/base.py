@@ -6,7 +6,13 @@ import json
 from pathlib import Path
 
 from nlp.lexicon import Lexicon, lexicon, read_lexicon
-from nlp.rules import Context
+from nlp.rules import DATELINE, Context
+
+
+def _in_dateline(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    m = DATELINE.match(text[ls:ls + 200])
+    return bool(m) and pos < ls + m.end()
 
 
 class RuleComponent:
@@ -22,10 +28,12 @@ class RuleComponent:
     def context(self, doc) -> Context:
         ctx = doc.user_data.get("grappe_ctx")
         if ctx is None:
-            persons = {e.text.strip() for e in doc.ents if e.label_ in ("PER", "PERSON")}
-            orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "ORG"]
-            places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "GPE")]
-            ctx = Context(doc.text, self.lex, doc.user_data.get("doc_id", ""), persons, orgs, places)
+            text = doc.text
+            ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            persons = {text[s:e].strip() for s, e, label in ents if label in ("PER", "PERSON")}
+            orgs = [(s, e, text[s:e]) for s, e, label in ents if label == "ORG" and not _in_dateline(text, s)]
+            places = [(s, e) for s, e, label in ents if label in ("LOC", "GPE")]
+            ctx = Context(text, self.lex, doc.user_data.get("doc_id", ""), persons, orgs, places)
             doc.user_data["grappe_ctx"] = ctx
         return ctx
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
+from nlp.rules import DATELINE
 from nlp.textutil import looks_like_person, squash, type_cue
 
 _LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
@@ -65,6 +66,9 @@ class Entities(RuleComponent):
             le = text.find("\n", e)
             line = text[ls:le if le >= 0 else len(text)]
             if line.isupper() and ent.label_ != "PER":  # a heading or a table header
+                continue
+            dm = DATELINE.match(line)
+            if dm and ls + dm.end() > s:  # the place of a dateline
                 continue
             label = ent.label_
             if label in ("LOC", "GPE", "MISC"):

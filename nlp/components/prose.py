@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from nlp.components.base import RuleComponent
-from nlp.facts import facts_of
+from nlp.facts import facts_of, seal
 from nlp.rules import prose, prose_projects
 from nlp.textutil import sentences
 
@@ -16,6 +16,7 @@ class Prose(RuleComponent):
         sents = sentences(doc.text)
         prose(ctx, facts_of(doc), sents)
         prose_projects(ctx, facts_of(doc), sents)
+        seal(doc)
         return doc
 
 

@@ -108,3 +108,29 @@ def test_cli(store, settings, fixture_batch):
     assert res.exit_code == 0 and "Startups/SMEs without an academic partner: 1 of 3" in res.output
     res = runner.invoke(main, [*args, "match", "Université"], env=env)
     assert res.exit_code == 2 and "U1" in res.output and "U2" in res.output
+
+
+def test_precompute_persists_analytics(svc, store, settings):
+    summary = svc.precompute()
+    assert summary["projects"] == 4 and summary["partnerships"] == 1
+    cache._MEMORY.clear()
+    proj = Analytics(store, settings).projection()  # from the pickle
+    assert {"communities", "betweenness", "stats"} <= set(proj.extras)
+    assert not any(k.startswith("_") for k in proj.extras)
+    # connectors: organizations reaching other communities
+    assert all(c["communities_reached"] >= 1 for c in svc.connectors(5))
+
+
+def test_empty_store(store, settings):
+    svc = Analytics(store, settings)
+    st = svc.stats()
+    assert st["counts"]["by_type"] == {"Project": 0} and st["communities"] == 0
+    assert svc.brokers() == [] and svc.communities() == [] and svc.connectors() == []
+    with pytest.raises(NotFound):
+        svc.recommend("S")
+
+
+def test_isolated_org_gets_no_recommendation(svc):
+    assert svc.recommend("X") == []
+    assert svc.partners("X") == []
+    assert svc.paths("X", "S") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.model import Entity, EntityType, GraphBatch, Relation, RelType
 from graph.store._common import entity_from_row, fold, search_text
 
@@ -121,3 +123,15 @@ def test_upsert_rows_generic(store):
         {"id": f"d{i}", "title": f"T{i}", "date": None, "language": "en", "format": "txt", "kind": None,
          "source": "s", "ingested_at": "2024-01-01T00:00:00+00:00"} for i in range(25)))
     assert n == 25 and store.stats()["Document"] == 25
+
+
+def test_schema_is_idempotent_and_ids_are_unique(store, backend):
+    store.create_schema()
+    store.create_schema()
+    store.write(batch())
+    from graph.errors import QueryError
+
+    with pytest.raises(QueryError):
+        # the same id under another type label: refused by the unique constraint on Entity.id
+        store.write(GraphBatch(entities=[Entity(ORG.id, EntityType.PERSON, "Imposteur")]))
+    assert store.stats()["Entity"] == 5

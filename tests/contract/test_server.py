@@ -99,13 +99,16 @@ def _free_port() -> int:
 def test_tcp_with_password_and_wrong_password(tmp_path_factory):
     data = _short_tmp(tmp_path_factory, "tcppw")
     port = _free_port()
-    settings = _settings(data, falkordb_port=port, falkordb_password="s3cret")
+    from urllib.parse import quote
+
+    secret = 's3 "cr\\et\' #x'
+    settings = _settings(data, falkordb_port=port, falkordb_password=secret)
     server = EmbeddedFalkorDB.from_settings(settings)
     try:
         store = open_store(settings)
         assert store.read("RETURN 1 AS x").scalar() == 1
         store.close()
-        good = open_store(settings.replace(graph_url=f"falkordb://:s3cret@127.0.0.1:{port}/other"))
+        good = open_store(settings.replace(graph_url=f"falkordb://:{quote(secret, safe='')}@127.0.0.1:{port}/other"))
         assert good.graph_name == "other"
         good.close()
         with pytest.raises(StoreUnavailable) as info:
@@ -204,3 +207,36 @@ def test_cli_db_status(falkor_server, falkor_data_dir):
     result = CliRunner().invoke(main, ["--graph-url", "nope://x", "db", "status"])
     assert result.exit_code == 2 and "GRAPPE_GRAPH_URL" in result.output
     assert isinstance(GrappeError("x"), Exception)
+
+
+def test_compaction_keeps_the_data(tmp_path_factory):
+    data = _short_tmp(tmp_path_factory, "compact")
+    settings = _settings(data)
+    server = EmbeddedFalkorDB.from_settings(settings)
+    try:
+        store = open_store(settings)
+        store.create_schema()
+        store.write(batch("doc-1"))
+        before = store.stats()
+        store.close()
+        server._compact(min_bytes=0, wait=60)  # snapshot the log now
+        incr = sum(p.stat().st_size for p in (data / "falkordb" / "appendonlydir").glob("*.incr.aof"))
+        assert incr < 1000
+        server.kill()
+        store = open_store(settings)
+        assert store.stats() == before
+        store.close()
+    finally:
+        server.stop()
+
+
+def test_concurrent_starts_share_one_server(tmp_path_factory):
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = _short_tmp(tmp_path_factory, "race")
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            pids = list(pool.map(lambda _: EmbeddedFalkorDB(data).start().pid, range(3)))
+        assert len(set(pids)) == 1 and pids[0]
+    finally:
+        EmbeddedFalkorDB(data).stop()

@@ -17,6 +17,7 @@ from graph.resolve.normalize import acronym_match, fold, looks_like_acronym, nam
         ("S.E.N.C.R.L.", "sencrl"),
         ("  Hydro-Québec  ", "hydro quebec"),
         ("ÉTS", "ets"),
+        ("Marie-Paule Jolicœur", "marie paule jolicoeur"),
     ],
 )
 def test_fold(raw: str, folded: str) -> None:

@@ -129,6 +129,7 @@ def test_query_syntax_is_not_interpreted(fx_store: Any) -> None:
 
 def test_resolve_name_by_id(fx_store: Any) -> None:
     assert resolve_name(fx_store, "gamma")["name"] == "Projet Gamma"
+    assert resolve_name(fx_store, "gamma")["match"] == "id"
     assert resolve_name(fx_store, "gamma", types="Project")["id"] == "gamma"
 
 
@@ -158,3 +159,27 @@ def test_resolve_name_ambiguous(store: Any) -> None:
     assert {c["id"] for c in info.value.candidates} == {"ivado-1", "ivado-2"}
     with pytest.raises(Ambiguous):
         resolve_name(store, "laboratoire alph")
+
+
+def test_each_backend_has_its_fulltext_query() -> None:
+    from graph import cypher
+
+    falkor, neo = cypher.load("search/fulltext", "falkordb"), cypher.load("search/fulltext", "neo4j")
+    assert "db.idx.fulltext.queryNodes" in falkor and "db.index.fulltext.queryNodes" in neo
+    assert "$tokens" in falkor and "$tokens" in neo  # user text only ever goes in as a parameter
+
+
+def test_empty_query_does_not_touch_the_store() -> None:
+    class NoStore:
+        def run(self, *a: Any, **k: Any) -> Any:
+            raise AssertionError("no query expected")
+
+    assert search(NoStore(), "") == [] and search(NoStore(), " ?!* ") == [] and search(NoStore(), "x", limit=0) == []
+
+
+def test_french_elisions_and_apostrophes(store: Any) -> None:
+    store.write(GraphBatch(entities=[Entity("ets", ORG, "École de technologie supérieure", "nonprofit", ["ÉTS"]),
+                                     Entity("oreal", ORG, "L'Oréal Canada", "company")]))
+    assert (top(store, "ecole de technologie superieure").match, top(store, "ETS").id) == ("exact", "ets")
+    assert top(store, "l’oreal canada").id == "oreal"
+    assert top(store, "oreal").id == "oreal"

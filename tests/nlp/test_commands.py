@@ -1,0 +1,57 @@
+"""``grappe extract`` and ``grappe eval`` through click's CliRunner on tests/data/nlp."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from web.cli import main
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "nlp"
+pytestmark = pytest.mark.models
+
+
+def test_extract_json_has_the_gold_shape():
+    result = CliRunner().invoke(main, ["extract", str(DATA / "corpus" / "mini-fr.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert set(out) == {"document", "entities", "relations"}
+    assert out["document"]["file"] == "mini-fr.txt" and out["document"]["language"] == "fr"
+    ents = {e["name"]: e for e in out["entities"]}
+    assert ents["VisionPort"]["type"] == "Project"
+    assert ents["Polytechnique Montréal"]["type"] == "University"
+    assert all({"start", "end", "text"} <= set(m) for e in out["entities"] for m in e["mentions"])
+    leads = [r for r in out["relations"] if r["type"] == "LEADS"]
+    assert leads and {"start", "end", "sentence"} <= set(leads[0]["evidence"])
+
+
+def test_extract_text_format():
+    result = CliRunner().invoke(main, ["extract", str(DATA / "corpus" / "mini-en.txt"), "--format", "text"])
+    assert result.exit_code == 0, result.output
+    assert "DockSense" in result.output and "LEADS" in result.output
+
+
+def test_eval_prints_micro_table_and_json():
+    args = ["eval", "--corpus", str(DATA / "corpus"), "--gold", str(DATA / "gold")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    tail = result.output.strip().splitlines()[-25:]
+    assert "== micro" in tail and any(line.startswith("co_partner_pairs") for line in tail)
+    result = CliRunner().invoke(main, [*args, "--format", "json", "--show-errors"])
+    data = json.loads(result.output)
+    micro = data["micro"]
+    assert micro["duplicates"] == 0
+    assert micro["entities"]["all_entities"]["f1"] >= 0.9
+    assert micro["relations"]["LEADS"]["f1"] == 1.0
+    assert "errors" in data["documents"][0]
+
+
+def test_eval_reports_a_missing_corpus_file(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "x.json").write_text(json.dumps({"document": {"file": "nope.txt"}, "entities": [], "relations": []}))
+    result = CliRunner().invoke(main, ["eval", "--corpus", str(tmp_path), "--gold", str(gold)])
+    assert result.exit_code != 0

@@ -1,0 +1,45 @@
+"""The real pipelines (fr_core_news_md, the English one) on handwritten press text."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from graph.model import Document
+
+pytestmark = pytest.mark.models
+
+
+def doc(text: str, lang: str) -> Document:
+    return Document(hashlib.sha1(text.encode()).hexdigest(), "t.txt", "txt", text, language=lang)
+
+
+def by_name(ex):
+    return {e.key: e.name for e in ex.entities}
+
+
+def test_french_press_release(extractor):
+    text = ("Le ministre fédéral de l'Industrie, Paul Lefebvre, et la société Optimax, une entreprise "
+            "québécoise, ont annoncé le projet LogiSense, dirigé par Optimax. Le projet réunit "
+            "Groupe Lacasse et le Cégep de Lévis.")
+    ex = extractor.extract(doc(text, "fr"))
+    names = by_name(ex)
+    rels = {(r.type.value, names[r.source], names[r.target]) for r in ex.relations}
+    assert ("LEADS", "Optimax", "LogiSense") in rels
+    assert ("PARTICIPATES_IN", "Cégep de Lévis", "LogiSense") in rels
+    gov = next(e for e in ex.entities if e.subtype == "government")
+    assert ("AFFILIATED_WITH", "Paul Lefebvre", gov.name) in rels
+
+
+def test_english_press_release_and_batching(extractor):
+    en = ("Kestrel Robotics, in partnership with Harbor Labs, announced DockSense, a $2 million project "
+          "led by Harbor Labs. \"Great news,\" said Emily Carter, CEO of Kestrel Robotics.")
+    fr = "Groupe Solaris s'associe à Réseau Alpha pour un nouveau projet."
+    out = list(extractor.extract_many([doc(en, "en"), doc(fr, "fr"), doc(en, "en")]))
+    assert [e.document.language for e in out] == ["en", "fr", "en"]
+    names = by_name(out[0])
+    rels = {(r.type.value, names[r.source], names[r.target]) for r in out[0].relations}
+    assert ("LEADS", "Harbor Labs", "DockSense") in rels
+    assert ("AFFILIATED_WITH", "Emily Carter", "Kestrel Robotics") in rels
+    assert len({e.name for e in out[0].entities}) == len(out[0].entities)  # merged within the document
