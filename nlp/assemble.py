@@ -152,9 +152,9 @@ _FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and",
 
 
 def _link_variants(cands: list[Cand]) -> None:
-    """Add aliases that make variants of one name meet: 'Dalhousie University' /
-    'Université Dalhousie', 'École Polytechnique de Montréal' / 'Polytechnique Montréal',
-    and an acronym used alone ('CRIM') / the long name whose initials it is."""
+    """Add aliases that make variants of one name meet: 'Kestrel University' /
+    'Université Kestrel', 'École Technique de Laval' / 'Technique Laval',
+    and an acronym used alone ('CRAN') / the long name whose initials it is."""
     inst: dict[str, Cand] = {}
     longs: dict[str, Cand] = {}
     for c in cands:

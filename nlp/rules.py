@@ -56,7 +56,7 @@ class Context:
     _lower: set[str] | None = field(default=None, repr=False)
 
     def is_place(self, start: int, end: int) -> bool:
-        """A place for NER, with no organization cue in its name ("Scale AI" is not)."""
+        """A place for NER, with no organization cue in its name ("Nova AI" is not)."""
         if type_cue(self.text[start:end], self.lex) != ("Organization", None):
             return False
         return any(s <= start and end <= e for s, e in self.places)
@@ -82,7 +82,7 @@ _ACR_SKIP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", 
 
 
 def is_acronym_of(acr: str, name: str) -> bool:
-    """'BCG' for 'The Boston Consulting Group', 'Amii' for 'Alberta Machine Intelligence
+    """'KRG' for 'The Kestrel Research Group', 'Nmli' for 'Nordic Machine Learning
     Institute', 'CQDA' for 'Centre québécois de données avancées'."""
     letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", acr).casefold()
     if not 2 <= len(letters) <= 10 or " " in acr.strip() or acr.strip() == name.strip():
@@ -173,7 +173,7 @@ def parse_item(name: str, start: int, end: int, ctx: Context, group: str | None 
             c.groups |= groups
             return Item([c], c)
         if type_cue(inner, lex) != ("Organization", None) and name_like(head, 6):
-            # a named unit of an institution: "CICIEM (Université X)"
+            # a named unit of an institution: "LUMEN (Université X)"
             t, sub = type_cue(inner, lex)
             c = _org_cand(head, start, start + len(head), lex)
             if c.type == "Organization" and c.subtype is None:

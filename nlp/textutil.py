@@ -116,7 +116,7 @@ def person_at_start(s: str, lex: Lexicon, ner_persons: set[str] | frozenset = fr
     if not m:
         return None
     cand = m.group()
-    # shrink until it is a person (e.g. "Julien Billot Direction" -> "Julien Billot")
+    # shrink until it is a person (e.g. "Jeanne Roy Direction" -> "Jeanne Roy")
     toks = cand.split()
     while len(toks) >= 2:
         name = " ".join(toks)

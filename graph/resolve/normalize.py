@@ -136,6 +136,8 @@ UNIT_CONCEPTS = frozenset({"#fac", "#dept", "#chair", "#lab", "#ctr"})
 
 
 def _strip_marks(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -158,7 +160,9 @@ def strip_legal(tokens: list[str]) -> list[str]:
     """Drop legal-form suffixes from the end of folded tokens (never the whole name),
     and "corporation" anywhere after the first word (French order: "X Corporation
     financière")."""
-    out = [t for i, t in enumerate(tokens) if i == 0 or t not in _LEGAL_ANYWHERE]
+    out = list(tokens)
+    if _LEGAL_ANYWHERE.intersection(out[1:]):
+        out = out[:1] + [t for t in out[1:] if t not in _LEGAL_ANYWHERE]
     while len(out) > 1:
         for suffix in _LEGAL_BY_LAST.get(out[-1], ()):
             n = len(suffix)
@@ -227,6 +231,7 @@ def looks_like_acronym(raw: str) -> bool:
     return upper >= 2 and len(letters) <= 10
 
 
+@lru_cache(maxsize=200_000)
 def _words_for_acronym(name: str) -> list[str]:
     return [w for w in strip_legal(fold(name).split()) if w]
 

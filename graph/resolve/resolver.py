@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.resolve.blocking import candidate_pairs
 from graph.resolve.cluster import average_link
@@ -168,6 +169,7 @@ def _attach_unique_initials(clusters: list[list[int]], initials: dict[int, set[i
     return sorted((sorted(c) for c in clusters if c), key=lambda m: m[0])
 
 
+@lru_cache(maxsize=100_000)
 def _spelling_rank(raw: str) -> tuple[int, int]:
     """Prefer mixed case over shouting, and accented over stripped spellings."""
     shouting = int(raw.isupper() and sum(c.isalpha() for c in raw) > 4)

@@ -3,7 +3,7 @@
 NER labels are corrected with lexical evidence: institution cues (Université,
 Cégep, École...) make a University, a known first name makes a Person, an
 apposition ("X, une entreprise ontarienne") or a coordination with an
-organization ("NVIDIA et X") makes an Organization of a place/misc span. Spans
+organization ("Kestrel et X") makes an Organization of a place/misc span. Spans
 claimed by a rule layer (project titles, list items) are left to the rule.
 Generic words, headings and document furniture are dropped.
 """
