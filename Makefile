@@ -33,7 +33,7 @@ browser-deps:
 
 # The main job: set up, ingest the bundled sample corpus, serve the UI on http://$(HOST):$(PORT).
 demo: $(BIN)/.installed
-	$(BIN)/grappe ingest samples/
+	$(BIN)/grappe ingest samples/corpus/
 	$(BIN)/grappe serve --host $(HOST) --port $(PORT)
 
 lint: $(BIN)/.installed

@@ -45,6 +45,16 @@ def ingest(settings: Settings, paths: tuple[Path, ...], quiet: bool) -> None:
 
     try:
         report = run_ingest(list(paths), settings, store, progress=on_outcome, on_total=on_total)
+        if bar is not None:
+            bar.__exit__(None, None, None)
+            bar = None
+        if any(o.status in ("ingested", "replaced") for o in report.outcomes):
+            # Communities and brokers cost seconds to minutes: pay once here, never on a request.
+            from graph.analytics.service import Analytics
+
+            if not quiet:
+                click.echo("Precomputing analytics (projection, communities, brokers)...", err=True)
+            Analytics(store, settings).precompute()
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

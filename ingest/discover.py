@@ -6,9 +6,16 @@ from pathlib import Path
 
 from graph.errors import IngestError
 
+#: What a folder walk picks up. A file named explicitly is always tried (its
+#: format is detected from its content); a folder holds scripts and notes too.
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".docx", ".txt", ".md", ".markdown"})
+
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[IngestError]]:
-    """Files under ``paths`` (hidden files and folders skipped), plus errors for missing paths."""
+    """Files under ``paths``, plus errors for missing paths.
+
+    Folders are walked in a stable order, skipping hidden entries and files whose
+    suffix is not a document format."""
     files: list[Path] = []
     errors: list[IngestError] = []
     for path in paths:
@@ -16,6 +23,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[IngestError]]:
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.suffix.lower() not in DOCUMENT_SUFFIXES:
                     continue
                 if child.is_file() or child.is_symlink():
                     files.append(child)

@@ -251,6 +251,6 @@ def make_docx(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    make_pdf(HERE / "rapport-annuel-demo-2024-2025-fr.pdf")
-    make_docx(HERE / "fiche-projet-dernier-kilometre-fr.docx")
-    print("wrote", HERE / "rapport-annuel-demo-2024-2025-fr.pdf", HERE / "fiche-projet-dernier-kilometre-fr.docx")
+    make_pdf(HERE / "corpus" / "rapport-annuel-demo-2024-2025-fr.pdf")
+    make_docx(HERE / "corpus" / "fiche-projet-dernier-kilometre-fr.docx")
+    print("wrote", HERE / "corpus" / "rapport-annuel-demo-2024-2025-fr.pdf", HERE / "corpus" / "fiche-projet-dernier-kilometre-fr.docx")

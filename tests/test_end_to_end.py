@@ -15,7 +15,7 @@ from ingest.run import ingest
 pytestmark = pytest.mark.models
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "corpus"
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
 
 @pytest.fixture(scope="module")

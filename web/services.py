@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import importlib
 import logging
+import math
 import threading
 import weakref
 from typing import Any
@@ -21,8 +22,8 @@ from web.errors import FeatureUnavailable
 
 log = logging.getLogger(__name__)
 
-#: how often (seconds) the analytics service checks whether the graph changed
-ANALYTICS_CHECK_SECONDS = 5.0
+#: how often (seconds) ``grappe serve`` checks, in the background, whether the graph changed
+ANALYTICS_REFRESH_SECONDS = 30.0
 
 
 class Services:
@@ -45,27 +46,55 @@ class Services:
 
     @property
     def analytics(self) -> Any:
-        """The analytics service, its projection current (checked at most every
-        ANALYTICS_CHECK_SECONDS). One thread at a time (re)builds the projection, so a
-        burst of requests on a cold or changed graph builds it once, not once per thread."""
-        if self._analytics is None:
-            with self._lock:
-                if self._analytics is None:
-                    cls = feature("graph.analytics.service", "Analytics", "analytics (matchmaking, paths)")
-                    self._analytics = cls(self.store, self.settings, check_every=ANALYTICS_CHECK_SECONDS)
+        """The analytics service. Requests never check whether the graph changed (that
+        costs a full count of the graph): its projection is built once, on first use
+        (one thread builds, the others wait), then replaced by :meth:`refresh_analytics`
+        (``grappe serve`` runs it in the background) or after a curation."""
         analytics = self._analytics
-        if callable(getattr(analytics, "projection", None)):
+        if analytics is None:
             with self._build_lock:
-                analytics.projection()
+                analytics = self._analytics
+                if analytics is None:
+                    analytics = self._new_analytics()
+                    self._analytics = analytics
         return analytics
 
-    def warm_up(self) -> None:
-        """Open the store and build the analytics projection now (``grappe serve`` start)."""
-        self.store  # noqa: B018
-        try:
+    def _new_analytics(self) -> Any:
+        cls = feature("graph.analytics.service", "Analytics", "analytics (matchmaking, paths)")
+        analytics = cls(self.store, self.settings, check_every=math.inf)
+        if callable(getattr(analytics, "projection", None)):
+            analytics.projection()  # build (or load) it now, outside any request that is waiting
+        return analytics
+
+    def refresh_analytics(self) -> bool:
+        """Rebuild the projection if the graph changed (an ingest by another process);
+        requests go on with the current one meanwhile. True when it was replaced."""
+        version_of = feature("graph.analytics.cache", "graph_version", "analytics cache")
+        current = self._analytics
+        if current is None:
             self.analytics  # noqa: B018
-        except Exception:  # noqa: BLE001 - pages say what is missing; serving goes on
-            log.warning("analytics warm-up failed", exc_info=True)
+            return True
+        proj = current.projection()
+        if getattr(proj, "extras", {}).get("version") == version_of(self.store, self.settings):
+            return False
+        fresh = self._new_analytics()
+        self._analytics = fresh
+        return True
+
+    def warm_up(self, refresh_seconds: float = ANALYTICS_REFRESH_SECONDS, stop: threading.Event | None = None) -> None:
+        """Open the store, build the analytics projection now, then keep it fresh
+        (``grappe serve`` runs this in a daemon thread)."""
+        self.store  # noqa: B018
+        stop = stop or threading.Event()
+        while True:
+            try:
+                self.refresh_analytics()
+            except FeatureUnavailable:
+                return
+            except Exception:  # noqa: BLE001 - pages say what is missing; serving goes on
+                log.warning("analytics refresh failed", exc_info=True)
+            if stop.wait(refresh_seconds):
+                return
 
     def graph_changed(self) -> None:
         """After a curation: analytics caches (projections) are rebuilt on next use."""

@@ -68,10 +68,12 @@ class NameInfo:
 def info(raw: str, person: bool = False) -> NameInfo:
     tokens = core_tokens(raw, person)
     tset = frozenset(tokens)
+    # people: word order matters ("Paul Martin" is not "Martin Paul")
+    key = " ".join(tokens) if person else key_of(tokens)
     concepts = frozenset(t for t in tset if t.startswith("#"))
     content = " ".join(sorted(t for t in tokens if not t.startswith("#")))
     return NameInfo(
-        raw=raw, folded=fold(raw), tokens=tokens, tset=tset, key=key_of(tokens),
+        raw=raw, folded=fold(raw), tokens=tokens, tset=tset, key=key,
         content=content, concepts=concepts,
         acronym_like=looks_like_acronym(raw) and not person,
         single=len(fold(raw).split()) == 1, digits=digits(tokens), person=person,
@@ -167,7 +169,8 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
     total = 0
     for x, y in zip(a_only, b_only, strict=True):
         n = min(len(x), len(y))
-        if n < 5 or x[0] != y[0]:
+        # a lone brand name needs more letters than a word with context ("Université Lavall")
+        if n < (5 if a.concepts or len(a.tokens) > 1 else 7) or x[0] != y[0]:
             return _none("typo", a, b)
         allowed = 1 if n < 10 else 2
         dist = Levenshtein.distance(x, y, score_cutoff=allowed)

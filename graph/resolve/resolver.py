@@ -23,7 +23,7 @@ from functools import lru_cache
 from graph.resolve.blocking import candidate_pairs
 from graph.resolve.cluster import average_link
 from graph.resolve.features import NameInfo
-from graph.resolve.normalize import fold, looks_like_acronym, parse, strip_legal
+from graph.resolve.normalize import fold, looks_like_acronym, name_key, parse, strip_legal
 from graph.resolve.scoring import AUTO_THRESHOLD, LINK_THRESHOLD, Profile, profile, score
 
 #: nodes with more strong partners than this skip the ambiguity check (cost)
@@ -67,13 +67,15 @@ def build_nodes(items: Sequence[Item]) -> list[_Node]:
     records: dict[tuple[str, str], list[int]] = {}
     for i, item in enumerate(items):
         raw = " ".join(item.name.split())
-        records.setdefault((raw, item.type or ""), []).append(i)
+        # a blank name says nothing: it stays alone
+        records.setdefault((raw, item.type or "") if raw else ("", f"\x00{i}"), []).append(i)
     nodes: list[_Node] = []
     by_key: dict[tuple[str, str, str], list[int]] = {}
     for (raw, type_), idx in records.items():
+        type_ = "" if type_.startswith("\x00") else type_
         groups = frozenset().union(*(_groups(items[i].group) for i in idx))
         prof = profile(raw, type_, groups)
-        node_key = (prof.primary.key, prof.qualifier, type_)
+        node_key = (prof.primary.key, prof.qualifier, type_) if raw else ("", str(idx[0]), "")
         target = None
         for n in by_key.get(node_key, ()):
             if not (nodes[n].profile.groups & groups):
@@ -181,8 +183,10 @@ def canonical(forms: Counter[str]) -> tuple[str, list[str]]:
     """The commonest full form (acronyms only when nothing else), best spelled;
     the other forms as aliases (one spelling per folded form)."""
     by_fold: dict[str, Counter[str]] = {}
+    by_key: Counter[str] = Counter()  # cross-language variants of one form support it
     for raw, count in forms.items():
         by_fold.setdefault(fold(raw), Counter())[raw] += count
+        by_key[name_key(raw)] += count
 
     def rank(f: str) -> tuple:
         spellings = by_fold[f]
@@ -190,7 +194,7 @@ def canonical(forms: Counter[str]) -> tuple[str, list[str]]:
         acronym = looks_like_acronym(any_raw) or " " not in f and len(f) <= 4
         words = f.split()
         bare = strip_legal(words) == words
-        return (not acronym, sum(spellings.values()), bare, len(words), len(f), f)
+        return (not acronym, by_key[name_key(any_raw)], sum(spellings.values()), bare, len(words), len(f), f)
 
     def best_spelling(f: str) -> str:
         spellings = by_fold[f]

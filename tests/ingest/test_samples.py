@@ -8,7 +8,7 @@ import pytest
 
 from ingest.loaders import load_document
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "corpus"
 
 EXPECTED = {
     "rapport-annuel-demo-2024-2025-fr.pdf": ("pdf", "fr", "annual_report", "2025"),

@@ -16,6 +16,8 @@ Amii and Orphelin Inc. have no relationship at all.
 
 from __future__ import annotations
 
+import time
+
 from graph.model import (
     Document,
     Entity,
@@ -141,6 +143,20 @@ def batch() -> GraphBatch:
                       relations=list(RELATIONS))
 
 
+def ready(store, timeout: float = 10.0) -> None:  # noqa: ANN001 - any GraphStore
+    """Wait until the store's indexes are built. FalkorDB builds an index in the background
+    (status "UNDER CONSTRUCTION"), and a full-text query meanwhile finds nothing."""
+    if getattr(store, "backend", "") != "falkordb":
+        return
+    deadline = time.monotonic() + timeout
+    while True:
+        statuses = [r.get("status") for r in store.read("CALL db.indexes() YIELD status RETURN status").rows]
+        if all(s == "OPERATIONAL" for s in statuses) or time.monotonic() > deadline:
+            return
+        time.sleep(0.02)
+
+
 def load(store) -> None:  # noqa: ANN001 - any GraphStore
-    """Write the fixture graph into ``store``."""
+    """Write the fixture graph into ``store`` and wait for its indexes."""
     store.write(batch())
+    ready(store)

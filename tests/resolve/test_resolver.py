@@ -152,3 +152,15 @@ def test_cli_resolve(tmp_path) -> None:  # noqa: ANN001
         {"name": "IVADO Labs", "type": "Organization", "lines": [3]},
         {"name": "IVADO", "type": "Organization", "lines": [4]},
     ]}
+
+
+def test_person_word_order_matters_and_blank_names_stay_alone() -> None:
+    c = clusters_of([("Paul Martin", "Person"), ("Martin Paul", "Person")])
+    assert len(c) == 2
+    clusters = resolve_mentions([Item(""), Item(""), Item("Mila")])
+    assert sorted(len(x.lines) for x in clusters) == [1, 1, 1]
+
+
+def test_short_brand_names_need_more_than_one_letter_of_difference() -> None:
+    assert len(clusters_of(["Nuvei", "Nuveo"])) == 2
+    assert len(clusters_of(["Desjardins", "Desjardns"])) == 1
