@@ -7,9 +7,9 @@ caller's overrides give it. Nothing is read at import time.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Mapping
 
 from graph.errors import ConfigError
 
@@ -70,7 +70,7 @@ class Settings:
 
     @classmethod
     def load(cls, overrides: Mapping[str, object] | None = None,
-             environ: Mapping[str, str] | None = None) -> "Settings":
+             environ: Mapping[str, str] | None = None) -> Settings:
         """Defaults < environment < overrides (CLI flags, tests). ``None`` overrides are ignored."""
         env = os.environ if environ is None else environ
         overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
@@ -80,7 +80,7 @@ class Settings:
             values[s.name] = _convert(s, raw)
         return cls(**values)  # type: ignore[arg-type]
 
-    def replace(self, **changes: object) -> "Settings":
+    def replace(self, **changes: object) -> Settings:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data.update(changes)
         return Settings(**data)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from nlp.textutil import squash
 ORG_LIKE = {"Organization", "University"}
 _SUFFIX = re.compile(r"\s+(?:jr|sr|inc|ltd|ltee|llp|limited|corp)$")
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
-_ACR_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&.+-]{1,9})\)")
+_ACR_AFTER = re.compile(r"^\s*\(([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÿ0-9&.+-]{1,9})\)")
 
 
 def key(name: str) -> str:

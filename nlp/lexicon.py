@@ -23,6 +23,8 @@ class Lexicon:
     patterns: dict[str, list[str]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     stop_names: frozenset[str] = frozenset()
+    #: extra fields of pattern rows, by label then pattern (e.g. a province's preposition)
+    extra: dict[str, dict[str, dict]] = field(default_factory=dict)
     _compiled: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
 
     def alt(self, label: str) -> str:
@@ -41,12 +43,12 @@ class Lexicon:
 
     def to_json(self) -> dict:
         return {"lang": self.lang, "patterns": self.patterns, "first_names": sorted(self.first_names),
-                "stop_names": sorted(self.stop_names)}
+                "stop_names": sorted(self.stop_names), "extra": self.extra}
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:
         return cls(data["lang"], data["patterns"], frozenset(data["first_names"]),
-                   frozenset(data.get("stop_names", [])))
+                   frozenset(data.get("stop_names", [])), data.get("extra", {}))
 
 
 def _read_list(path: Path) -> frozenset[str]:
@@ -61,13 +63,17 @@ def _read_list(path: Path) -> frozenset[str]:
 def read_lexicon(lang: str, directory: Path | None = None) -> Lexicon:
     folder = (directory or PATTERNS_DIR) / lang
     patterns: dict[str, list[str]] = {}
+    extra: dict[str, dict[str, dict]] = {}
     with (folder / "cues.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 row = json.loads(line)
                 patterns.setdefault(row["label"], []).append(row["pattern"])
+                more = {k: v for k, v in row.items() if k not in ("label", "pattern")}
+                if more:
+                    extra.setdefault(row["label"], {})[row["pattern"]] = more
     return Lexicon(lang, patterns, _read_list(folder / "first_names.txt"),
-                   frozenset(s.casefold() for s in _read_list(folder / "stop_names.txt")))
+                   frozenset(s.casefold() for s in _read_list(folder / "stop_names.txt")), extra)
 
 
 @cache

@@ -452,7 +452,7 @@ def lists(ctx: Context, facts: Facts) -> None:
             name, aliases, s, e = event
             facts.add(Cand(name, "Project", s, e, aliases=aliases, attributes={"kind": "event"}))
     # dated events: claimed (never organizations); a Project when a sub-item says who led it
-    lead_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('LEAD_VERB')})\s+(?P<org>{_ORG_RUN})")
+    lead_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('LEAD_VERB')})\s+{_OPT_ART}(?P<org>{_ORG_RUN})")
     active_rx = re.compile(
         rf"^(?P<org>{_ORG_RUN})\s+(?i:{lex.alt('LEAD_ACTIVE')})\s+(?i:une?|la|le|l['’]|the|an?)\s"
     )
@@ -560,11 +560,21 @@ def _is_role(s: str, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------- prose
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'&.+@-]*"
+_OPT_ART = r"(?:(?i:the|le|la|les|l['’]|du|des|d['’])\s*)?"
 _ORG_RUN = rf"{_CAP}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['’]|l['’]|la|for|the|à)[ \t]+)?{_CAP}){{0,6}}"
 
 
 def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, int, str]]:
     return [(s, e, t) for s, e, t in ctx.orgs if s >= span_start and e <= span_end]
+
+
+def province_gov(lex: Lexicon, province: str) -> str:
+    """'Gouvernement du Québec', 'Gouvernement de l'Ontario', 'Government of Ontario'."""
+    prep = lex.extra.get("PROVINCE", {}).get(province, {}).get("prep")
+    if prep is None:
+        return gov_name(lex, of=province)
+    head = lex.patterns.get("GOV_TEMPLATE", ["Gouvernement du {}"])[0].split(" ")[0]
+    return f"{head} {prep}{'' if prep.endswith(chr(39)) else ' '}{province}"
 
 
 def gov_name(lex: Lexicon, country: str | None = None, of: str | None = None) -> str:
@@ -598,6 +608,8 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     role_before = re.compile(
         rf"{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,3}}?)\s+{ci('OF_PREP')}\s*(?P<org>{_ORG_RUN})\s*,\s*$"
     )
+    person_of = re.compile(rf"^\s*,\s*(?i:de|du|d['’]|of|from|at|chez)\s*{_OPT_ART}(?P<org>{_ORG_RUN})\s*[,.;)]")
+    title_before = re.compile(rf"(?P<role>{ci('ROLE')})\s+$")
     paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{_ORG_RUN})\)")
     org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*$")
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
@@ -608,11 +620,20 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     event_lead = re.compile(
         rf"(?P<proj>(?:{_CAP}|\d{{4}})(?:\s+(?:{_CAP}|\d{{4}}|@|&|x|de|du|des|of|the|and|et)){{0,8}})\s*,\s*"
         rf"(?i:un|une|le|la|l['’]|an?|the)\s+(?:[\w’'-]+\s+){{0,2}}?{nouns}\s+(?:[\w’'-]+\s+){{0,3}}?"
-        rf"{ci('LEAD_VERB')}\s+(?P<org>{_ORG_RUN})"
+        rf"{ci('LEAD_VERB')}\s+{_OPT_ART}(?P<org>{_ORG_RUN})"
     )
     prog_rx = re.compile(
         rf"(?<!\w){ci('FUNDING_FOR')}(?P<kind>{ci('PROGRAM_NOUN')})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}})"
     )
+    ministry_rx = re.compile(
+        rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:\s*(?:,|et|and|de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|for)\s*)+"
+        rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)+"
+    )
+    for m in ministry_rx.finditer(text):
+        name = squash(m.group())
+        name = name[0].upper() + name[1:]
+        facts.add(Cand(name, "Organization", m.start(), m.end(), subtype="government"))
+        facts.claimed.append((m.start(), m.end()))
     for m in source_rx.finditer(text):
         org = _trim_org(m.group("org"), lex)
         if org:
@@ -643,12 +664,12 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 person, role = m.group("person"), squash(m.group("role"))
                 if not (looks_like_person(person, lex, ctx.persons) or _name_shaped(person, lex)):
                     continue
-                gm = gov_of_rx.search(role)
                 gov = fed_name
-                if gm and not has(lex, "FEDERAL_ROLE", role):
-                    gov = gov_name(lex, of=gm.group("place"))
-                elif not has(lex, "FEDERAL_ROLE", role) and re.search(r"(?i)\b(?:du|of)\s+Qu[ée]bec\b", role):
-                    gov = gov_name(lex, of="Québec")
+                if not has(lex, "FEDERAL_ROLE", role):
+                    around = sent[max(0, m.start("role") - 25):m.start("role")] + " " + role
+                    pm_ = re.search(rf"(?<!\w)({lex.alt('PROVINCE')})(?!\w)", around)
+                    if pm_:
+                        gov = province_gov(lex, pm_.group(1))
                 ps = s0 + m.start("person")
                 facts.add(Cand(person, "Person", ps, ps + len(person)))
                 facts.add(Cand(gov, "Organization", s0 + m.start("role"), s0 + m.end("role"), subtype="government"))
@@ -664,7 +685,20 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             if m and not _is_minister(m.group("role"), lex):
                 org = _trim_org(m.group("org"), lex)
                 if org:
+                    claimed.append((s0 + pe + m.start("role"), s0 + pe + m.end("role")))
+                    facts.claimed.append((s0 + pe + m.start("role"), s0 + pe + m.end("role")))
                     _affil(person, s0 + ps, org, s0 + pe + m.start("org"), squash(m.group("role")), s0, e0, ctx, facts)
+                    continue
+            m = person_of.match(after)
+            if m:
+                org = _trim_org(m.group("org"), lex)
+                if org and not looks_like_person(org, lex, ctx.persons) and type_cue(org, lex) != ("Organization", None) \
+                        or org and (re.fullmatch(r"[A-ZÀ-ÖØ-Þ]{2,8}", org) or any(
+                            (c.name == org or org in c.aliases) and c.type in ("Organization", "University")
+                            for c in facts.cands)):
+                    tm = title_before.search(sent[max(0, ps - 60):ps])
+                    role = squash(tm.group("role")) if tm else None
+                    _affil(person, s0 + ps, org, s0 + pe + m.start("org"), role, s0, e0, ctx, facts)
                     continue
             m = paren_role.match(after)
             if m:
@@ -845,18 +879,23 @@ def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | No
         lead = _ARTICLES.match(item_text)
         body = item_text[lead.end():] if lead else item_text
         s2 = s + (text[s:s + len(item_text)].find(body) if lead else 0)
-        m = _NAME_AT.match(body)
-        if not m:
-            break
-        name = _trim_org(m.group(), ctx.lex)
-        if not name:
-            break
+        acr = re.match(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^()]{2,80}?)\s*\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,10})\)", body)
+        head = ctx.lex.rx("INSTITUTION_HEAD", r"^{}(?!\w)").match(body)
+        if acr and is_acronym_of(acr.group("acr"), acr.group("name")):
+            name = acr.group("name").strip()
+        elif head and len(body.split()) <= 8 and not re.search(r"[.;:!?]", body):
+            name = body.strip()
+        else:
+            m = _NAME_AT.match(body)
+            if not m:
+                break
+            name = _trim_org(m.group(), ctx.lex)
+            if not name:
+                break
         paren = re.match(r"^\s*\(([^()]{1,40})\)", body[len(name):])
         full = name + (body[len(name):len(name) + paren.end()] if paren else "")
         item = parse_item(squash(full), s2, s2 + len(full), ctx, group)
         if item is None or item.main is None:
-            break
-        if item.main.type != "Person" and ctx.is_place(s2, s2 + len(name)):
             break
         for c in item.cands:
             facts.add(c)
@@ -876,8 +915,8 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     appos_rx = re.compile(rf"(?P<name>{name_run})\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
     suffix_rx = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{name_run})\s+(?i:project|program|programme|initiative)(?!\w)")
     ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
-    lead_rx = re.compile(rf"(?<!\w){ci('LEAD_VERB')}\s+(?P<org>{_ORG_RUN})")
-    funds_rx = re.compile(rf"(?<!\w){ci('FUNDS_VERB')}\s*(?P<org>{_ORG_RUN})")
+    lead_rx = re.compile(rf"(?<!\w){ci('LEAD_VERB')}\s+{_OPT_ART}(?P<org>{_ORG_RUN})")
+    funds_rx = re.compile(rf"(?<!\w){ci('FUNDS_VERB')}\s*{_OPT_ART}(?P<org>{_ORG_RUN})")
     funds_active_rx = re.compile(rf"(?P<org>{_ORG_RUN})\s+{ci('FUNDS_ACTIVE')}(?!\w)")
     members_rx = re.compile(rf"(?<!\w){ci('MEMBERS_VERB')}\s*")
     founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
@@ -944,6 +983,13 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                     os_ = s0 + m.start("org") + m.group("org").find(org)
                     facts.add(_org_cand(org, os_, os_ + len(org), lex))
                     facts.rel("FUNDS", org, tgt, s0, e0)
+                    prev_end = os_ + len(org)
+                    for ms, me, other in _org_mentions(prev_end, e0, ctx, facts):
+                        gap = text[prev_end:ms]
+                        if not re.fullmatch(r"\s*,?\s*(?:et|and)\s+(?:(?:par|by)\s+)?(?:(?:the|le|la|les|l['’])\s*)?", gap):
+                            break
+                        facts.rel("FUNDS", other, tgt, s0, e0)
+                        prev_end = me
         for m in members_rx.finditer(sent):
             tgt = target(m.start(), members=True)
             cue_end = s0 + m.end()

@@ -138,6 +138,10 @@ def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
     when no cue says anything."""
     if lex.rx("GOV_OF", r"(?i)^{}").search(name) or has(lex, "FEDERAL", name):
         return "Organization", "government"
+    if has(lex, "CLUSTER_CUE", name):
+        return "Organization", "cluster"
+    if lex.rx("MINISTRY", r"^{}").search(name):
+        return "Organization", "government"
     if has(lex, "NONPROFIT_CUE", name):
         return "Organization", "nonprofit"
     if has(lex, "HOSPITAL_CUE", name):

@@ -66,7 +66,8 @@ def search():  # noqa: ANN201
 @bp.get("/entities/<path:entity_id>/partners")
 @require_read
 def entity_partners(entity_id: str):  # noqa: ANN201
-    return jsonify(partners_data(get_store(), get_analytics, entity_id))
+    limit = check_int(request.args.get("limit"), "limit", 100, 1, 10_000)
+    return jsonify(partners_data(get_store(), get_analytics, entity_id, limit))
 
 
 @bp.get("/entities/<path:entity_id>/network")

@@ -136,13 +136,30 @@ def with_sources(store: Any, partners: list[dict[str, Any]]) -> list[dict[str, A
     return partners
 
 
-def partners_data(store: Any, analytics_fn, entity_id: str) -> dict[str, Any]:  # noqa: ANN001
+#: evidence sentences kept per partner (the count says how many there are)
+MAX_EVIDENCE = 5
+
+
+def top_partners(store: Any, analytics_fn, entity_id: str, limit: int) -> tuple[list[dict], int]:  # noqa: ANN001
+    """The first ``limit`` partners (explicit partnerships and most shared projects first),
+    with sources, and how many there are in all."""
+    everyone = analytics_fn().partners(entity_id)
+    partners = plain(everyone[:limit])
+    for p in partners:
+        evidence = p.get("evidence") or []
+        p["evidence_count"] = len(evidence)
+        p["evidence"] = evidence[:MAX_EVIDENCE]
+    return with_sources(store, partners), len(everyone)
+
+
+def partners_data(store: Any, analytics_fn, entity_id: str, limit: int = 100) -> dict[str, Any]:  # noqa: ANN001
     entity = entity_core(store, entity_id)
-    partners = with_sources(store, plain(analytics_fn().partners(entity_id)))
-    return {"ok": True, "entity": entity, "partners": partners}
+    partners, total = top_partners(store, analytics_fn, entity_id, limit)
+    return {"ok": True, "entity": entity, "partners": partners, "total": total}
 
 
-def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200) -> dict[str, Any]:  # noqa: ANN001
+def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200,  # noqa: ANN001
+                partner_limit: int = 50) -> dict[str, Any]:
     entity = entity_core(store, entity_id)
     if entity["type"] == EntityType.PROJECT.value:
         projects: list = []
@@ -153,10 +170,10 @@ def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200) -> d
     people = store.run("web/entity_people", id=entity_id, limit=limit).rows
     documents = store.run("web/entity_documents", id=entity_id, limit=50).rows
     partners: list | None = []
-    partners_error = None
+    partners_total, partners_error = 0, None
     if entity["type"] != EntityType.PROJECT.value:
         try:
-            partners = with_sources(store, plain(analytics_fn().partners(entity_id)))
+            partners, partners_total = top_partners(store, analytics_fn, entity_id, partner_limit)
         except GrappeError as exc:  # the rest of the page stays useful
             partners, partners_error = None, str(exc)
     return {
@@ -167,6 +184,7 @@ def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200) -> d
         "people": plain(people),
         "documents": plain(documents),
         "partners": partners,
+        "partners_total": partners_total,
         "partners_error": partners_error,
     }
 

@@ -58,7 +58,7 @@ SCHEMAS: dict[str, Any] = {
     "Evidence": _obj({"doc_id": STR, "sentence": NSTR, "start": NINT, "end": NINT, "title": NSTR, "date": NSTR},
                      ["doc_id", "sentence"]),
     "Partner": _obj({"partner": ref("EntityRef"), "shared_projects": _arr(ref("EntityRef")), "shared_count": INT,
-                     "explicit": BOOL, "evidence": _arr(ref("Evidence"))}),
+                     "explicit": BOOL, "evidence": _arr(ref("Evidence")), "evidence_count": INT}),
     "PathStep": _obj({"from": ref("EntityRef"), "to": ref("EntityRef"),
                       "relations": _arr({"enum": ["co-participation", "partnership", "affiliation"]}),
                       "projects": _arr(ref("EntityRef")), "project_count": INT}),
@@ -68,9 +68,10 @@ SCHEMAS: dict[str, Any] = {
         "ok": OK, "entity": ref("Entity"), "projects": _arr(ref("ProjectRow")),
         "participants": _arr(ref("LinkedEntityRow")), "people": _arr(ref("LinkedEntityRow")),
         "documents": _arr(ref("DocumentRef")),
-        "partners": {"type": ["array", "null"], "items": ref("Partner")}, "partners_error": NSTR,
+        "partners": {"type": ["array", "null"], "items": ref("Partner")}, "partners_total": INT,
+        "partners_error": NSTR,
     }),
-    "PartnersResponse": _obj({"ok": OK, "entity": ref("Entity"), "partners": _arr(ref("Partner"))}),
+    "PartnersResponse": _obj({"ok": OK, "entity": ref("Entity"), "partners": _arr(ref("Partner")), "total": INT}),
     "NetworkResponse": _obj({
         "ok": OK, "entity": ref("Entity"),
         "neighbours": _arr(_obj({"id": STR, "name": NSTR, "type": NSTR, "subtype": NSTR, "rels": _arr(STR),
@@ -161,7 +162,8 @@ def openapi_document() -> dict:
                                            "responses": _responses("EntityResponse", 404, *READ_ERRORS)}},
             "/api/entities/{id}/partners": {"get": {
                 "summary": "Partners of an entity, with shared projects and evidence",
-                "parameters": [ID], "responses": _responses("PartnersResponse", 404, 503, *READ_ERRORS)}},
+                "parameters": [ID, _param("limit", schema=INT)],
+                "responses": _responses("PartnersResponse", 404, 503, *READ_ERRORS)}},
             "/api/entities/{id}/network": {"get": {
                 "summary": "The ego network of an entity", "parameters": [ID],
                 "responses": _responses("NetworkResponse", 404, *READ_ERRORS)}},

@@ -41,7 +41,7 @@ def choose(store, field: str, label: str):  # noqa: ANN001, ANN201
 def partners():  # noqa: ANN201
     store = get_store()
     entity, problem = choose(store, "entity", "entity")
-    data = partners_data(store, get_analytics, entity["id"]) if entity else None
+    data = partners_data(store, get_analytics, entity["id"], limit=200) if entity else None
     return render_template("partners/partners.html", data=data, problem=problem,
                            value=entity["name"] if entity else request.args.get("entity", ""))
 

@@ -4,12 +4,21 @@ Edges (pairs scoring at least the auto threshold) are processed best first. Two
 clusters merge only if no pair across them is vetoed and the average score over
 all cross pairs reaches the link threshold (average link), so A~B and B~C do
 not drag in a C that looks nothing like A. Each record ends in exactly one
-cluster.
+cluster. Two very large clusters are compared through their heaviest members
+(the most mentioned forms), which bounds the cost of one merge.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+
+#: above this many cross pairs, only the heaviest members of each side are compared
+MAX_CROSS_PAIRS = 4096
+SAMPLE = 48
+
+
+def _heaviest(members: list[int], w: list[int]) -> list[int]:
+    return sorted(members, key=lambda i: (-w[i], i))[:SAMPLE]
 
 
 def average_link(
@@ -31,6 +40,9 @@ def average_link(
         if ca == cb:
             continue
         a, b = members[ca], members[cb]
+        if len(a) * len(b) > MAX_CROSS_PAIRS:
+            # big clusters (many rare misspellings): the heaviest members decide
+            a, b = _heaviest(a, w), _heaviest(b, w)
         total, mass, vetoed = 0.0, 0, False
         for x in a:
             for y in b:
@@ -44,6 +56,7 @@ def average_link(
                 break
         if vetoed or total < link_threshold * mass:
             continue
+        a, b = members[ca], members[cb]
         if len(a) < len(b):
             ca, cb, a, b = cb, ca, b, a
         a.extend(b)

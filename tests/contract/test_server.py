@@ -240,3 +240,27 @@ def test_concurrent_starts_share_one_server(tmp_path_factory):
         assert len(set(pids)) == 1 and pids[0]
     finally:
         EmbeddedFalkorDB(data).stop()
+
+
+def test_cli_db_start_stop(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from web.cli import main
+
+    data = str(_short_tmp(tmp_path_factory, "cli"))
+    runner = CliRunner()
+    try:
+        result = runner.invoke(main, ["--data-dir", data, "db", "start"])
+        assert result.exit_code == 0 and "FalkorDB started" in result.output, result.output
+        result = runner.invoke(main, ["--data-dir", data, "db", "start"])
+        assert "already running" in result.output
+        result = runner.invoke(main, ["--data-dir", data, "db", "status", "--json"])
+        import json
+
+        info = json.loads(result.output)
+        assert info["running"] and info["counts"]["Entity"] == 0
+    finally:
+        result = runner.invoke(main, ["--data-dir", data, "db", "stop"])
+    assert "stopped" in result.output
+    result = runner.invoke(main, ["--data-dir", data, "db", "status"])
+    assert "running:  no" in result.output
