@@ -25,6 +25,7 @@ from nlp.textutil import (
     URL,
     Block,
     blocks,
+    first_name_ok,
     has,
     looks_like_person,
     name_like,
@@ -100,7 +101,8 @@ def is_acronym_of(acr: str, name: str) -> bool:
 def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Split a list on commas, semicolons, line breaks and 'et'/'and' before a capital."""
     and_ = lex.alt("LIST_AND")
-    art = r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|d['’]|de\s+)?)"
+    art = (r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|d['’]|de\s+)?"
+           r"(?:(?:firme|société|entreprise|compagnie|company|firm|startup|start-up)\s+)?)")
     pat = re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?={art}[A-ZÀ-ÖØ-Þ0-9])")
     out = []
     pos = 0
@@ -199,15 +201,24 @@ def _org_cand(name: str, start: int, end: int, lex: Lexicon) -> Cand:
 # --------------------------------------------------------------------------- project fields
 
 
+_FIELD_LINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][^:,.;\n]{0,40}?\s?:\s*\S")
+
+
 def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | None:
-    """The project title: up to 3 non-blank lines right above ``pos``."""
+    """The project title: up to 3 non-blank lines right above ``pos`` (above any other
+    "Label: value" field lines of the same block)."""
     lines = []
     end = pos
     line_end = text.rfind("\n", 0, pos)
+    while line_end > 0:  # skip the block's other field lines ("Led by: X" above "Partners: …")
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if not _FIELD_LINE.match(text[line_start:line_end]):
+            break
+        line_end = line_start - 1
     while line_end > 0 and len(lines) < 3:
         line_start = text.rfind("\n", 0, line_end) + 1
         line = text[line_start:line_end].strip()
-        if (not line or URL.search(line) or line.endswith((".", ":", ";", "!", "?"))
+        if (not line or URL.search(line) or line.endswith((".", ":", ";", "!", "?")) or _FIELD_LINE.match(line)
                 or re.match(r"^[\d\s,.$M%+]+$", line) or lex.rx("TOTAL_FIELD", r"(?i)^{}").search(line)
                 or parse_amount(line) is not None):
             break
@@ -248,7 +259,7 @@ def project_fields(ctx: Context, facts: Facts) -> None:
             nxt = pos + lm.end()
             line_end = text.find("\n", nxt)
             line = text[nxt: line_end if line_end >= 0 else len(text)]
-            if not line.strip() or stop_rx.match(line) or URL.search(line):
+            if not line.strip() or stop_rx.match(line) or URL.search(line) or _FIELD_LINE.match(line):
                 stop = pos + lm.start()
                 break
         else:
@@ -288,7 +299,8 @@ def _fields_body(body: str, proj: Cand, offset: int, ctx: Context, facts: Facts)
     st = lex.rx("STATUS_FIELD", r"(?i)(?<!\w){}\s*:\s*(?P<v>[^\n]+)").search(body)
     if st:
         proj.attributes["status"] = squash(st.group("v"))
-    amount = r"(?P<more>{m}\s+)?(?P<amt>\$?\s?\d[\d\s]*(?:[,.]\d+)?\s*(?:M\s?\$|\$\s?M|G\s?\$|millions?(?:\s+de\s+dollars)?|\$))"
+    amount = (r"(?P<more>{m}\s+)?(?P<amt>\$?\s?\d[\d\s]*(?:[,.]\d+)?\s*(?:M\s?\$|\$\s?M|G\s?\$"
+              r"|millions?(?:\s+de\s+dollars)?|billions?|M\b|B\b|K\b|\$))")
     amount = amount.replace("{m}", lex.alt("MORE_THAN"))
     fm = re.search(rf"(?i){lex.alt('FUNDER_FIELD')}(?P<funder>.{{2,60}}?)\s+{amount}", flat)
     if fm:
@@ -306,6 +318,19 @@ def _fields_body(body: str, proj: Cand, offset: int, ctx: Context, facts: Facts)
             proj.attributes["amount_qualifier"] = "more_than"
         if has(lex, "ADDITIONAL", fm.group(0)):
             proj.attributes["investment_kind"] = "additional"
+    if not fm:
+        fm2 = re.search(rf"(?:^|\s)(?P<funder>[A-ZÀ-ÖØ-Þ][\w&.'’ -]{{1,40}}?)\s+(?i:investment|contribution|funding|investissement)"
+                        rf"\s*:\s*{amount}", flat)
+        if fm2 and not lex.rx("TOTAL_FIELD", r"(?i){}").search(fm2.group("funder")):
+            value = parse_amount(fm2.group("amt"))
+            funder = fm2.group("funder").strip()
+            if value is not None:
+                proj.attributes["scale_ai_investment_cad"] = value
+            if name_like(funder, 6):
+                facts.rel("FUNDS", funder, proj.name, offset, offset + len(body.rstrip()))
+                where = body.find(funder)
+                s = offset + where if where >= 0 else offset
+                facts.add(_org_cand(funder, s, s + len(funder), lex))
     tm = re.search(rf"(?i){lex.alt('TOTAL_FIELD')}\s*:?\s*{amount}", flat)
     if tm:
         value = parse_amount(tm.group("amt"))
@@ -613,6 +638,8 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{_ORG_RUN})\)")
     org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*$")
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
+    board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
+    province_rx = re.compile(rf"(?<![\w’'-])({lex.alt('PROVINCE')})\s+(?:{lex.alt('GOV_VERB')})(?!\w)")
     mutual_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP_MUTUAL')}(?!\w)")
     particip_rx = re.compile(rf"(?<!\w){ci('PARTICIPATION')}(?!\w)")
     source_rx = re.compile(rf"(?m)^[ \t]*{ci('SOURCE_FIELD')}\s*:\s*(?P<org>{_ORG_RUN})[ \t]*$")
@@ -658,10 +685,15 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             name = written[0].upper() + written[1:]
             facts.add(Cand(name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government",
                            aliases=[squash(m.group())]))
+        # "Québec investit 5 M$": a province acting as its government
+        for m in province_rx.finditer(sent):
+            facts.add(Cand(province_gov(lex, m.group(1)), "Organization", s0 + m.start(1), s0 + m.end(1),
+                           subtype="government"))
+            facts.claimed.append((s0 + m.start(1), s0 + m.end(1)))
         # ministers
         for rx in (minister_rx, minister_after_rx, honor_rx):
             for m in rx.finditer(sent):
-                person, role = m.group("person"), squash(m.group("role"))
+                person, role = _clean_person(m.group("person"), lex), squash(m.group("role"))
                 if not (looks_like_person(person, lex, ctx.persons) or _name_shaped(person, lex)):
                     continue
                 gov = fed_name
@@ -670,7 +702,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                     pm_ = re.search(rf"(?<!\w)({lex.alt('PROVINCE')})(?!\w)", around)
                     if pm_:
                         gov = province_gov(lex, pm_.group(1))
-                ps = s0 + m.start("person")
+                ps = s0 + m.start("person") + m.group("person").find(person)
                 facts.add(Cand(person, "Person", ps, ps + len(person)))
                 facts.add(Cand(gov, "Organization", s0 + m.start("role"), s0 + m.end("role"), subtype="government"))
                 facts.claimed.append((s0 + m.start("role"), s0 + m.end("role")))
@@ -721,6 +753,16 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 if org and not looks_like_person(org, lex, ctx.persons):
                     os_ = s0 + max(0, ps - 160) + m.start("org")
                     _affil(person, s0 + ps, org, os_, m.group("role"), s0, e0, ctx, facts)
+        # "le conseil d'administration compte Jeanne Roy (trésorière) et …"
+        if board_rx.search(sent):
+            orgs = _org_mentions(s0, e0, ctx, facts)
+            for ps, pe, person in _person_spans(sent, ctx):
+                if any(cs <= s0 + ps < ce for cs, ce in claimed):
+                    continue
+                rm = re.match(r"^\s*\(([^()]{2,60})\)", sent[pe:])
+                role = rm.group(1).strip() if rm and _is_role(rm.group(1), lex) else None
+                facts.add(Cand(person, "Person", s0 + ps, s0 + pe))
+                facts.rel("AFFILIATED_WITH", person, orgs[0][2] if orgs else SUBJECT, s0, e0, role)
         # explicit partnerships
         for m in partner_rx.finditer(sent):
             cue = m.group()
@@ -777,10 +819,25 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             facts.claimed.append((ps, ps + len(written)))
             funders = _org_mentions(s0, s0 + m.start(), ctx, facts)
             facts.rel("FUNDS", funders[0][2] if funders else SUBJECT, written, s0, e0)
+            rm = re.search(rf"\s(?:à|to)\s+{_OPT_ART}(?=[A-ZÀ-ÖØ-Þ])", m.group())
+            if rm:
+                rec = _org_at(m.group()[rm.end():], lex)
+                if rec and not looks_like_person(rec, lex, ctx.persons):
+                    rs = s0 + m.start() + rm.end()
+                    facts.add(_org_cand(rec, rs, rs + len(rec), lex))
+                    facts.rel("PARTICIPATES_IN", rec, written, s0, e0)
         # participation in the document's event
         if particip_rx.search(sent):
             for _, _, org in _org_mentions(s0, e0, ctx, facts):
                 facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)
+
+
+def _clean_person(s: str, lex: Lexicon) -> str:
+    """Drop a sentence word glued before a name ("Selon Marie Roy") and a final period."""
+    toks = s.strip().rstrip(".").split()
+    while len(toks) > 2 and toks[0] not in lex.first_names and first_name_ok(toks[1], lex):
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 def _name_shaped(s: str, lex: Lexicon) -> bool:
@@ -864,10 +921,28 @@ def _org_mentions(start: int, end: int, ctx: Context, facts: Facts) -> list[tupl
 
 _ARTICLES = re.compile(
     r"^(?:(?:l['’]|d['’])\s*|(?:le|la|les|the|de|du|des|of|également|aussi|notamment|entre\s+autres|also|notably"
-    r"|including|namely|such\s+as|tels?\s+que|comme)\s+)+", re.I)
+    r"|including|namely|such\s+as|tels?\s+que|comme|firme|société|entreprise|compagnie|startup|jeune\s+pousse"
+    r"|company|firm|par|by)\s+)+", re.I)
 _NAME_AT = re.compile(
     rf"^(?:{_CAP})(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de\s+la|d['’]|l['’]|la|for|the|à|en|x|@)[ \t]+)?(?:{_CAP}|\d{{4}})){{0,7}}"
 )
+
+
+def _org_at(body: str, lex: Lexicon) -> str | None:
+    """The organization name a string starts with: "Long name (ACR)", an institution
+    head word followed by its complement ("Banque de développement du Canada"), or a
+    run of capitalised words."""
+    acr = re.match(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^()]{2,80}?)\s*\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,10})\)", body)
+    if acr and is_acronym_of(acr.group("acr"), acr.group("name")) and not re.search(r"[.;:!?]", acr.group("name")):
+        return acr.group("name").strip()
+    if lex.rx("INSTITUTION_HEAD", r"^{}(?!\w)").match(body):
+        m = re.match(r"^(?:(?!\s(?:et|and|ou|or)\s)[^,.;:!?()«»\n])+", body)
+        words = m.group().split() if m else []
+        # stop at a verb-like lowercase word after the complement: keep up to 8 words
+        if 1 < len(words) <= 8:
+            return _trim_org(m.group().strip(), lex)
+    m = _NAME_AT.match(body)
+    return _trim_org(m.group(), lex) if m else None
 
 
 def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | None = None) -> list[Cand]:
@@ -970,7 +1045,15 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
 
         for m in lead_rx.finditer(sent):
             tgt = target(m.start())
-            org = _trim_org(m.group("org"), lex)
+            org = _org_at(sent[m.start("org"):], lex) or _trim_org(m.group("org"), lex)
+            if not tgt and org and looks_like_person(org, lex, ctx.persons):
+                # "X est dirigée par Jeanne Roy": the person works for the sentence's organization
+                orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
+                if orgs:
+                    ps = s0 + m.start("org")
+                    facts.add(Cand(org, "Person", ps, ps + len(org)))
+                    facts.rel("AFFILIATED_WITH", org, orgs[0][2], s0, e0, None)
+                continue
             if tgt and org and not looks_like_person(org, lex, ctx.persons):
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
@@ -978,7 +1061,8 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         for rx in (funds_rx, funds_active_rx):
             for m in rx.finditer(sent):
                 tgt = target(m.start())
-                org = _trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
+                org = _org_at(sent[m.start("org"):], lex) if rx is funds_rx else None
+                org = org or _trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
                 if tgt and org and not looks_like_person(org, lex, ctx.persons):
                     os_ = s0 + m.start("org") + m.group("org").find(org)
                     facts.add(_org_cand(org, os_, os_ + len(org), lex))

@@ -25,7 +25,9 @@ from graph.resolve.features import NameInfo
 from graph.resolve.normalize import STOPWORDS, fold, initials, looks_like_acronym
 
 #: blocks bigger than this are compared only through cheaper keys
-MAX_BLOCK = 2000
+MAX_BLOCK = 600
+#: a shared token held by more records than this is too common to compare them all
+MAX_TOKEN_BLOCK = 200
 #: acronym blocks with more pairs than this are skipped (too ambiguous to help)
 MAX_ACRONYM_PAIRS = 20_000
 #: how many of a name's rarest tokens become keys
@@ -49,6 +51,11 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
     if len(content) == 1 and len(content[0]) >= 5:
         out.add("P:" + content[0][:4])
         out.add("S:" + content[0][-4:])
+    # one-letter deletions of the rarest word: a misspelt word shares one with the right one
+    if content:
+        rare = min(content, key=lambda t: ((df[t] if df else 0), t))
+        if len(rare) >= 5:
+            out.update("D:" + rare[:i] + rare[i + 1:] for i in range(1, len(rare)))
     if name.person:
         return out
     words = name.words
@@ -133,7 +140,7 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]
                 continue
             pairs.update((min(i, j), max(i, j)) for i in singles for j in multis if i != j)
             continue
-        if len(members) > MAX_BLOCK:
+        if len(members) > (MAX_BLOCK if k.startswith(("D:", "P:", "S:")) else MAX_TOKEN_BLOCK):
             continue
         choices = [strings[i] for i in members]
         if k.startswith("T:"):

@@ -170,7 +170,9 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
     for x, y in zip(a_only, b_only, strict=True):
         n = min(len(x), len(y))
         # a lone brand name needs more letters than a word with context ("Université Lavall")
-        if n < (5 if a.concepts or len(a.tokens) > 1 else 7) or x[0] != y[0]:
+        # (surnames are dense: "Girard" and "Gérard" are two people)
+        shortest = 7 if a.person or not (a.concepts or len(a.tokens) > 1) else 5
+        if n < shortest or x[0] != y[0]:
             return _none("typo", a, b)
         allowed = 1 if n < 10 else 2
         dist = Levenshtein.distance(x, y, score_cutoff=allowed)

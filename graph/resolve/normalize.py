@@ -59,6 +59,9 @@ STOPWORDS = frozenset(
     "dans with avec y".split()
 )
 
+#: Titles before a person's name (folded), French and English.
+HONORIFICS = frozenset("m mme mmes mlle mr mrs ms dr dre pr pre prof me sir dame".split())
+
 #: Generic institution words → one language-neutral concept token.
 CONCEPTS: dict[str, str] = {
     "universite": "#univ", "university": "#univ", "univ": "#univ", "universitat": "#univ",
@@ -103,7 +106,7 @@ VOCABULARY: dict[str, str] = {
     "calcul": "computing", "informatique": "computing", "mathematiques": "mathematics",
     "operationnelle": "operational", "chambre": "chamber", "fonds": "fund",
     "royale": "royal", "colombie": "columbia", "britannique": "british",
-    "ia": "ai", "nouveau": "new", "nouvelle": "new", "nouvel": "new", "optique": "optics",
+    "st": "saint", "ste": "sainte", "ia": "ai", "nouveau": "new", "nouvelle": "new", "nouvel": "new", "optique": "optics",
     "neurologique": "neurological", "cardiologie": "cardiology", "spatiale": "space",
     "spatial": "space", "exportation": "export", "financiere": "financial",
     "financier": "financial", "cybernetique": "cybernetics", "recherches": "research",
@@ -202,6 +205,9 @@ def core_tokens(name: str, person: bool = False) -> tuple[str, ...]:
     """Content tokens of ``name`` in document order (legal form, stop words dropped)."""
     tokens = strip_legal(fold(name).split())
     if person:
+        # titles are not names: "M. Julien Billot" is "Julien Billot", "M. Tremblay" is a Tremblay
+        while len(tokens) > 1 and tokens[0] in HONORIFICS:
+            tokens = tokens[1:]
         return tuple(tokens)
     out = [map_token(t) for t in tokens if t not in STOPWORDS]
     return tuple(out) if out else tuple(tokens)

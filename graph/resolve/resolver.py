@@ -23,7 +23,14 @@ from functools import lru_cache
 from graph.resolve.blocking import candidate_pairs
 from graph.resolve.cluster import average_link
 from graph.resolve.features import NameInfo
-from graph.resolve.normalize import fold, looks_like_acronym, name_key, parse, strip_legal
+from graph.resolve.normalize import (
+    fold,
+    looks_like_acronym,
+    name_key,
+    parse,
+    qualifier_is_parent,
+    strip_legal,
+)
 from graph.resolve.scoring import AUTO_THRESHOLD, LINK_THRESHOLD, Profile, profile, score
 
 #: nodes with more strong partners than this skip the ambiguity check (cost)
@@ -222,7 +229,9 @@ def resolve_mentions(items: Iterable[Item | tuple | str]) -> list[Cluster]:
                 if items[i].type:
                     types[items[i].type] += 1
                 parsed = parse(" ".join(items[i].name.split()))
-                forms[parsed.primary] += 1
+                # "Unit (Parent)" is named by its unit; "Fonds X – Santé" keeps its qualifier
+                keep_whole = parsed.qualifier and not qualifier_is_parent(parsed.qualifier)
+                forms[parsed.raw if keep_whole else parsed.primary] += 1
                 for alias in parsed.aliases:
                     forms[alias] += 0  # listed, never canonical by count alone
         name, aliases = canonical(forms)

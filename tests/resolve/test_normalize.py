@@ -58,6 +58,8 @@ def test_legal_suffix_alone_is_kept() -> None:
         ("Fondation HEC Montréal", "HEC Montréal Foundation"),
         ("Collège Dawson", "Dawson College"),
         ("Banque de Montréal", "Bank of Montreal"),
+        ("Cégep de St-Jérôme", "Cégep de Saint-Jérôme"),
+        ("Scale AI", "l’IA Scale"),
     ],
 )
 def test_cross_language_forms_share_a_key(a: str, b: str) -> None:

@@ -164,3 +164,10 @@ def test_person_word_order_matters_and_blank_names_stay_alone() -> None:
 def test_short_brand_names_need_more_than_one_letter_of_difference() -> None:
     assert len(clusters_of(["Nuvei", "Nuveo"])) == 2
     assert len(clusters_of(["Desjardins", "Desjardns"])) == 1
+
+
+def test_titles_are_not_names() -> None:
+    c = clusters_of([("M. Julien Billot", "Person"), ("Julien Billot", "Person"),
+                     ("M. Tremblay", "Person"), ("Marie Tremblay", "Person")])
+    assert together(c, "M. Julien Billot", "Julien Billot")
+    assert apart(c, "M. Tremblay", "Marie Tremblay")
