@@ -755,14 +755,14 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                     _affil(person, s0 + ps, org, os_, m.group("role"), s0, e0, ctx, facts)
         # "le conseil d'administration compte Jeanne Roy (trésorière) et …"
         if board_rx.search(sent):
-            orgs = _org_mentions(s0, e0, ctx, facts)
+            subject = _sentence_subject(sent, s0, len(sent), ctx, facts) or SUBJECT
             for ps, pe, person in _person_spans(sent, ctx):
                 if any(cs <= s0 + ps < ce for cs, ce in claimed):
                     continue
                 rm = re.match(r"^\s*\(([^()]{2,60})\)", sent[pe:])
                 role = rm.group(1).strip() if rm and _is_role(rm.group(1), lex) else None
                 facts.add(Cand(person, "Person", s0 + ps, s0 + pe))
-                facts.rel("AFFILIATED_WITH", person, orgs[0][2] if orgs else SUBJECT, s0, e0, role)
+                facts.rel("AFFILIATED_WITH", person, subject, s0, e0, role)
         # explicit partnerships
         for m in partner_rx.finditer(sent):
             cue = m.group()
@@ -928,6 +928,23 @@ _NAME_AT = re.compile(
 )
 
 
+def _sentence_subject(sent: str, s0: int, end: int, ctx: Context, facts: Facts) -> str | None:
+    """The organization a sentence is about: the first one named before ``end``, else the
+    capitalised words it opens with (after a dateline), which then become a candidate."""
+    orgs = _org_mentions(s0, s0 + end, ctx, facts)
+    if orgs:
+        return orgs[0][2]
+    head = DATELINE.sub("", sent.lstrip())
+    head = _ARTICLES.sub("", head)
+    lm = _NAME_AT.match(head)
+    org = _trim_org(lm.group(), ctx.lex) if lm else None
+    if not org or looks_like_person(org, ctx.lex, ctx.persons) or sent.find(org) >= end:
+        return None
+    os_ = s0 + sent.find(org)
+    facts.add(_org_cand(org, os_, os_ + len(org), ctx.lex))
+    return org
+
+
 def _org_at(body: str, lex: Lexicon) -> str | None:
     """The organization name a string starts with: "Long name (ACR)", an institution
     head word followed by its complement ("Banque de développement du Canada"), or a
@@ -1007,6 +1024,8 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
             for m in rx.finditer(sent):
                 raw = m.group("name")
                 name = re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", raw).strip()
+                if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|co|corp)\.$", name):
+                    name = name[:-1]
                 if not name or len(name) < 3 or looks_like_person(name, lex, ctx.persons):
                     continue
                 if len(name.split()) == 1 and ctx.is_common(name):
@@ -1048,11 +1067,11 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
             org = _org_at(sent[m.start("org"):], lex) or _trim_org(m.group("org"), lex)
             if not tgt and org and looks_like_person(org, lex, ctx.persons):
                 # "X est dirigée par Jeanne Roy": the person works for the sentence's organization
-                orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
-                if orgs:
+                subject = _sentence_subject(sent, s0, m.start(), ctx, facts)
+                if subject:
                     ps = s0 + m.start("org")
                     facts.add(Cand(org, "Person", ps, ps + len(org)))
-                    facts.rel("AFFILIATED_WITH", org, orgs[0][2], s0, e0, None)
+                    facts.rel("AFFILIATED_WITH", org, subject, s0, e0, None)
                 continue
             if tgt and org and not looks_like_person(org, lex, ctx.persons):
                 os_ = s0 + m.start("org")

@@ -205,6 +205,17 @@ class FalkorDBStore(CypherStore):
             except redis.ResponseError as exc:
                 if "already" not in str(exc).lower():
                     raise self._error(exc, "schema/falkordb") from None
+        self.wait_for_indexes()
+
+    def wait_for_indexes(self, timeout: float = 30.0) -> None:
+        """Block until every index is OPERATIONAL (built in the background on FalkorDB),
+        so a search right after the first ingest does not come back empty."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            rows = self.run("read/index_status").rows
+            if all(r.get("status") == "OPERATIONAL" for r in rows):
+                return
+            time.sleep(0.02)
 
     def drop(self) -> None:
         """Delete the whole graph, indexes included (tests; ``clear()`` keeps the schema)."""

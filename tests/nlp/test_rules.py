@@ -240,3 +240,52 @@ Partenaires : Projet, PME
 """
     ex = run_rules(text, "fr")
     assert not any(e.type.value == "Project" for e in ex.entities)
+
+
+def test_english_field_block_without_blank_lines():
+    text = """Smart Shelf Pilot
+Led by: Boreal Grocers
+Partners: Boreal Grocers, DataWeave Inc., Lakeshore University
+Nova Fund investment: $1.2M
+Total project value: $3.1M
+"""
+    ex = run_rules(text, "en")
+    r = rels(ex)
+    assert ("LEADS", "Boreal Grocers", "Smart Shelf Pilot") in r
+    assert ("PARTICIPATES_IN", "DataWeave Inc.", "Smart Shelf Pilot") in r
+    assert ("FUNDS", "Nova Fund", "Smart Shelf Pilot") in r
+    p = next(e for e in ex.entities if e.name == "Smart Shelf Pilot")
+    assert p.attributes == {"scale_ai_investment_cad": 1_200_000, "total_investment_cad": 3_100_000}
+
+
+def test_ministry_and_several_funders():
+    fr = ("Airvisio lance son projet InspecIA. Le projet est financé par Fonds Horizon et par le ministère "
+          "de l'Économie, de l'Innovation et de l'Énergie du Québec.")
+    ex = run_rules(fr, "fr")
+    ministry = next(e for e in ex.entities if e.name.startswith("Ministère de l'Économie"))
+    assert ministry.subtype == "government" and ministry.name.endswith("du Québec")
+    assert {("FUNDS", "Fonds Horizon", "InspecIA"), ("FUNDS", ministry.name, "InspecIA")} <= rels(ex)
+
+
+def test_dateline_place_is_not_the_partner():
+    fr = "MONTRÉAL, le 4 mars 2024 – Groupe Solaris, en partenariat avec Réseau Alpha, lance un outil."
+    ex = run_rules(fr, "fr")
+    assert "MONTRÉAL" not in names(ex)
+    assert ("PARTNERS_WITH", "Groupe Solaris", "Réseau Alpha") in rels(ex) or \
+        ("PARTNERS_WITH", "Réseau Alpha", "Groupe Solaris") in rels(ex)
+
+
+def test_province_acting_as_government_and_provincial_minister():
+    en = "Ontario invests $5 million in the program. Ontario's Minister of Economic Development, Victor Hale, spoke."
+    ex = run_rules(en, "en")
+    assert "Government of Ontario" in names(ex, "Organization")
+    assert ("AFFILIATED_WITH", "Victor Hale", "Government of Ontario") in rels(ex)
+
+
+def test_led_by_a_person_and_board_sentence():
+    fr = ("Coop Numérique, un organisme fondé en 2018, est dirigée par Isabelle Moreau. Le comité de direction "
+          "de Coop Numérique compte aussi Paul Tremblay (trésorier) et Sarah Lévesque (secrétaire).")
+    ex = run_rules(fr, "fr")
+    r = rels(ex, "AFFILIATED_WITH")
+    assert {("AFFILIATED_WITH", p, "Coop Numérique") for p in ("Isabelle Moreau", "Paul Tremblay", "Sarah Lévesque")} <= r
+    assert any(x.role == "trésorier" for x in ex.relations)

@@ -1,0 +1,3 @@
+// FalkorDB builds indexes in the background; a full-text query meanwhile finds nothing.
+CALL db.indexes() YIELD status
+RETURN status
