@@ -3,7 +3,7 @@
 1. writes a synthetic graph (organizations, universities, people, projects, documents,
    partnerships, participations, affiliations, mentions) with ``store.write`` into the
    embedded FalkorDB of a temporary data folder;
-2. starts ``grappe serve`` (waitress, 8 threads) on 127.0.0.1, in its own process;
+2. starts ``grappe serve`` (waitress, 2 worker processes x 8 threads by default) on 127.0.0.1;
 3. runs N concurrent clients (threads with keep-alive ``http.client`` connections) for
    S seconds, half typeahead searches (``/api/search`` on name prefixes, accent-free,
    acronyms) and half entity pages (``/entity/<id>``, HTML with the network SVG);
@@ -126,10 +126,11 @@ def write(store, batch: GraphBatch, chunk: int = 20_000) -> None:  # noqa: ANN00
             store.write(GraphBatch(**{name: items[i:i + chunk]}))
 
 
-def start_server(settings: Settings) -> tuple[subprocess.Popen, int]:
+def start_server(settings: Settings, workers: int = 2, threads: int = 8) -> tuple[subprocess.Popen, int]:
     env = {**os.environ, "GRAPPE_DATA_DIR": str(settings.data_dir), "GRAPPE_GRAPH_NAME": settings.graph_name,
            "GRAPPE_GRAPH_URL": settings.graph_url}
-    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", "8"],
+    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", str(threads),
+                             "--workers", str(workers)],
                             env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = proc.stdout.readline() if proc.stdout else ""
     m = re.search(r"127\.0\.0\.1:(\d+)", line)
@@ -194,6 +195,8 @@ def main() -> int:
     ap.add_argument("--entities", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=20.0)
+    ap.add_argument("--workers", type=int, default=2, help="grappe serve --workers (processes)")
+    ap.add_argument("--threads", type=int, default=8, help="grappe serve --threads (per process)")
     ap.add_argument("--keep", action="store_true", help="keep the data folder and the graph (printed)")
     ap.add_argument("--data-dir", help="data folder to use (default: a new temporary one); with --keep, a "
                                        "second run on the same folder reuses the graph it finds there")
@@ -216,14 +219,15 @@ def main() -> int:
             write(store, batch)
             print(f"graph: {len(batch.entities):,} entities, {len(batch.relations):,} relations, "
                   f"{len(batch.mentions):,} mentions, written in {time.perf_counter() - t0:.1f} s", flush=True)
-        proc, port = start_server(settings)
+        proc, port = start_server(settings, args.workers, args.threads)
         rnd = random.Random(3)
         searches = queries_for(orgs, rnd)
         ids = [rnd.choice(orgs).id for _ in range(3000)] + [e.id for e in rnd.sample(batch.entities, 1000)]
         t0 = time.perf_counter()
         warm: list[tuple[str, float, int]] = []
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/entity/{ids[0]}", timeout=600) as resp:
-            resp.read()  # waits for the analytics projection the server builds at start
+        for _ in range(4 * args.workers):  # each worker builds (or loads) its analytics projection
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/entity/{ids[0]}", timeout=600) as resp:
+                resp.read()
         client(port, time.monotonic() + 3, searches, ids, 0, warm, max_requests=60)
         print(f"server ready (analytics projection built) in {time.perf_counter() - t0:.1f} s", flush=True)
         results: list[tuple[str, float, int]] = []

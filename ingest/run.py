@@ -122,6 +122,11 @@ def ingest(
                 record(Outcome(doc.source, "failed", doc.id, reason=str(err)))
 
     if any(o.status in ("ingested", "replaced") for o in report.outcomes):
+        # Human decisions outlive re-ingests: splits (and anything the resolver
+        # could not apply while assigning) are applied again after every write.
+        from graph.resolve.curation import replay
+
+        replay(store, settings)
         _invalidate_caches(settings)
     report.seconds = time.perf_counter() - t0
     report.finished = _now()

@@ -639,7 +639,8 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*$")
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
-    province_rx = re.compile(rf"(?<![\w’'-])({lex.alt('PROVINCE')})\s+(?:{lex.alt('GOV_VERB')})(?!\w)")
+    province_rx = re.compile(
+        rf"(?<![\w’'-])({lex.alt('PROVINCE')})(?:['’]s)?\s+(?:(?:{lex.alt('GOV_VERB')})|(?i:government)(?!\s+of))(?!\w)")
     mutual_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP_MUTUAL')}(?!\w)")
     particip_rx = re.compile(rf"(?<!\w){ci('PARTICIPATION')}(?!\w)")
     source_rx = re.compile(rf"(?m)^[ \t]*{ci('SOURCE_FIELD')}\s*:\s*(?P<org>{_ORG_RUN})[ \t]*$")
@@ -671,6 +672,18 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             facts.claimed.append((m.start(), m.end()))
     country = lex.patterns.get("COUNTRY", [""])[0]
     fed_name = gov_name(lex, country)
+    # names the construction says are people: after a speech verb, before ", <title>"
+    name3 = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}"
+    speech_rx = re.compile(
+        rf"(?<!\w){ci('SPEECH')}[ \t,]+{art}?(?:{_ORG_RUN}(?:['’]s)?[ \t]+(?={ci('ROLE')}))?(?:{ci('ROLE')}[ \t]+)?(?P<person>{name3})")
+    titled_rx = re.compile(rf"(?P<person>{name3})\s*,\s*{det}?{ci('ROLE')}(?!\w)")
+    for rx in (speech_rx, titled_rx):
+        for m in rx.finditer(text):
+            person = _clean_person(m.group("person"), lex)
+            if _name_shaped(person, lex) and not any(person in o for _, _, o in ctx.orgs):
+                ctx.persons.add(person)
+                ps = m.start("person") + m.group("person").find(person)
+                facts.add(Cand(person, "Person", ps, ps + len(person)))
     claimed = list(facts.claimed)
     for s0, e0 in sents:
         sent = text[s0:e0]
@@ -882,7 +895,7 @@ def _affil(person: str, ps: int, org: str, os_: int, role: str | None, s0: int, 
 def _person_spans(sent: str, ctx: Context) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(rf"{_CAP}(?:[ \t]+(?:(?:de|du|van|von|da|le|la)[ \t]+)?{_CAP}){{1,3}}", sent):
-        chunk = m.group()
+        chunk = m.group().rstrip(".,;:")
         # the longest person-looking prefix of the run
         toks = chunk.split()
         for k in range(min(4, len(toks)), 1, -1):
@@ -940,6 +953,10 @@ def _sentence_subject(sent: str, s0: int, end: int, ctx: Context, facts: Facts) 
     org = _trim_org(lm.group(), ctx.lex) if lm else None
     if not org or looks_like_person(org, ctx.lex, ctx.persons) or sent.find(org) >= end:
         return None
+    rest = head[len(lm.group()):]
+    if all(ctx.is_common(w) for w in org.split()) or (
+            len(org.split()) == 1 and re.match(r"\s+(?:de|des|du|d['’]|of)\s*[a-zà-ÿ]", rest)):
+        return None  # "Message des co-présidents", "Équipe de direction": a common noun, not a name
     os_ = s0 + sent.find(org)
     facts.add(_org_cand(org, os_, os_ + len(org), ctx.lex))
     return org
@@ -1010,16 +1027,18 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     lead_rx = re.compile(rf"(?<!\w){ci('LEAD_VERB')}\s+{_OPT_ART}(?P<org>{_ORG_RUN})")
     funds_rx = re.compile(rf"(?<!\w){ci('FUNDS_VERB')}\s*{_OPT_ART}(?P<org>{_ORG_RUN})")
     funds_active_rx = re.compile(rf"(?P<org>{_ORG_RUN})\s+{ci('FUNDS_ACTIVE')}(?!\w)")
+    funds_verb_rx = re.compile(rf"(?<!\w){ci('FUNDS_ACTIVE')}(?!\w)")
     members_rx = re.compile(rf"(?<!\w){ci('MEMBERS_VERB')}\s*")
     founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
     last_project: str | None = None
     last_seen = -99
+    seen: list[str] = []
     claimed = list(facts.claimed)
     for n_sent, (s0, e0) in enumerate(sents):
         sent = text[s0:e0]
         projects: list[tuple[int, str]] = []
-        if n_sent - last_seen > 3:
-            last_project = None
+        if n_sent - last_seen > 8:
+            last_project = seen[0] if len(seen) == 1 else None
         for rx in (intro_rx, appos_rx, suffix_rx):
             for m in rx.finditer(sent):
                 raw = m.group("name")
@@ -1050,6 +1069,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         if projects:
             last_project = projects[-1][1]
             last_seen = n_sent
+            seen.extend(n for _, n in projects if n not in seen)
 
         def target(pos: int, projects=projects, sent=sent, last_project=last_project,
                    members: bool = False) -> str | None:
@@ -1077,6 +1097,11 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
                 facts.rel("LEADS", org, tgt, s0, e0)
+        for m in funds_verb_rx.finditer(sent):
+            tgt = target(m.start())
+            before = [o for o in _org_mentions(s0, s0 + m.start(), ctx, facts) if s0 + m.start() - o[1] <= 25]
+            if tgt and before:
+                facts.rel("FUNDS", before[-1][2], tgt, s0, e0)
         for rx in (funds_rx, funds_active_rx):
             for m in rx.finditer(sent):
                 tgt = target(m.start())

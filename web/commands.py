@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import signal
+import socket
+import sys
 import threading
 from pathlib import Path
 
@@ -29,26 +33,34 @@ def is_loopback(host: str) -> bool:
               help="Address to listen on; 0.0.0.0 exposes the app to the network.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
               help="Port (0: any free port, printed at start).")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="Threads per process.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 32),
+              help="Processes sharing the socket (Linux/macOS: forked after binding), to use several cores.")
 @click.option("--secure-cookies/--no-secure-cookies", default=None,
               help="Mark the session cookie Secure (HTTPS only). Default: on unless the host is loopback.")
 @pass_settings
-def serve(settings: Settings, host: str, port: int, threads: int, secure_cookies: bool | None) -> None:
+def serve(settings: Settings, host: str, port: int, threads: int, workers: int,
+          secure_cookies: bool | None) -> None:
     """Serve the web app with waitress (127.0.0.1:5000 by default)."""
     from waitress import create_server
 
     from web import create_app
 
     secure = (not is_loopback(host)) if secure_cookies is None else secure_cookies
-    app = create_app(settings, config={"SESSION_COOKIE_SECURE": secure})
+    config = {"SESSION_COOKIE_SECURE": secure}
+    if not is_loopback(host):
+        click.echo("Warning: listening beyond this machine; put HTTPS in front "
+                   "(session cookies are marked Secure).", err=True)
+    if workers > 1:
+        _serve_forked(settings, host, port, threads, workers, config)
+        return
+    app = create_app(settings, config=config)
     services = app.extensions["grappe"]
     services.store  # noqa: B018 - open (and start) the store now, so a bad URL fails at once
     threading.Thread(target=services.warm_up, name="grappe-warm-up", daemon=True).start()
     server = create_server(app, host=host, port=port, threads=threads, ident="grappe")
     click.echo(f"Grappe on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
-    if not is_loopback(host):
-        click.echo("Warning: listening beyond this machine; put HTTPS in front "
-                   "(session cookies are marked Secure).", err=True)
     try:
         server.run()
     except KeyboardInterrupt:
@@ -56,6 +68,63 @@ def serve(settings: Settings, host: str, port: int, threads: int, secure_cookies
     finally:
         server.close()
         services.close()
+
+
+def _serve_forked(settings: Settings, host: str, port: int, threads: int, workers: int, config: dict) -> None:
+    """Bind once, fork ``workers`` processes that each serve the socket with waitress.
+
+    Each child opens its own store connection and analytics (nothing is opened
+    before the fork but a check that the store answers)."""
+    from waitress import create_server
+
+    from web import create_app
+    from web.services import Services
+
+    if not hasattr(os, "fork"):
+        raise click.ClickException("--workers needs a system with fork (Linux, macOS); use --threads")
+    probe = Services(settings)
+    probe.store  # noqa: B018 - start the embedded store and fail fast on a bad URL
+    probe.close()
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(address)
+    sock.listen(1024)
+    click.echo(f"Grappe on http://{host}:{sock.getsockname()[1]}/ ({workers} workers; Ctrl+C to stop)")
+    sys.stdout.flush()
+    children: list[int] = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:  # the worker
+            code = 0
+            try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                app = create_app(settings, config=config)
+                services = app.extensions["grappe"]
+                threading.Thread(target=services.warm_up, name="grappe-warm-up", daemon=True).start()
+                create_server(app, sockets=[sock], threads=threads, ident="grappe").run()
+            except BaseException:  # noqa: BLE001 - a worker must never return into the parent's code
+                code = 1
+            finally:
+                os._exit(code)
+        children.append(pid)
+    sock.close()
+
+    def stop(signum: int, frame: object) -> None:  # noqa: ARG001
+        for child in children:
+            try:
+                os.kill(child, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        for child in children:
+            os.waitpid(child, 0)
+    except KeyboardInterrupt:
+        stop(signal.SIGINT, None)
 
 
 def _users(settings: Settings) -> UserStore:

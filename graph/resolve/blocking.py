@@ -26,8 +26,10 @@ from graph.resolve.normalize import STOPWORDS, fold, initials, looks_like_acrony
 
 #: blocks bigger than this are compared only through cheaper keys
 MAX_BLOCK = 600
+#: blocks up to this size are compared pair by pair, bigger ones with cdist
+SMALL_BLOCK = 40
 #: a shared token held by more records than this is too common to compare them all
-MAX_TOKEN_BLOCK = 200
+MAX_TOKEN_BLOCK = 100
 #: acronym blocks with more pairs than this are skipped (too ambiguous to help)
 MAX_ACRONYM_PAIRS = 20_000
 #: how many of a name's rarest tokens become keys
@@ -143,6 +145,21 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]
         if len(members) > (MAX_BLOCK if k.startswith(("D:", "P:", "S:")) else MAX_TOKEN_BLOCK):
             continue
         choices = [strings[i] for i in members]
+        if len(members) <= SMALL_BLOCK:
+            # a few records: direct calls beat starting cdist's thread pool
+            scorer = fuzz.token_set_ratio if k.startswith("T:") else fuzz.ratio
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    value = scorer(choices[x], choices[y], score_cutoff=CDIST_CUTOFF)
+                    if not value:
+                        continue
+                    if k.startswith("T:") and value < SUBSET_CUTOFF and \
+                            not (initial[members[x]] or initial[members[y]]) and \
+                            fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
+                        continue
+                    i, j = members[x], members[y]
+                    pairs.add((i, j) if i < j else (j, i))
+            continue
         if k.startswith("T:"):
             # a shared rare token: keep subsets (token_set_ratio near 100) and
             # near-identical strings (typos); everything else cannot reach the threshold

@@ -11,7 +11,7 @@ from web.cli import pass_settings
 
 
 @click.command("resolve")
-@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"), default="-")
 @click.option("--explain", is_flag=True, help="Also list each cluster's aliases.")
 def resolve(file, explain: bool) -> None:  # noqa: ANN001 - click file object
     """Cluster the mentions in FILE (one `name<TAB>type<TAB>group` per line; `-` reads

@@ -16,9 +16,19 @@ from typing import Any
 
 from graph.errors import Ambiguous, GrappeError, NotFound
 from graph.model import Entity, Evidence, GraphBatch, Relation, RelType, make_id
-from graph.resolve.judgements import append_log, read_log
+from graph.resolve.judgements import append_log as _append_log
+from graph.resolve.judgements import read_log
 from graph.resolve.normalize import fold
 from graph.resolve.store_resolver import entity_from_row, merge_aliases
+
+
+def append_log(settings: Any, record: dict[str, Any]) -> None:
+    """Record a decision, and drop the analytics caches: a merge, split or rename
+    changes the graph's shape even when no count moves."""
+    _append_log(settings, record)
+    from graph.analytics.cache import invalidate
+
+    invalidate(settings)
 
 
 def _now() -> str:

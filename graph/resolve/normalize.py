@@ -128,6 +128,10 @@ VOCABULARY: dict[str, str] = {
 #: "Polytechnique Montréal").
 DROPPABLE = frozenset({"#univ", "#school", "#inst", "#coll", "#cegep"})
 
+#: Kinds of organization that describe a name rather than narrow it:
+#: "X – Supergrappe canadienne de ..." is X.
+DESCRIPTIVE = frozenset({"#cluster", "#supercluster", "#network"})
+
 #: "Groupe X" / "X Group" is, as a rule, the company X itself.
 CORPORATE_DROPPABLE = frozenset({"#group"})
 
@@ -374,7 +378,7 @@ def qualifier_is_parent(qualifier: str) -> bool:
     Concordia)" = "CICIEM". A place, a field ("Fonds X – Santé") or a sub-unit
     ("Université X – Faculté de Y") makes the name more specific instead."""
     tokens = set(core_tokens(qualifier))
-    return bool(tokens & DROPPABLE) and not tokens & UNIT_CONCEPTS
+    return bool(tokens & (DROPPABLE | DESCRIPTIVE)) and not tokens & UNIT_CONCEPTS
 
 
 _DIGIT = re.compile(r"\d")

@@ -153,10 +153,11 @@ class StoreResolver:
         return found
 
     def _stored(self, ids: list[str], store: Any) -> dict[str, Entity]:
-        ids = [i for i in ids if not (self._known and i in self._known)]
-        out = {i: self._known[i] for i in ids if self._known and i in self._known}
-        if ids:
-            for row in store.run("resolve/entities_by_ids", ids=ids).rows:
+        known = self._known or {}
+        out = {i: known[i] for i in ids if i in known}
+        rest = [i for i in ids if i not in known]
+        if rest:
+            for row in store.run("resolve/entities_by_ids", ids=rest).rows:
                 out[row["id"]] = entity_from_row(row)
         return out
 

@@ -12,7 +12,6 @@ import json
 import math
 import re
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -25,14 +24,14 @@ from graph.store.base import QueryResult, WriteStats
 #: properties every entity node has; attributes never overwrite them
 RESERVED_ENTITY_KEYS = frozenset({"id", "name", "type", "subtype", "aliases", "search_text"})
 
-_PUNCT = re.compile(r"[^\w]+|_", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """NFKD, strip accents, casefold, punctuation to spaces, collapse spaces."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(_PUNCT.sub(" ", text).split())
+    """The one folding of names (accents, case, elisions, '&'), shared with resolution
+    and search so the full-text index holds exactly what queries look for."""
+    from graph.resolve.normalize import fold as fold_name
+
+    return fold_name(text or "")
 
 
 def search_text(name: str, aliases: Iterable[str] = ()) -> str:

@@ -241,3 +241,10 @@ def test_partnerships_and_sources_pages(browser, live_server):
     browser.get(f"{live_server}/documents/{fx.DOC_FR}")
     wait_for(browser, "ol.statements")
     shot(browser, "14-document")
+    if HAS_ANALYTICS:
+        browser.get(f"{live_server}/paths?from={fx.UDEM}&to={fx.POLY}")
+        wait_for(browser, "ol.paths")
+        shot(browser, "15-paths")
+        browser.get(f"{live_server}/partners?entity={fx.MILA}")
+        wait_for(browser, "ul.partners")
+        shot(browser, "16-partners")

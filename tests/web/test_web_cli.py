@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from web.cli import main
@@ -47,10 +48,12 @@ def test_loopback_detection():
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")
 
 
-def test_serve_binds_localhost_and_answers(settings, graph_store):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_binds_localhost_and_answers(settings, graph_store, workers):
     env = {**os.environ, "GRAPPE_DATA_DIR": str(settings.data_dir), "GRAPPE_GRAPH_NAME": graph_store.graph_name,
            "GRAPPE_GRAPH_URL": "falkordb-embedded"}
-    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", "2"],
+    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", "2",
+                             "--workers", str(workers)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=Path(__file__).resolve().parents[2])
     try:
@@ -70,6 +73,9 @@ def test_serve_binds_localhost_and_answers(settings, graph_store):
                     raise
                 time.sleep(0.2)
         assert body["hits"][0]["name"].startswith("Mila")
+        for _ in range(4):  # every worker answers
+            with urllib.request.urlopen(url + f"/entity/{'NK-mila'}", timeout=30) as resp:
+                assert resp.status == 200
     finally:
         proc.terminate()
         proc.wait(timeout=10)
