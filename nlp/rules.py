@@ -643,6 +643,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
         rf"(?<![\w’'-])({lex.alt('PROVINCE')})(?:['’]s)?\s+(?:(?:{lex.alt('GOV_VERB')})|(?i:government)(?!\s+of))(?!\w)")
     mutual_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP_MUTUAL')}(?!\w)")
     particip_rx = re.compile(rf"(?<!\w){ci('PARTICIPATION')}(?!\w)")
+    list_verb_rx = re.compile(rf"(?<!\w){ci('LIST_VERB')}(?:\s+(?i:notamment|aussi|également|also|notably))?(?!\w)")
     source_rx = re.compile(rf"(?m)^[ \t]*{ci('SOURCE_FIELD')}\s*:\s*(?P<org>{_ORG_RUN})[ \t]*$")
     nouns = ci("EVENT_NOUN")
     event_lead = re.compile(
@@ -788,14 +789,8 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 left = fed_name
             elif left_orgs:
                 left = left_orgs[0][2]
-            elif (lm := _NAME_AT.match(_ARTICLES.sub("", DATELINE.sub("", sent.lstrip())))) and m.start() > 0 and (
-                    org := _trim_org(lm.group(), lex)) and not looks_like_person(org, lex, ctx.persons):
-                os_ = s0 + sent.find(org)
-                facts.add(_org_cand(org, os_, os_ + len(org), lex))
-                left = org
             else:
-                after = [o for o in _org_mentions(s0 + m.end(), e0, ctx, facts) if o[2] not in right]
-                left = after[0][2] if after else SUBJECT
+                left = (_sentence_subject(sent, s0, m.start(), ctx, facts) if m.start() > 0 else None) or SUBJECT
             for org in right:
                 facts.rel("PARTNERS_WITH", left, org, s0, e0)
         for m in mutual_rx.finditer(sent):
@@ -840,8 +835,13 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                     facts.add(_org_cand(rec, rs, rs + len(rec), lex))
                     facts.rel("PARTICIPATES_IN", rec, written, s0, e0)
         # participation in the document's event
-        if particip_rx.search(sent):
-            for _, _, org in _org_mentions(s0, e0, ctx, facts):
+        pm = particip_rx.search(sent)
+        if pm:
+            vm = list_verb_rx.search(sent, pm.end())
+            items = _items_after(s0 + vm.end(), e0, ctx, facts) if vm else []
+            names = [c.name for c in items if c.type != "Person"] or [
+                o for _, _, o in _org_mentions(s0, e0, ctx, facts)]
+            for org in names:
                 facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)
 
 

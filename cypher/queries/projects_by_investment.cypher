@@ -1,6 +1,6 @@
 // name: Projects ranked by investment
-// description: Projects ranked by Scale AI investment, then total investment (CAD), with the
-// description: leverage (total / Scale AI) and how many organizations take part. Unknown amounts sort last.
+// description: Projects ranked by cluster investment, then total investment (CAD), with the
+// description: leverage (total / cluster investment) and how many organizations take part. Unknown amounts sort last.
 // param: status string = null - only projects with this status (all when empty)
 // param: limit int = 50 - how many projects
 // columns: project_id, project, status, scale_ai_investment_cad, total_investment_cad, leverage, participants

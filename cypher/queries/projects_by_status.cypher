@@ -1,6 +1,6 @@
 // name: Projects by status
 // description: How many projects are in each status (announced, active, completed...), with their names
-// description: and the Scale AI investment they add up to.
+// description: and the cluster investment they add up to.
 // columns: status, project_count, scale_ai_investment_cad, projects
 MATCH (p:Project)
 WITH coalesce(p.status, 'unknown') AS status, p

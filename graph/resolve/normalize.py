@@ -124,8 +124,8 @@ VOCABULARY: dict[str, str] = {
 }
 
 #: Concepts a name may add or drop and stay the same institution
-#: ("Université Concordia" = "Concordia", "École polytechnique de Montréal" =
-#: "Polytechnique Montréal").
+#: ("Université Bishop" = "Bishop", "École polytechnique de X" =
+#: "Polytechnique X").
 DROPPABLE = frozenset({"#univ", "#school", "#inst", "#coll", "#cegep"})
 
 #: Kinds of organization that describe a name rather than narrow it:
@@ -218,7 +218,7 @@ def core_tokens(name: str, person: bool = False) -> tuple[str, ...]:
 
 
 def key_of(tokens: tuple[str, ...] | list[str]) -> str:
-    """Order-free key of a token sequence ("Université Laval" = "Laval University")."""
+    """Order-free key of a token sequence ("Université Bishop" = "Bishop University")."""
     return " ".join(sorted(tokens))
 
 
@@ -249,14 +249,14 @@ def _words_for_acronym(name: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def acronym_match(acronym: str, name: str) -> int:
     """0: no; 1: ``acronym`` spells ``name`` from word prefixes; 2: and it contains a
-    whole content word of four letters or more (ULaval for Université Laval).
+    whole content word of four letters or more (UOttawa for Université d'Ottawa).
 
     Every content word must give at least its first letter; stop words may give
     nothing. Needs a name of two content words or more.
     """
     words = _words_for_acronym(name)
     level = _acronym_walk(fold(acronym).replace(" ", ""), words)
-    # "Laval University" is spelt like "Université Laval": generic words first
+    # "Ottawa University" is spelt like "Université Ottawa": generic words first
     front = [w for w in words if CONCEPTS.get(w) in DROPPABLE]
     if level == 0 and front and words[0] not in front:
         level = _acronym_walk(fold(acronym).replace(" ", ""),
@@ -317,9 +317,9 @@ class ParsedName:
     """A surface form split into its parts."""
 
     raw: str
-    primary: str  # the name proper, e.g. "CICIEM" in "CICIEM (Université Concordia)"
+    primary: str  # the name proper, e.g. "LABX" in "LABX (Université Y)"
     aliases: tuple[str, ...] = ()  # defined in the form itself: "Name (ACR)"
-    qualifier: str | None = None  # parent or place: "(Université Concordia)"
+    qualifier: str | None = None  # parent or place: "(Université Y)"
     names: tuple[str, ...] = field(default=())  # primary + aliases
 
 
@@ -374,8 +374,8 @@ def parse(raw: str) -> ParsedName:
 
 def qualifier_is_parent(qualifier: str) -> bool:
     """Only a qualifier that names an institution (a university, school,
-    institute, college) is a parent the bare name may drop: "CICIEM (Université
-    Concordia)" = "CICIEM". A place, a field ("Fonds X – Santé") or a sub-unit
+    institute, college) is a parent the bare name may drop: "LABX (Université
+    Y)" = "LABX". A place, a field ("Fonds X – Santé") or a sub-unit
     ("Université X – Faculté de Y") makes the name more specific instead."""
     tokens = set(core_tokens(qualifier))
     return bool(tokens & (DROPPABLE | DESCRIPTIVE)) and not tokens & UNIT_CONCEPTS

@@ -134,8 +134,8 @@ def cluster_nodes(nodes: Sequence[_Node]) -> list[list[int]]:
 
 
 def _drop_ambiguous(edges: list[tuple[float, int, int]], pair_score) -> list[tuple[float, int, int]]:  # noqa: ANN001
-    """A name that strongly matches two entities that cannot be one ("CICIEM" beside
-    "CICIEM (Université A)" and "CICIEM (Université B)"; "UJS" defined for two
+    """A name that strongly matches two entities that cannot be one ("LABX" beside
+    "LABX (Université A)" and "LABX (Université B)"; "UJS" defined for two
     universities) is ambiguous: it keeps none of its edges and stays alone."""
     partners: dict[int, list[int]] = {}
     for _, i, j in edges:
@@ -158,7 +158,7 @@ def _initialised_person(p: Profile) -> bool:
 
 def _attach_unique_initials(clusters: list[list[int]], initials: dict[int, set[int]],
                             pair_score) -> list[list[int]]:  # noqa: ANN001
-    """"Y. Bengio" joins "Yoshua Bengio" when that is the only full name it can
+    """"J. Tremblay" joins "Jeanne Tremblay" when that is the only full name it can
     abbreviate in the whole input (two candidates: it stays alone)."""
     if not initials:
         return clusters

@@ -124,5 +124,5 @@ def score(a: Profile, b: Profile) -> Match:
     if types == "strong" and value < CROSS_TYPE_THRESHOLD:
         return _veto(f"type {a.type} vs {b.type} without strong evidence ({reason})", best)
     if value == 0.84 and a.type == b.type == "University":
-        value = 0.87  # "Concordia" ~ "Université Concordia", both stated universities
+        value = 0.87  # "Bishop" ~ "Université Bishop", both stated universities
     return Match(value, reason, (best,))

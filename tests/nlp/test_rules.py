@@ -289,3 +289,16 @@ def test_led_by_a_person_and_board_sentence():
     r = rels(ex, "AFFILIATED_WITH")
     assert {("AFFILIATED_WITH", p, "Coop Numérique") for p in ("Isabelle Moreau", "Paul Tremblay", "Sarah Lévesque")} <= r
     assert any(x.role == "trésorier" for x in ex.relations)
+
+
+def test_speech_verbs_titles_and_future_funding():
+    en = ("Lumina AI, a Montreal-based startup, has teamed up with Westbrook University to build a tool. "
+          "The Quebec government will contribute $3 million to the initiative, called MedScan, which is led by "
+          "Lumina AI. \"It is a proud day,\" said Lumina AI co-founder Anika Sharma.")
+    ex = run_rules(en, "en")
+    r = rels(ex)
+    assert ("LEADS", "Lumina AI", "MedScan") in r
+    assert ("FUNDS", "Government of Quebec", "MedScan") in r
+    assert ("AFFILIATED_WITH", "Anika Sharma", "Lumina AI") in r
+    assert ("PARTNERS_WITH", "Lumina AI", "Westbrook University") in r or \
+        ("PARTNERS_WITH", "Westbrook University", "Lumina AI") in r
