@@ -686,7 +686,11 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 ps = m.start("person") + m.group("person").find(person)
                 facts.add(Cand(person, "Person", ps, ps + len(person)))
     claimed = list(facts.claimed)
+    anaphor_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('ORG_BEFORE')})(?!\w)")
+    prev_span: tuple[int, int] | None = None
     for s0, e0 in sents:
+        if prev_span is not None and prev_span[1] > s0:
+            prev_span = None
         sent = text[s0:e0]
         # governments
         for m in federal_rx.finditer(sent):
@@ -791,6 +795,11 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 left = left_orgs[0][2]
             else:
                 left = (_sentence_subject(sent, s0, m.start(), ctx, facts) if m.start() > 0 else None) or SUBJECT
+                if left == SUBJECT and anaphor_rx.search(sent[:m.start()]) and prev_span:
+                    # "l'organisme collaborera avec…": the organization of the sentence before
+                    prev = _org_mentions(prev_span[0], prev_span[1], ctx, facts)
+                    if prev:
+                        left = prev[-1][2]
             for org in right:
                 facts.rel("PARTNERS_WITH", left, org, s0, e0)
         for m in mutual_rx.finditer(sent):
@@ -816,6 +825,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             os_ = s0 + m.start("org")
             facts.add(_org_cand(org, os_, os_ + len(org), lex))
             facts.rel("LEADS", org, proj, s0 + m.start(), s0 + m.end())
+        prev_span = (s0, e0)
         # "funding for the X programme" -> Project, funded by the sentence's organization
         for m in prog_rx.finditer(sent):
             name = _trim_org(m.group("name"), lex)

@@ -21,7 +21,6 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 HAS_ANALYTICS = importlib.util.find_spec("graph.analytics.service") is not None
-HAS_CURATION = importlib.util.find_spec("graph.resolve.curation") is not None
 
 pytestmark = [
     pytest.mark.browser,
@@ -209,7 +208,6 @@ def test_console_error_position(browser, live_server):
     shot(browser, "09-console-error")
 
 
-@pytest.mark.skipif(not HAS_CURATION, reason="graph.resolve.curation is not installed yet")
 def test_curator_merges_two_entities(browser, live_server):
     from selenium.webdriver.common.by import By
 

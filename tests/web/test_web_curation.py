@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
 import web_fixtures as fx
 from web_fixtures import login
-
-HAS_CURATION = importlib.util.find_spec("graph.resolve.curation") is not None
 
 
 def test_curation_forms_need_reason_and_csrf(client):
@@ -23,17 +18,6 @@ def test_curation_forms_need_reason_and_csrf(client):
     assert r.status_code == 400  # no CSRF token
 
 
-@pytest.mark.skipif(HAS_CURATION, reason="graph.resolve.curation is installed: the unavailable state is moot")
-def test_curation_unavailable_is_clear(client):
-    token = login(client, "curator")
-    r = client.post(f"/entity/{fx.OPTIMUS}/merge", data={"other": fx.POLY, "reason": "same", "csrf_token": token})
-    assert r.status_code == 503 and "not available yet" in r.get_data(as_text=True)
-    r = client.post(f"/api/entities/{fx.OPTIMUS}/rename", json={"name": "Optimus", "reason": "x"},
-                    headers={"X-CSRF-Token": token})
-    assert r.status_code == 503 and r.get_json()["ok"] is False
-
-
-@pytest.mark.skipif(not HAS_CURATION, reason="graph.resolve.curation is not installed yet")
 def test_merge_and_rename(client, graph_store):
     token = login(client, "curator")
     r = client.post(f"/entity/{fx.OPTIMUS}/merge",
@@ -47,7 +31,6 @@ def test_merge_and_rename(client, graph_store):
     assert graph_store.run("web/entity", id=fx.OPTIMUS).first()["name"] == "Optimus Chaîne inc."
 
 
-@pytest.mark.skipif(not HAS_CURATION, reason="graph.resolve.curation is not installed yet")
 def test_split_alias_off(client, graph_store):
     token = login(client, "curator")
     assert 'name="alias" value="Optimus Chain"' in client.get(f"/entity/{fx.OPTIMUS}").get_data(as_text=True)
