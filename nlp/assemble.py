@@ -107,7 +107,7 @@ def assemble(document: Document, facts: Facts) -> Extraction:
             key=f"e{n + 1}", type=EntityType(etype), name=name, subtype=subtype if etype == "Organization" else None,
             aliases=aliases, attributes=attrs,
             mentions=[Mention(document.id, s, e, squash(text[s:e])) for s, e in mentions],
-            groups=set().union(*(c.groups for c in group)),
+            groups={f"{document.id}:{g}" for c in group for g in c.groups},
         )
         entities.append(ent)
         mention_count[ent.key] = len(mentions)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import count
 
 from nlp.facts import MAIN_PROJECT, RULE, SUBJECT, Cand, Facts
 from nlp.lexicon import Lexicon
@@ -36,7 +35,6 @@ from nlp.textutil import (
     type_cue,
 )
 
-_group_ids = count(1)
 #: "MONTRÉAL, le 4 mars 2024 –", "TORONTO, May 2, 2024 /CNW/ -": a place and a date, not a name
 DATELINE = re.compile(
     r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:(?:le|the)\s+)?"
@@ -55,6 +53,7 @@ class Context:
     orgs: list[tuple[int, int, str]] = field(default_factory=list)  # NER org spans
     places: list[tuple[int, int]] = field(default_factory=list)  # NER place spans
     _lower: set[str] | None = field(default=None, repr=False)
+    _groups: int = field(default=0, repr=False)
 
     def is_place(self, start: int, end: int) -> bool:
         """A place for NER, with no organization cue in its name ("Nova AI" is not)."""
@@ -69,7 +68,9 @@ class Context:
         return word.casefold() in self._lower
 
     def group(self, kind: str) -> str:
-        return f"{self.doc_key}:{kind}:{next(_group_ids)}"
+        """A list id, deterministic within the document (assembly prefixes the document id)."""
+        self._groups += 1
+        return f"{kind}:{self._groups}"
 
 
 # --------------------------------------------------------------------------- items
@@ -594,7 +595,7 @@ def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, in
 
 
 def province_gov(lex: Lexicon, province: str) -> str:
-    """'Gouvernement du Québec', 'Gouvernement de l'Ontario', 'Government of Ontario'."""
+    """The government of a province: 'Gouvernement de l'Ontario', 'Government of Ontario'."""
     prep = lex.extra.get("PROVINCE", {}).get(province, {}).get("prep")
     if prep is None:
         return gov_name(lex, of=province)
@@ -633,10 +634,10 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     role_before = re.compile(
         rf"{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,3}}?)\s+{ci('OF_PREP')}\s*(?P<org>{_ORG_RUN})\s*,\s*$"
     )
-    person_of = re.compile(rf"^\s*,\s*(?i:de|du|d['’]|of|from|at|chez)\s*{_OPT_ART}(?P<org>{_ORG_RUN})\s*[,.;)]")
+    person_of = re.compile(rf"^\s*,?\s*(?i:de|du|d['’]|of|from|at|chez)\s*{_OPT_ART}(?P<org>{_ORG_RUN})(?=\s*[,.;)]|\s+[a-zà-ÿ]|\s*$)")
     title_before = re.compile(rf"(?P<role>{ci('ROLE')})\s+$")
     paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{_ORG_RUN})\)")
-    org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*$")
+    org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*,?\s*$")
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
     province_rx = re.compile(
@@ -885,7 +886,7 @@ def _clause_end(sent: str, pos: int) -> int:
 
 
 def _trim_org(org: str, lex: Lexicon) -> str | None:
-    org = org.strip().rstrip(".,;:")
+    org = re.sub(r"['’]s$", "", org.strip().rstrip(".,;:"))
     org = re.sub(r"\s+(?:de|du|des|of|and|et|&|la|the|for|d['’]|l['’])$", "", org, flags=re.I)
     org = re.sub(r"^(?:l['’]|d['’])", "", org)
     if not org or not name_like(org, 8):

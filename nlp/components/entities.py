@@ -22,6 +22,8 @@ from nlp.textutil import looks_like_person, squash, type_cue
 _LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
 _TRAIL = re.compile(r"[\s.,;:!?»«\"'’)(\-–—]+$")
 _COORD = re.compile(r"\s+(?:et|and|&)\s+(?:d['’]|de\s+|l['’])?|\s*,\s*(?:d['’]|de\s+)")
+_CAPW = r"[A-ZÀ-ÖØ-Þ][\w’'&.+-]*"
+_RUN = re.compile(rf"{_CAPW}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['’]|l['’]|la|for|the|à)[ \t]+)?{_CAPW}){{1,6}}")
 _HEAD = re.compile(r"^[\s«\"'’(\-–—→•·]+")
 
 
@@ -88,7 +90,29 @@ class Entities(RuleComponent):
             if label == "MISC" and t == "Organization" and sub is None:
                 continue
             facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
+        self._cue_names(text, ctx, facts)
         return doc
+
+    def _cue_names(self, text: str, ctx, facts) -> None:
+        """Names NER missed but whose words say organization ("Westbrook University",
+        "Quantix Technologies Inc."): capitalised runs holding a strong cue word."""
+        cue = self.lex.rx("STRONG_ORG_CUE", r"(?<!\w){}(?!\w)")
+        taken = sorted((c.start, c.end) for c in facts.cands)
+        for m in _RUN.finditer(text):
+            name = m.group().rstrip(",;:")
+            if not cue.search(name) or len(name.split()) < 2 or "\n" in name:
+                continue
+            name = _LEAD.sub("", name)
+            if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|corp|co)\.$", name):
+                name = name[:-1]
+            s = m.start() + m.group().find(name)
+            e = s + len(name)
+            if any(ts < e and s < te for ts, te in taken) or not self._keep(name, ctx):
+                continue
+            if looks_like_person(name, self.lex, ctx.persons):
+                continue
+            t, sub = type_cue(name, self.lex)
+            facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
 
     def _keep(self, name: str, ctx) -> bool:
         if len(name) < 2 or not any(c.isupper() for c in name):

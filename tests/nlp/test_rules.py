@@ -302,3 +302,10 @@ def test_speech_verbs_titles_and_future_funding():
     assert ("AFFILIATED_WITH", "Anika Sharma", "Lumina AI") in r
     assert ("PARTNERS_WITH", "Lumina AI", "Westbrook University") in r or \
         ("PARTNERS_WITH", "Westbrook University", "Lumina AI") in r
+
+
+def test_person_of_organization_and_possessive_title():
+    en = "Professor Helen Marsh of Westbrook University leads the work. Quantix Labs's CEO, Omar Haddad, spoke."
+    r = rels(run_rules(en, "en"))
+    assert ("AFFILIATED_WITH", "Helen Marsh", "Westbrook University") in r
+    assert ("AFFILIATED_WITH", "Omar Haddad", "Quantix Labs") in r
