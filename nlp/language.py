@@ -40,7 +40,7 @@ def _detector():  # noqa: ANN202 - lingua type
 
                 # High-accuracy mode (all n-gram sizes).  Low-accuracy mode (trigrams
                 # only) loads in 0.2 s instead of ~0.7 s but was confidently wrong on
-                # short, name-heavy French lines ("Mary Wells / Université de Waterloo").
+                # short, name-heavy French lines ("Jeanne Roy / Université de Rivière-Claire").
                 _DETECTOR = LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
     return _DETECTOR
 

@@ -169,7 +169,7 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
     total = 0
     for x, y in zip(a_only, b_only, strict=True):
         n = min(len(x), len(y))
-        # a lone brand name needs more letters than a word with context ("Université Sherbrookee")
+        # a lone brand name needs more letters than a word with context ("Université Rivière-Clairee")
         # (surnames are dense: "Girard" and "Gérard" are two people)
         shortest = 7 if a.person or not (a.concepts or len(a.tokens) > 1) else 5
         if n < shortest or x[0] != y[0]:
@@ -187,7 +187,7 @@ def acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
     """A one-word name spelling the other's words (initials or word prefixes).
 
     A candidate signal only (0.7), never enough to merge alone, unless the
-    acronym carries a whole content word (UdeS ~ Université de Sherbrooke: 0.87).
+    acronym carries a whole content word (URC ~ Université de Rivière-Claire: 0.87).
     """
     if a.person or b.person:
         return _none("acronym", a, b)

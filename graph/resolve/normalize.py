@@ -209,7 +209,7 @@ def core_tokens(name: str, person: bool = False) -> tuple[str, ...]:
     """Content tokens of ``name`` in document order (legal form, stop words dropped)."""
     tokens = strip_legal(fold(name).split())
     if person:
-        # titles are not names: "M. Julien Billot" is "Julien Billot", "M. Tremblay" is a Tremblay
+        # titles are not names: "M. Jean Lapointe" is "Jean Lapointe", "M. Tremblay" is a Tremblay
         while len(tokens) > 1 and tokens[0] in HONORIFICS:
             tokens = tokens[1:]
         return tuple(tokens)
