@@ -126,14 +126,21 @@ def assemble(document: Document, facts: Facts) -> Extraction:
     for r in facts.rels:
         src = _resolve(r.source, by_key, subject, projects, mention_count)
         tgt = _resolve(r.target, by_key, subject, projects, mention_count)
-        if src is None or tgt is None or src is tgt or not _valid(r.type, src, tgt):
+        rtype = r.type
+        if rtype == "PARTNERS_WITH" and src is not None and tgt is not None and (
+                src.type is EntityType.PROJECT) != (tgt.type is EntityType.PROJECT):
+            # "the Foo project is carried out in collaboration with Acme": Acme takes part in Foo
+            if src.type is EntityType.PROJECT:
+                src, tgt = tgt, src
+            rtype = "PARTICIPATES_IN"
+        if src is None or tgt is None or src is tgt or not _valid(rtype, src, tgt):
             continue
         a, b = src.key, tgt.key
-        if r.type == "PARTNERS_WITH" and b < a:
+        if rtype == "PARTNERS_WITH" and b < a:
             a, b = b, a
-        k_ = (r.type, a, b)
+        k_ = (rtype, a, b)
         sentence = squash(text[r.start:r.end])[:500]
-        rel = ExtractedRelation(RelType(r.type), a, b, Evidence(document.id, r.start, r.end, sentence),
+        rel = ExtractedRelation(RelType(rtype), a, b, Evidence(document.id, r.start, r.end, sentence),
                                 role=r.role)
         if k_ in seen_rel:
             if rel.role and not relations[seen_rel[k_]].role:

@@ -205,6 +205,29 @@ def _org_cand(name: str, start: int, end: int, lex: Lexicon) -> Cand:
 _FIELD_LINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][^:,.;\n]{0,40}?\s?:\s*\S")
 
 
+_PROSE_PARA = re.compile(r"\n[ \t]*\n(?P<para>[^\n]{20,600}[.!?»])[ \t]*\n[ \t]*\n?$")
+
+
+def _prose_between(text: str, line_end: int) -> int | None:
+    """Title / blank / one prose paragraph / blank / field: the end of the line above the
+    paragraph's blank line, when that line is a short standalone heading."""
+    if line_end <= 0:
+        return None
+    m = _PROSE_PARA.search(text, max(0, line_end - 700), line_end + 1)
+    if not m:
+        return None
+    above_end = m.start()
+    above_start = text.rfind("\n", 0, above_end) + 1
+    heading = text[above_start:above_end].strip()
+    before = text[:above_start].rstrip(" \t")
+    if (not heading or len(heading.split()) > 12 or heading.endswith((".", ":", ";", "!", "?", ","))
+            or not heading[:1].isupper()):
+        return None
+    if before and not re.search(r"\n[ \t]*\n$", text[:above_start]):
+        return None  # the heading must stand alone (blank line above it)
+    return above_end
+
+
 def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | None:
     """The project title: up to 3 non-blank lines right above ``pos`` (above any other
     "Label: value" field lines of the same block)."""
@@ -216,6 +239,9 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | N
         if not _FIELD_LINE.match(text[line_start:line_end]):
             break
         line_end = line_start - 1
+    skip = _prose_between(text, line_end)
+    if skip is not None:
+        line_end = skip
     while line_end > 0 and len(lines) < 3:
         line_start = text.rfind("\n", 0, line_end) + 1
         line = text[line_start:line_end].strip()
@@ -631,6 +657,12 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     role_after = re.compile(
         rf"^\s*,\s*{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,4}}?)\s+{ci('OF_PREP')}\s*(?P<org>{_ORG_RUN})"
     )
+    # "Jane Doe, Director of Data Science at Acme", "Jeanne Roy, vice-présidente, données chez Acme"
+    role_at = re.compile(
+        rf"^\s*,\s*(?:(?i:a|an|the|un|une)\s+)?(?P<role>{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
+        rf"(?i:at|chez|au\s+sein\s+de)\s+{_OPT_ART}(?P<org>{_ORG_RUN})"
+    )
+    speech_in_role = re.compile(rf"(?<!\w){ci('SPEECH')}(?!\w)")
     role_before = re.compile(
         rf"{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,3}}?)\s+{ci('OF_PREP')}\s*(?P<org>{_ORG_RUN})\s*,\s*$"
     )
@@ -732,7 +764,10 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             if any(cs <= s0 + ps < ce for cs, ce in claimed):
                 continue
             after = sent[pe:]
-            m = role_after.match(after) or None
+            m = role_at.match(after)
+            if m and (speech_in_role.search(m.group("role")) or _is_minister(m.group("role"), lex)):
+                m = None
+            m = m or role_after.match(after) or None
             if m and not _is_minister(m.group("role"), lex):
                 org = _trim_org(m.group("org"), lex)
                 if org:
@@ -1023,6 +1058,13 @@ def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | No
     return out
 
 
+#: "X est un consortium de recherche qui …", "X is a network that …": the subject is an organization
+_ORG_KIND = re.compile(
+    r"(?i)(?<!\w)(?:est|is)\s+(?:un|une|an?|the|le|la)\s+(?:[\w’'-]+\s+){0,8}?"
+    r"(?:consortium|réseau|regroupement|network|alliance|organisme|organi[sz]ation|grappe|cluster)(?!\w)")
+_MONEY = re.compile(r"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:millions?|milliards?|billions?)\b", re.I)
+
+
 def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     """Named projects in sentences and who leads, funds and takes part in them."""
     text, lex = ctx.text, ctx.lex
@@ -1040,16 +1082,24 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     funds_active_rx = re.compile(rf"(?P<org>{_ORG_RUN})\s+{ci('FUNDS_ACTIVE')}(?!\w)")
     funds_verb_rx = re.compile(rf"(?<!\w){ci('FUNDS_ACTIVE')}(?!\w)")
     members_rx = re.compile(rf"(?<!\w){ci('MEMBERS_VERB')}\s*")
+    lead_active_rx = re.compile(
+        rf"(?P<org>{_ORG_RUN})(?:\s*,[^,.;()\n]{{1,80}},)?\s+(?:{lex.alt('LEAD_ACTIVE')})\s+")
     founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
     last_project: str | None = None
     last_seen = -99
     seen: list[str] = []
     claimed = list(facts.claimed)
+    # project titles found by the layout rules anchor the prose that follows them
+    titled = sorted((c.end, c.start, c.name) for c in facts.cands if c.type == "Project" and c.source == RULE)
+    last_pos = -1
     for n_sent, (s0, e0) in enumerate(sents):
         sent = text[s0:e0]
         projects: list[tuple[int, str]] = []
         if n_sent - last_seen > 8:
             last_project = seen[0] if len(seen) == 1 else None
+        above = [t for t in titled if t[0] <= s0 and t[1] > last_pos]
+        if above:
+            last_project, last_pos, last_seen = above[-1][2], above[-1][1], n_sent
         for rx in (intro_rx, appos_rx, suffix_rx):
             for m in rx.finditer(sent):
                 raw = m.group("name")
@@ -1080,10 +1130,11 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         if projects:
             last_project = projects[-1][1]
             last_seen = n_sent
+            last_pos = s0
             seen.extend(n for _, n in projects if n not in seen)
 
         def target(pos: int, projects=projects, sent=sent, last_project=last_project,
-                   members: bool = False) -> str | None:
+                   members: bool = False, money: bool = False) -> str | None:
             before = [n for p, n in projects if p < pos]
             if before:
                 return before[-1]
@@ -1091,7 +1142,11 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 return projects[0][1]
             if ref_rx.search(sent):
                 return last_project or MAIN_PROJECT
-            return last_project if members else None
+            return last_project if members or money else None
+
+        def money_near(a: int, b: int, sent=sent) -> bool:
+            """An amount stated right at the funding verb ("X is providing $1.5 million")."""
+            return bool(_MONEY.search(sent[a:b]))
 
         for m in lead_rx.finditer(sent):
             tgt = target(m.start())
@@ -1108,14 +1163,23 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
                 facts.rel("LEADS", org, tgt, s0, e0)
+        for m in lead_active_rx.finditer(sent):
+            # "Acme, a Montréal start-up, will lead Foo, a project to …" / "Acme pilote le projet"
+            after = [n for p, n in projects if 0 <= p - m.end() <= 6]
+            tgt = after[0] if after else (last_project if ref_rx.match(sent, m.end()) else None)
+            org = _trim_org(m.group("org"), lex)
+            if tgt and org and not looks_like_person(org, lex, ctx.persons) and org != tgt:
+                os_ = s0 + m.start("org")
+                facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                facts.rel("LEADS", org, tgt, s0, e0)
         for m in funds_verb_rx.finditer(sent):
-            tgt = target(m.start())
+            tgt = target(m.start(), money=money_near(m.start(), m.end() + 40))
             before = [o for o in _org_mentions(s0, s0 + m.start(), ctx, facts) if s0 + m.start() - o[1] <= 25]
             if tgt and before:
                 facts.rel("FUNDS", before[-1][2], tgt, s0, e0)
         for rx in (funds_rx, funds_active_rx):
             for m in rx.finditer(sent):
-                tgt = target(m.start())
+                tgt = target(m.start(), money=money_near(m.start(), m.end() + (0 if rx is funds_rx else 40)))
                 org = _org_at(sent[m.start("org"):], lex) if rx is funds_rx else None
                 org = org or _trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
                 if tgt and org and not looks_like_person(org, lex, ctx.persons):
@@ -1130,8 +1194,17 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                         facts.rel("FUNDS", other, tgt, s0, e0)
                         prev_end = me
         for m in members_rx.finditer(sent):
-            tgt = target(m.start(), members=True)
             cue_end = s0 + m.end()
+            kind = _ORG_KIND.search(sent[:m.start()])
+            if kind and not projects:
+                # "Acme est un consortium … qui réunit A, B et C": membership of Acme, not of a project
+                subj = _sentence_subject(sent, s0, kind.start(), ctx, facts)
+                if subj:
+                    for c in _items_after(cue_end, e0, ctx, facts):
+                        if c.type != "Person" and c.name != subj:
+                            facts.rel("PARTNERS_WITH", subj, c.name, s0, e0)
+                continue
+            tgt = target(m.start(), members=True)
             if not tgt or any(cue_end <= cs < cue_end + 6 for cs, _ in claimed):
                 continue
             group = ctx.group("members")

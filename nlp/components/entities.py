@@ -27,6 +27,79 @@ _RUN = re.compile(rf"{_CAPW}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['�
 _HEAD = re.compile(r"^[\s«\"'’(\-–—→•·]+")
 
 
+_PIPE = re.compile(r"\s*\|\s*|(?<=[a-zà-ÿ]{3})\.\s+(?=[A-ZÀ-ÖØ-Þ])")
+_COMMA = re.compile(r"\s*,\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?:Inc|Ltd|Ltée|LLC|LLP|Corp|S\.?A|Jr|Sr)\b)")
+_AND = re.compile(r"\s+(?:and|et|&)\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])")
+_OPEN_PAREN = re.compile(r"\s*\([^)]*$")
+#: verbs, auxiliaries and connectives that end a name ("Acme Robotics is", "Acme et")
+_TAIL_WORD = re.compile(
+    r"(?:\s+(?:is|are|was|were|has|have|had|will|would|says|said|announced|est|sont|a|ont|sera|y|et|and"
+    r"|to|in|with|for|à|avec|pour))+\s*$")
+_LEAD_THE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
+_PARTICLE = {"de", "du", "des", "d", "l", "la", "le", "of", "the", "and", "et", "&", "for", "à", "en", "pour",
+             "sur", "au", "aux"}
+
+
+def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]:
+    """Span hygiene for an NER span: table pipes, coordinations ("Acme, Bolt",
+    "Acme University and Bolt Labs"), an unclosed parenthesis, a trailing verb
+    ("Acme Robotics is"), a leading article before an institution, and a lowercase
+    tail after the name ("Université Acme autour d'un projet")."""
+    if label in ("PER", "PERSON"):
+        return [(s, e)]
+    spans = [(s, e)]
+    for rx, cond in ((_PIPE, None), (_COMMA, None), (_AND, "cue")):
+        out = []
+        for a, b in spans:
+            raw = text[a:b]
+            cuts = [m for m in rx.finditer(raw)]
+            if cond == "cue" and cuts:
+                ok = []
+                for m in cuts:
+                    left, right = raw[:m.start()], raw[m.end():]
+                    if len(left.split()) and right[:1].isupper() and (
+                            type_cue(left, lex) != ("Organization", None)
+                            or type_cue(right, lex) != ("Organization", None)):
+                        if not re.search(r"(?i)(?:^|\s)(?:of|de|du|des|for)\s+\S+$", left) or \
+                                type_cue(right, lex)[0] == "University":
+                            ok.append(m)
+                cuts = ok
+            pos = 0
+            for m in cuts:
+                out.append((a + pos, a + m.start()))
+                pos = m.end()
+            out.append((a + pos, b))
+        spans = [(a, b) for a, b in out if b > a]
+    res = []
+    role_at = re.compile(r"^.*\s(?:at|chez)\s+(?=[A-ZÀ-ÖØ-Þ])")
+    for a, b in spans:
+        raw = text[a:b]
+        m = role_at.match(raw)
+        if m:  # "Director of Logistics at Acme": a role phrase, the organization follows "at"
+            a += m.end()
+            raw = raw[m.end():]
+        m = _OPEN_PAREN.search(raw)
+        if m and m.start() > 0:
+            raw = raw[:m.start()]
+        m = _TAIL_WORD.search(raw)
+        if m and m.start() > 0:
+            raw = raw[:m.start()]
+        m = _LEAD_THE.match(raw)
+        if m and type_cue(raw[m.end():], lex)[0] == "University":
+            a += m.end()
+            raw = raw[m.end():]
+        words = list(re.finditer(r"\S+", raw))
+        for i in range(2, len(words)):
+            w, prev = words[i].group(), words[i - 1].group()
+            if (w[:1].islower() and w.casefold().split("'")[0].split("’")[0] not in _PARTICLE
+                    and prev[:1].isupper() and type_cue(prev, lex) == ("Organization", None)
+                    and not re.search(r"['’]", w[:2])):
+                raw = raw[:words[i].start()].rstrip()
+                break
+        res.append((a, a + len(raw)))
+    return res
+
+
 class Entities(RuleComponent):
     def __call__(self, doc):
         facts = facts_of(doc)
@@ -38,10 +111,13 @@ class Entities(RuleComponent):
         before = lex.rx("ORG_BEFORE", r"(?i:{})\s*$")
         ents = list(doc.ents)
         org_spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG"]
+        pieces = []
         for ent in ents:
             if ent.label_ not in ("ORG", "PER", "PERSON", "MISC", "LOC", "GPE"):
                 continue
-            s, e = ent.start_char, ent.end_char
+            for s, e in _pieces(text, ent.start_char, ent.end_char, ent.label_, lex):
+                pieces.append((ent, s, e))
+        for ent, s, e in pieces:
             if any(cs < e and s < ce for cs, ce in claimed):
                 continue
             raw = text[s:e]
@@ -98,7 +174,11 @@ class Entities(RuleComponent):
         "Quantix Technologies Inc."): capitalised runs holding a strong cue word."""
         cue = self.lex.rx("STRONG_ORG_CUE", r"(?<!\w){}(?!\w)")
         taken = sorted((c.start, c.end) for c in facts.cands)
-        for m in _RUN.finditer(text):
+        runs = [(a, b) for m in _RUN.finditer(text) for a, b in _pieces(text, m.start(), m.end(), "ORG", self.lex)]
+        for a, b in runs:
+            m = _RUN.fullmatch(text, a, b)
+            if not m:
+                continue
             name = m.group().rstrip(",;:")
             if not cue.search(name) or len(name.split()) < 2 or "\n" in name:
                 continue
