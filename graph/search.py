@@ -19,7 +19,6 @@ Ranking: exact > alias > prefix > fuzzy, then by similarity, then shorter names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -30,11 +29,8 @@ from rapidfuzz import fuzz
 
 from graph.errors import Ambiguous, NotFound
 from graph.model import EntityType
-
-try:  # the resolver's folding, so queries fold exactly like ``search_text`` was built
-    from graph.resolve.normalize import fold as _shared_fold
-except ImportError:  # pragma: no cover - the resolver module is optional here
-    _shared_fold = None
+from graph.resolve.normalize import DROPPABLE, core_tokens
+from graph.resolve.normalize import fold as _shared_fold
 
 #: Candidates fetched from the full-text index per stage (up to a few hundred in all) before re-ranking.
 CANDIDATES = 100
@@ -46,23 +42,14 @@ WINNER_MARGIN = 8.0
 
 MATCH_RANK = {"exact": 3, "alias": 2, "prefix": 1, "fuzzy": 0}
 
-_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[\W_]+")
-
-
-def _local_fold(text: str) -> str:
-    """Accent-strip, casefold, drop French elisions, punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("\u2019", "'").replace("`", "'")
-    text = _ELISION.sub("", text)
-    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Fold a name or a query for comparison (the resolver's ``fold`` when available)."""
-    folded = _shared_fold(text) if _shared_fold is not None else _local_fold(text)
+    """Fold a name or a query for comparison: the resolver's fold, the same one that
+    builds the indexed ``search_text``."""
+    folded = _shared_fold(text)
     # whatever the shared fold keeps, the index only ever sees letters and digits
     return " ".join(_NON_WORD.sub(" ", folded).split())
 
@@ -114,6 +101,12 @@ def _word_prefix(q_words: list[str], target: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
+def short_name(text: str) -> str:
+    """A name without its generic institution words (université, university, école...)."""
+    return " ".join(t for t in core_tokens(text) if t not in DROPPABLE)
+
+
 def classify(fq: str, name: str, aliases: Iterable[str]) -> tuple[str, float] | None:
     """(match, similarity) of folded query ``fq`` against one entity, or None if too far."""
     fname = fold(name)
@@ -122,6 +115,10 @@ def classify(fq: str, name: str, aliases: Iterable[str]) -> tuple[str, float] | 
         return "exact", 100.0
     if fq in faliases:
         return "alias", 100.0
+    # the short form people type: "mcgill" for "Université McGill", "laval" for "Laval University"
+    short = short_name(fq)
+    if short and any(short_name(t) == short for t in (name, *(aliases or ()))):
+        return "alias", 98.0
     targets = [fname, *faliases]
     q_words = fq.split()
     best_prefix = 0.0

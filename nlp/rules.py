@@ -421,9 +421,13 @@ def lists(ctx: Context, facts: Facts) -> None:
     bl = blocks(text)
     used: set[int] = set()
     board_rx = lex.rx("BOARD_HEADER", r"(?i){}")
-    # boards and teams: person items after a board heading
+    team_rx = lex.rx("PROJECT_TEAM_HEADER", r"(?i)^(?:{})")
+    # boards and teams: person items after a board heading; a project's team or committee
+    # heading ("Équipe", "Le comité consultatif du projet réunit :") makes its members take part
     for i, b in enumerate(bl):
-        if i in used or not board_rx.search(squash(b.text)):
+        head = squash(b.text)
+        team = len(head) <= 80 and bool(team_rx.search(head)) and not board_rx.search(head)
+        if i in used or not (team or board_rx.search(head)):
             continue
         j = i + 1
         misses = 0
@@ -436,9 +440,9 @@ def lists(ctx: Context, facts: Facts) -> None:
                 misses = 0
                 used.add(j)
                 for person, ps, pe, tail in items:
-                    _board_item(person, ps, pe, tail, group, ctx, facts)
+                    _board_item(person, ps, pe, tail, group, ctx, facts, team)
             else:
-                if board_rx.search(squash(bl[j].text)):
+                if board_rx.search(squash(bl[j].text)) or team_rx.search(squash(bl[j].text)):
                     used.add(j)
                 elif started and len(squash(bl[j].text)) > 120:
                     break
@@ -554,7 +558,7 @@ def _person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str
 
 
 def _board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group: str,
-                ctx: Context, facts: Facts) -> None:
+                ctx: Context, facts: Facts, team: bool = False) -> None:
     lex = ctx.lex
     p = facts.add(Cand(person, "Person", ps, pe, groups={group}))
     facts.claimed.append((ps, pe))
@@ -594,6 +598,9 @@ def _board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], grou
             if pending_role:
                 linked = True
             pending_role = None
+    if team:
+        facts.rel("PARTICIPATES_IN", person, MAIN_PROJECT, ps, pe)
+        return
     facts.rel("AFFILIATED_WITH", person, SUBJECT, ps, pe, pending_role if not linked else None)
 
 
@@ -605,6 +612,8 @@ def _is_role(s: str, lex: Lexicon) -> bool:
         return True
     if lex.rx("ROLE", r"(?i)^(?:co-?)?{}$").match(s):
         return True
+    if lex.rx("ROLE", r"^(?i:co-?)?(?i:{})(?:\s+[a-zà-öø-ÿ][\w’'-]*){1,3}$").match(s):
+        return True  # a title with lowercase qualifiers ("Professeure titulaire")
     return bool(lex.rx("ROLE", r"(?i)^(?:co-?)?{}\s+(?:du|de|des|d['’]|of|and|et)\s+[\w’' -]+$").match(s)) \
         and not type_cue(s, lex)[0] == "University"
 
@@ -1034,6 +1043,18 @@ def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | No
         lead = _ARTICLES.match(item_text)
         body = item_text[lead.end():] if lead else item_text
         s2 = s + (text[s:s + len(item_text)].find(body) if lead else 0)
+        person = person_at_start(body, ctx.lex, ctx.persons)
+        pm = re.match(r"^\s*\((?P<org>[^()]{2,60})\)", body[len(person):]) if person else None
+        if person and pm and not _is_role(pm.group("org"), ctx.lex):
+            # "Jeanne Roy (Acme Robotics)": a person and her organization, not an organization
+            org = _trim_org(pm.group("org"), ctx.lex)
+            p = facts.add(Cand(person, "Person", s2, s2 + len(person), groups={group} if group else set()))
+            if org:
+                os_ = s2 + len(person) + pm.start("org")
+                facts.add(_org_cand(org, os_, os_ + len(org), ctx.lex))
+                facts.rel("AFFILIATED_WITH", person, org, s2, s2 + len(person) + pm.end())
+            out.append(p)
+            continue
         acr = re.match(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^()]{2,80}?)\s*\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,10})\)", body)
         head = ctx.lex.rx("INSTITUTION_HEAD", r"^{}(?!\w)").match(body)
         if acr and is_acronym_of(acr.group("acr"), acr.group("name")):
@@ -1082,6 +1103,8 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     funds_active_rx = re.compile(rf"(?P<org>{_ORG_RUN})\s+{ci('FUNDS_ACTIVE')}(?!\w)")
     funds_verb_rx = re.compile(rf"(?<!\w){ci('FUNDS_ACTIVE')}(?!\w)")
     members_rx = re.compile(rf"(?<!\w){ci('MEMBERS_VERB')}\s*")
+    team_verb_rx = re.compile(rf"(?<!\w){ci('PERSON_TEAM_VERB')}(?!\w)")
+    partner_cue_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     lead_active_rx = re.compile(
         rf"(?P<org>{_ORG_RUN})(?:\s*,[^,.;()\n]{{1,80}},)?\s+(?:{lex.alt('LEAD_ACTIVE')})\s+")
     founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
@@ -1159,10 +1182,30 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                     facts.add(Cand(org, "Person", ps, ps + len(org)))
                     facts.rel("AFFILIATED_WITH", org, subject, s0, e0, None)
                 continue
-            if tgt and org and not looks_like_person(org, lex, ctx.persons):
+            if tgt and org and looks_like_person(org, lex, ctx.persons):
+                # "les travaux seront supervisés par Jeanne Roy": a person takes part in the project
+                ps = s0 + m.start("org")
+                facts.add(Cand(org, "Person", ps, ps + len(org)))
+                facts.rel("PARTICIPATES_IN", org, tgt, s0, e0)
+            elif tgt and org:
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
                 facts.rel("LEADS", org, tgt, s0, e0)
+        for m in team_verb_rx.finditer(sent):
+            # "Jeanne Roy (Acme) will sit on the advisory committee", "Jean Roy coordonnera l'équipe"
+            tgt = target(m.start(), members=True) or MAIN_PROJECT
+            for ps, pe, person in _person_spans(sent[:m.start()], ctx):
+                facts.add(Cand(person, "Person", s0 + ps, s0 + pe))
+                facts.rel("PARTICIPATES_IN", person, tgt, s0, e0)
+        for m in partner_cue_rx.finditer(sent):
+            # "the Foo project is led by Acme in collaboration with A and B": A and B take part in Foo
+            before = [n for p, n in projects if p < m.start()]
+            tgt = before[-1] if before else (
+                (last_project or MAIN_PROJECT) if ref_rx.search(sent, 0, m.start()) else None)
+            if tgt:
+                for c in _items_after(s0 + m.end(), e0, ctx, facts):
+                    if c.type != "Person":
+                        facts.rel("PARTICIPATES_IN", c.name, tgt, s0, e0)
         for m in lead_active_rx.finditer(sent):
             # "Acme, a Montréal start-up, will lead Foo, a project to …" / "Acme pilote le projet"
             after = [n for p, n in projects if 0 <= p - m.end() <= 6]

@@ -108,3 +108,24 @@ def test_collaboration_with_a_project_subject_is_participation():
     ex = run_rules(text, "en")
     assert ("PARTICIPATES_IN", "Nordik Rail", "DockMind") in rels(ex)
     assert not {r for r in rels(ex, "PARTNERS_WITH") if "DockMind" in r}
+
+
+FR_TEAM = """Le projet, baptisé Cargo Futé, est dirigé par Nordik Rail.
+
+Le comité consultatif du projet réunit :
+
+Julie Gagnon
+Professeure titulaire, Université de Gaspé
+
+Marc Tremblay
+Vice-président, ingénierie, Boréal Tech
+"""
+
+
+def test_project_committee_members_take_part_and_keep_their_affiliation():
+    ex = run_rules(FR_TEAM, "fr")
+    assert ("PARTICIPATES_IN", "Julie Gagnon", "Cargo Futé") in rels(ex)
+    assert ("PARTICIPATES_IN", "Marc Tremblay", "Cargo Futé") in rels(ex)
+    assert ("AFFILIATED_WITH", "Julie Gagnon", "Université de Gaspé") in rels(ex)
+    assert ("AFFILIATED_WITH", "Marc Tremblay", "Boréal Tech") in rels(ex)
+    assert "Professeure titulaire" not in names(ex)
