@@ -42,6 +42,19 @@ def _user(by: str | None) -> str:
     return by or getpass.getuser()
 
 
+def _curate(settings, action: str, *args: object) -> None:  # noqa: ANN001
+    """Apply one curation decision to the store and print the resulting entity."""
+    from graph.resolve import curation
+    from graph.store import open_store
+
+    store = open_store(settings)
+    try:
+        entity = getattr(curation, action)(store, settings, *args)
+    finally:
+        store.close()
+    click.echo(json.dumps(curation.entity_json(entity), ensure_ascii=False))
+
+
 @entity.command("merge")
 @click.argument("keep_id")
 @click.argument("other_id")
@@ -50,15 +63,7 @@ def _user(by: str | None) -> str:
 @pass_settings
 def merge_cmd(settings, keep_id: str, other_id: str, by: str | None, why: str) -> None:  # noqa: ANN001
     """Merge OTHER_ID into KEEP_ID (mentions, relationships, aliases move; OTHER_ID goes)."""
-    from graph.resolve import curation
-    from graph.store import open_store
-
-    store = open_store(settings)
-    try:
-        entity = curation.merge(store, settings, keep_id, other_id, _user(by), why)
-    finally:
-        store.close()
-    click.echo(json.dumps(curation.entity_json(entity), ensure_ascii=False))
+    _curate(settings, "merge", keep_id, other_id, _user(by), why)
 
 
 @entity.command("split")
@@ -70,15 +75,7 @@ def merge_cmd(settings, keep_id: str, other_id: str, by: str | None, why: str) -
 @pass_settings
 def split_cmd(settings, entity_id: str, aliases: tuple[str, ...], by: str | None, why: str) -> None:  # noqa: ANN001
     """Move the named aliases (and their mentions) of ENTITY_ID to a new entity."""
-    from graph.resolve import curation
-    from graph.store import open_store
-
-    store = open_store(settings)
-    try:
-        new = curation.split(store, settings, entity_id, list(aliases), _user(by), why)
-    finally:
-        store.close()
-    click.echo(json.dumps(curation.entity_json(new), ensure_ascii=False))
+    _curate(settings, "split", entity_id, list(aliases), _user(by), why)
 
 
 @entity.command("rename")
@@ -89,15 +86,7 @@ def split_cmd(settings, entity_id: str, aliases: tuple[str, ...], by: str | None
 @pass_settings
 def rename_cmd(settings, entity_id: str, new_name: str, by: str | None, why: str) -> None:  # noqa: ANN001
     """Give ENTITY_ID a new display name (the old one stays an alias)."""
-    from graph.resolve import curation
-    from graph.store import open_store
-
-    store = open_store(settings)
-    try:
-        entity = curation.rename(store, settings, entity_id, new_name, _user(by), why)
-    finally:
-        store.close()
-    click.echo(json.dumps(curation.entity_json(entity), ensure_ascii=False))
+    _curate(settings, "rename", entity_id, new_name, _user(by), why)
 
 
 @entity.command("show")
