@@ -2,6 +2,10 @@
 
 Two stages, as PERF_NOTES advises:
 
+0. exact names, aliases and prefixes come from the in-memory name index of the store
+   (:mod:`graph.name_index`, a ``bisect`` over the word starts of every folded name and
+   alias) when it is built; the database's full-text index is then asked only for typos
+   (and, for several words, words typed out of order) while fewer than ``limit`` hits;
 1. the database's full-text index on ``Entity.search_text`` (folded name and
    aliases) returns a few hundred candidates. The query string is built inside the
    per-backend Cypher file (``cypher/<backend>/search/fulltext.cypher``) from a list of
@@ -146,6 +150,15 @@ def _candidates(store: Any, toks: list[str], mode: str, types: list[str] | None,
                      subtype=subtype, candidates=n).rows
 
 
+def _name_index(store: Any) -> Any:
+    """The in-memory name index of ``store`` (graph/name_index.py), or None: use the database."""
+    try:
+        from graph import name_index
+    except ImportError:  # numpy missing: the database does it all
+        return None
+    return name_index.get_index(store)
+
+
 def search(store: Any, q: str, *, limit: int = 10, types: Iterable[str] | str | None = None,
            subtype: str | None = None, candidates: int = CANDIDATES) -> list[Hit]:
     """Entities whose name or alias matches ``q`` (French or English, any accents or case,
@@ -165,10 +178,30 @@ def search(store: Any, q: str, *, limit: int = 10, types: Iterable[str] | str | 
     type_list = _check_filters(types)
     seen: set[str] = set()
     ranked: list[tuple[tuple, Hit]] = []
-    for mode in ("exact", "prefix", "fuzzy", "any"):
+
+    def add(row_id: str, name: str, type_: str, sub: str | None, aliases: list[str]) -> None:
+        seen.add(row_id)
+        found = classify(fq, name, aliases)
+        if found is None:
+            return
+        match, sim = found
+        hit = Hit(row_id, name, type_, sub, aliases, round(sim, 1), match)
+        ranked.append(((-MATCH_RANK[match], -sim, len(hit.name), hit.name, hit.id), hit))
+
+    modes: tuple[str, ...] = ("exact", "prefix", "fuzzy", "any")
+    index = _name_index(store)
+    if index is not None:
+        # exact names, aliases and prefixes from memory; the database only for typos (and,
+        # with several words, for words typed out of order)
+        for i in index.candidates(fq, limit, type_list, subtype):
+            rec = index.record(i)
+            if rec.id not in seen:
+                add(rec.id, rec.name, rec.type, rec.subtype, list(rec.aliases))
+        modes = ("prefix", "fuzzy", "any") if len(toks) > 1 else ("fuzzy", "any")
+    for mode in modes:
         strong = sum(1 for _, h in ranked if h.match != "fuzzy")
         if mode == "prefix" and strong >= limit:
-            break  # broader forms could only add prefix or fuzzy hits, ranked below these
+            continue  # broader forms could only add prefix or fuzzy hits, ranked below these
         if mode == "fuzzy" and (len(ranked) >= limit or any(h.match == "exact" for _, h in ranked)):
             break  # typo tolerance is for queries that found too little, not for exact names
         if mode == "any" and (ranked or len(toks) == 1):
@@ -178,15 +211,8 @@ def search(store: Any, q: str, *, limit: int = 10, types: Iterable[str] | str | 
         for row in _candidates(store, words, mode, type_list, subtype, candidates):
             if row["id"] in seen:
                 continue
-            seen.add(row["id"])
-            aliases = list(row.get("aliases") or [])
-            found = classify(fq, row.get("name") or "", aliases)
-            if found is None:
-                continue
-            match, sim = found
-            hit = Hit(row["id"], row.get("name") or "", row.get("type") or "", row.get("subtype"),
-                      aliases, round(sim, 1), match)
-            ranked.append(((-MATCH_RANK[match], -sim, len(hit.name), hit.name, hit.id), hit))
+            add(row["id"], row.get("name") or "", row.get("type") or "", row.get("subtype"),
+                list(row.get("aliases") or []))
     ranked.sort(key=lambda pair: pair[0])
     return [h for _, h in ranked[:limit]]
 

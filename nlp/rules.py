@@ -37,7 +37,7 @@ from nlp.textutil import (
 
 #: "MONTRÉAL, le 4 mars 2024 –", "TORONTO, May 2, 2024 /CNW/ -": a place and a date, not a name
 DATELINE = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:(?:le|the)\s+)?"
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:[A-Z][A-Za-z.]{1,4},\s*)?(?:(?:le|the)\s+)?"
     r"(?:\d{1,2}(?:er)?\s+\w+|\w+\.?\s+\d{1,2}),?\s+\d{4}\s*(?:/[^/\n]+/)?\s*[–—-]+\s*"
 )
 
@@ -103,7 +103,7 @@ def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]
     """Split a list on commas, semicolons, line breaks and 'et'/'and' before a capital."""
     and_ = lex.alt("LIST_AND")
     art = (r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|d['’]|de\s+)?"
-           r"(?:(?:firme|société|entreprise|compagnie|company|firm|startup|start-up)\s+)?)")
+           r"(?:(?:firme|société|entreprise|compagnie|company|firm|startup|start-up|jeune\s+pousse)\s+)?)")
     pat = re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?={art}[A-ZÀ-ÖØ-Þ0-9])")
     out = []
     pos = 0
@@ -668,8 +668,14 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     )
     # "Jane Doe, Director of Data Science at Acme", "Jeanne Roy, vice-présidente, données chez Acme"
     role_at = re.compile(
-        rf"^\s*,\s*(?:(?i:a|an|the|un|une)\s+)?(?P<role>{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
+        rf"^\s*,\s*(?:(?i:a|an|the|un|une)\s+)?(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
         rf"(?i:at|chez|au\s+sein\s+de)\s+{_OPT_ART}(?P<org>{_ORG_RUN})"
+    )
+    # "Jean Roy, professeur au Département de génie de l'Université Acme": the institution
+    role_inst = re.compile(
+        rf"^\s*,\s*(?:(?i:a|an|the|un|une)\s+)?(?P<role>{ci('ROLE')}[^.;:()\n]{{0,80}}?)\s+"
+        rf"(?:(?:à|de)\s+l['’]|(?:à|de)\s+la\s+|du\s+|au\s+|of\s+(?:the\s+)?)"
+        rf"(?P<org>{lex.alt('INSTITUTION_HEAD')}(?:\s+(?:de\s+la|de|du|des|d['’]|of|the)?\s*[\w’'-]+){{1,5}})"
     )
     speech_in_role = re.compile(rf"(?<!\w){ci('SPEECH')}(?!\w)")
     role_before = re.compile(
@@ -679,6 +685,9 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     title_before = re.compile(rf"(?P<role>{ci('ROLE')})\s+$")
     paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{_ORG_RUN})\)")
     org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*,?\s*$")
+    # "Acme scientific director Jane Doe", "Acme's chief data officer Jane Doe"
+    org_title_before = re.compile(
+        rf"(?<![\w’'])(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?i:{lex.alt('ROLE')}))\s*$")
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
     province_rx = re.compile(
@@ -713,10 +722,18 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 c.subtype = "media"
             facts.add(c)
             facts.claimed.append((m.start(), m.end()))
+    # a byline: "By Jane Doe" / "Par Jeanne Roy" alone on its line
+    for m in re.finditer(r"(?m)^[ \t]*(?:By|Par|BY|PAR)[ \t]+(?P<p>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})[ \t]*$",
+                         text):
+        person = m.group("p")
+        if _name_shaped(person, lex) and not any(w.casefold() in lex.stop_names for w in person.split()):
+            ctx.persons.add(person)
+            facts.add(Cand(person, "Person", m.start("p"), m.end("p")))
     country = lex.patterns.get("COUNTRY", [""])[0]
     fed_name = gov_name(lex, country)
     # names the construction says are people: after a speech verb, before ", <title>"
-    name3 = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}"
+    word = r"[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*"
+    name3 = rf"(?<![\w-]){word}(?:[ \t]+{word}){{1,2}}"
     speech_rx = re.compile(
         rf"(?<!\w){ci('SPEECH')}[ \t,]+{art}?(?:{_ORG_RUN}(?:['’]s)?[ \t]+(?={ci('ROLE')}))?(?:{ci('ROLE')}[ \t]+)?(?P<person>{name3})")
     titled_rx = re.compile(rf"(?P<person>{name3})\s*,\s*{det}?{ci('ROLE')}(?!\w)")
@@ -776,6 +793,19 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             m = role_at.match(after)
             if m and (speech_in_role.search(m.group("role")) or _is_minister(m.group("role"), lex)):
                 m = None
+            if m is None:
+                m = role_inst.match(after)
+                if m and (speech_in_role.search(m.group("role")) or type_cue(m.group("org"), lex)[0] != "University"):
+                    m = None
+                if m:
+                    inst = cut_lower_tail(m.group("org"), lex)
+                    inst = re.sub(r"\s+(?:de\s+la|de|du|des|d['’]|of|the|et|and)$", "", inst)
+                    ps_org = s0 + pe + m.start("org")
+                    if inst and type_cue(inst, lex)[0] == "University" and len(inst.split()) >= 2:
+                        claimed.append((s0 + pe + m.start("role"), s0 + pe + m.end("role")))
+                        _affil(person, s0 + ps, inst, ps_org, squash(m.group("role")), s0, e0, ctx, facts)
+                        continue
+                    m = None
             m = m or role_after.match(after) or None
             if m and not _is_minister(m.group("role"), lex):
                 org = _trim_org(m.group("org"), lex)
@@ -811,6 +841,10 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                     _affil(person, s0 + ps, org, os_, squash(m.group("role")), s0, e0, ctx, facts)
                     continue
             m = org_role_before.search(before)
+            if m is None:
+                m = org_title_before.search(before)
+                if m and all(ctx.is_common(w) for w in m.group("org").split()):
+                    m = None
             if m:
                 org = _trim_org(m.group("org"), lex)
                 if org and not looks_like_person(org, lex, ctx.persons):
@@ -850,6 +884,8 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
         for m in mutual_rx.finditer(sent):
             orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
             names = [o for _, _, o in orgs]
+            if len(names) < 2:
+                names = _coordinated_subject(sent, s0, m.start(), ctx, facts) or names
             for a in range(len(names)):
                 for b in range(a + 1, len(names)):
                     facts.rel("PARTNERS_WITH", names[a], names[b], s0, e0)
@@ -912,7 +948,8 @@ def _name_shaped(s: str, lex: Lexicon) -> bool:
     """Two or three capitalised words with no organization cue: a name, where the
     construction (honorific, "Minister X") already says it is a person."""
     toks = s.split()
-    return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+", t) for t in toks) \
+    return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’'-]+", t)
+                                       for t in toks) \
         and type_cue(s, lex) == ("Organization", None)
 
 
@@ -925,12 +962,16 @@ def _subject_first(sent: str, left_orgs, s0: int) -> bool:
 
 
 def _clause_end(sent: str, pos: int) -> int:
-    m = re.search(r"[.;:!?]|,\s+(?:qui|dont|afin|pour|which|who|to|in order)\b|\s+(?:pour|afin\s+de|to)\s+[a-zé]", sent[pos:])
+    m = re.search(r"(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bLtée)\.(?!\d)|[;:!?]"
+                  r"|,\s+(?:qui|dont|afin|pour|which|who|to|in order)\b|\s+(?:pour|afin\s+de|to)\s+[a-zé]", sent[pos:])
     return pos + m.start() if m else len(sent)
 
 
 def _trim_org(org: str, lex: Lexicon) -> str | None:
     org = re.sub(r"['’]s$", "", org.strip().rstrip(".,;:"))
+    poss = re.search(r"['’]s\s+[A-ZÀ-ÖØ-Þ]", org)
+    if poss and type_cue(org[:poss.start()], lex) != ("Organization", None):
+        org = org[:poss.start()]  # "Acme University's School of Design": the university
     org = re.sub(r"\s+(?:de|du|des|of|and|et|&|la|the|for|d['’]|l['’])$", "", org, flags=re.I)
     org = re.sub(r"^(?:l['’]|d['’])", "", org)
     if not org or not name_like(org, 8):
@@ -1017,6 +1058,30 @@ def _sentence_subject(sent: str, s0: int, end: int, ctx: Context, facts: Facts) 
     return org
 
 
+_ADVERBS = re.compile(r"(?i)(?:\s+(?:today|also|previously|already|have|has|recently|aujourd['’]hui|ont|déjà))+\s*$")
+
+
+def _coordinated_subject(sent: str, s0: int, end: int, ctx: Context, facts: Facts) -> list[str]:
+    """"Acme and Bolt Labs (previously) …": the coordinated names a sentence opens with,
+    as organization candidates (NER missed them)."""
+    head = _ADVERBS.sub("", sent[:end])
+    dm = DATELINE.match(head)
+    off = dm.end() if dm else 0
+    items = split_items(head[off:], s0 + off, ctx.lex)
+    if not 2 <= len(items) <= 4:
+        return []
+    out = []
+    for name, _s, e in items:
+        name = _ARTICLES.sub("", name)
+        if (not _NAME_AT.fullmatch(name) or looks_like_person(name, ctx.lex, ctx.persons)
+                or all(ctx.is_common(w) for w in name.split()) or _trim_org(name, ctx.lex) != name):
+            return []
+        out.append((name, e - len(name), e))
+    for name, s, e in out:
+        facts.add(_org_cand(name, s, e, ctx.lex))
+    return [n for n, _, _ in out]
+
+
 def _org_at(body: str, lex: Lexicon) -> str | None:
     """The organization name a string starts with: "Long name (ACR)", an institution
     head word followed by its complement ("Banque de développement du Canada"), or a
@@ -1032,6 +1097,23 @@ def _org_at(body: str, lex: Lexicon) -> str | None:
             return _trim_org(m.group().strip(), lex)
     m = _NAME_AT.match(body)
     return _trim_org(m.group(), lex) if m else None
+
+
+_TAIL_PARTICLES = {"de", "du", "des", "d", "l", "la", "le", "of", "the", "and", "et", "&", "for", "à", "en", "pour",
+                   "sur", "au", "aux"}
+
+
+def cut_lower_tail(raw: str, lex: Lexicon) -> str:
+    """Cut a name at a lowercase word that follows a capitalised non-head word
+    ("Université Acme autour d'un objectif" -> "Université Acme"); inner lowercase words
+    after a head or a particle stay ("Institut de valorisation des données")."""
+    words = list(re.finditer(r"\S+", raw))
+    for i in range(2, len(words)):
+        w, prev = words[i].group(), words[i - 1].group()
+        if (w[:1].islower() and re.split(r"['’]", w.casefold())[0] not in _TAIL_PARTICLES
+                and prev[:1].isupper() and type_cue(prev, lex) == ("Organization", None)):
+            return raw[:words[i].start()].rstrip()
+    return raw
 
 
 def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | None = None) -> list[Cand]:
@@ -1060,7 +1142,7 @@ def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | No
         if acr and is_acronym_of(acr.group("acr"), acr.group("name")):
             name = acr.group("name").strip()
         elif head and len(body.split()) <= 8 and not re.search(r"[.;:!?]", body):
-            name = body.strip()
+            name = cut_lower_tail(body.strip(), ctx.lex)
         else:
             m = _NAME_AT.match(body)
             if not m:
@@ -1080,6 +1162,7 @@ def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | No
 
 
 #: "X est un consortium de recherche qui …", "X is a network that …": the subject is an organization
+_HONORIFIC = re.compile(r"^(?:Dr|Dre|Prof|Professor|Professeure?|Pr|Mr|Mrs|Ms|Mme|M)\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ORG_KIND = re.compile(
     r"(?i)(?<!\w)(?:est|is)\s+(?:un|une|an?|the|le|la)\s+(?:[\w’'-]+\s+){0,8}?"
     r"(?:consortium|réseau|regroupement|network|alliance|organisme|organi[sz]ation|grappe|cluster)(?!\w)")
@@ -1103,6 +1186,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     funds_active_rx = re.compile(rf"(?P<org>{_ORG_RUN})\s+{ci('FUNDS_ACTIVE')}(?!\w)")
     funds_verb_rx = re.compile(rf"(?<!\w){ci('FUNDS_ACTIVE')}(?!\w)")
     members_rx = re.compile(rf"(?<!\w){ci('MEMBERS_VERB')}\s*")
+    launch_rx = re.compile(rf"(?<!\w){ci('LAUNCH_VERB')}(?!\w)")
     team_verb_rx = re.compile(rf"(?<!\w){ci('PERSON_TEAM_VERB')}(?!\w)")
     partner_cue_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     lead_active_rx = re.compile(
@@ -1167,13 +1251,24 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 return last_project or MAIN_PROJECT
             return last_project if members or money else None
 
-        def money_near(a: int, b: int, sent=sent) -> bool:
-            """An amount stated right at the funding verb ("X is providing $1.5 million")."""
+        def money_near(a: int, b: int, sent=sent, last_project=last_project) -> bool:
+            """An amount stated right at the funding verb ("X is providing $1.5 million"),
+            not invested in a named company ("X invests $5M in Acme")."""
+            inv = re.search(r"(?<!\w)(?:dans|into|in)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:(?:firme|société|entreprise|"
+                            r"jeune\s+pousse|start-?up|company|firm)\s+)?(?P<n>[A-ZÀ-ÖØ-Þ][^,.;]*)", sent[a:b + 30])
+            if inv and not any(inv.group("n").startswith(n) for n in (*seen, last_project or "\x00")):
+                return False
             return bool(_MONEY.search(sent[a:b]))
 
         for m in lead_rx.finditer(sent):
             tgt = target(m.start())
             org = _org_at(sent[m.start("org"):], lex) or _trim_org(m.group("org"), lex)
+            if org:
+                bare = _HONORIFIC.sub("", org)
+                org = person_at_start(bare, lex, ctx.persons) or bare
+            if not tgt and org and looks_like_person(org, lex, ctx.persons) and last_project \
+                    and re.search(r"(?<!\w)(?:will\s+be|sera|seront)\s*$", sent[max(0, m.start() - 14):m.start()]):
+                tgt = last_project  # "work on the models will be overseen by Dr. Jane Doe"
             if not tgt and org and looks_like_person(org, lex, ctx.persons):
                 # "X est dirigée par Jeanne Roy": the person works for the sentence's organization
                 subject = _sentence_subject(sent, s0, m.start(), ctx, facts)
@@ -1191,10 +1286,23 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
                 facts.rel("LEADS", org, tgt, s0, e0)
+        for m in launch_rx.finditer(sent):
+            # "Acme and Bolt Labs today announced Foo, a …": the announcers take part in Foo
+            after = [n for p, n in projects if 0 <= p - m.end() <= 12]
+            if not after:
+                continue
+            subj = [o[2] for o in _org_mentions(s0, s0 + m.start(), ctx, facts)]
+            if len(subj) < 2:
+                subj = _coordinated_subject(sent, s0, m.start(), ctx, facts) or subj
+            for org in subj:
+                facts.rel("PARTICIPATES_IN", org, after[0], s0, e0)
         for m in team_verb_rx.finditer(sent):
             # "Jeanne Roy (Acme) will sit on the advisory committee", "Jean Roy coordonnera l'équipe"
             tgt = target(m.start(), members=True) or MAIN_PROJECT
+            orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
             for ps, pe, person in _person_spans(sent[:m.start()], ctx):
+                if not person[:1].isupper() or any(os_ <= s0 + ps < oe for os_, oe, _ in orgs):
+                    continue
                 facts.add(Cand(person, "Person", s0 + ps, s0 + pe))
                 facts.rel("PARTICIPATES_IN", person, tgt, s0, e0)
         for m in partner_cue_rx.finditer(sent):
@@ -1211,6 +1319,9 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
             after = [n for p, n in projects if 0 <= p - m.end() <= 6]
             tgt = after[0] if after else (last_project if ref_rx.match(sent, m.end()) else None)
             org = _trim_org(m.group("org"), lex)
+            if org and (person_at_start(_HONORIFIC.sub("", org), lex, ctx.persons)
+                        or all(ctx.is_common(w) for w in org.split())):
+                continue  # a person leading the team takes part (see team_verb_rx), not an organization
             if tgt and org and not looks_like_person(org, lex, ctx.persons) and org != tgt:
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
@@ -1225,6 +1336,15 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 tgt = target(m.start(), money=money_near(m.start(), m.end() + (0 if rx is funds_rx else 40)))
                 org = _org_at(sent[m.start("org"):], lex) if rx is funds_rx else None
                 org = org or _trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
+                if rx is funds_active_rx and re.search(r"(?i)(?:\b(?:du|de|des|of)\s+|d['’]|\bde\s+la\s+|\bde\s+l['’])$",
+                                                       sent[:m.start("org")]):
+                    # "le ministère de l'Économie verse": the funder is the name that holds the complement
+                    end = s0 + m.start("org") + len(org or "")
+                    outer = [o for o in _org_mentions(s0, end, ctx, facts) if o[1] == end and o[0] < s0 + m.start("org")]
+                    if not outer or not tgt:
+                        continue
+                    facts.rel("FUNDS", outer[-1][2], tgt, s0, e0)
+                    continue
                 if tgt and org and not looks_like_person(org, lex, ctx.persons):
                     os_ = s0 + m.start("org") + m.group("org").find(org)
                     facts.add(_org_cand(org, os_, os_ + len(org), lex))
@@ -1232,6 +1352,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                     prev_end = os_ + len(org)
                     for ms, me, other in _org_mentions(prev_end, e0, ctx, facts):
                         gap = text[prev_end:ms]
+                        gap = re.sub(r"^\s*,\s*(?:which|who|qui)\b(?:[^,.;]|[.,](?=\d)){0,80}(?=,)", "", gap)  # ", which is investing $1M"
                         if not re.fullmatch(r"\s*,?\s*(?:et|and)\s+(?:(?:par|by)\s+)?(?:(?:the|le|la|les|l['’])\s*)?", gap):
                             break
                         facts.rel("FUNDS", other, tgt, s0, e0)

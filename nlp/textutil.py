@@ -60,7 +60,8 @@ def strip_bullet(s: str, start: int) -> tuple[str, int]:
     return s, start
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[»\"”]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ])|\n[ \t\f]*\n")
+_SENT_END = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bDre\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bPr\.)"
+                       r"[»\"”]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ])|\n[ \t\f]*\n")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -82,7 +83,7 @@ def tokens(s: str) -> list[str]:
 
 _PARTICLES = {"de", "du", "des", "van", "von", "der", "da", "di", "le", "la", "del", "ben", "bin", "st", "mc"}
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jr\.|Sr\.|II|III)\.?$")
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'.]+)*\.?$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'.]+)*\.?$")
 PERSON_AT_START = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+)*)"
     r"(?:\s+(?:(?:de|du|des|van|von|der|da|di|le|la|del|St\.?)\s+)?"

@@ -34,6 +34,8 @@ class Services:
         self._analytics: Any = None
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
+        if store is not None:
+            _attach_name_index(store, settings)
 
     @property
     def store(self) -> Any:
@@ -42,6 +44,7 @@ class Services:
                 if self._store is None:
                     open_store = feature("graph.store", "open_store", "the graph store")
                     self._store = open_store(self.settings)
+                    _attach_name_index(self._store, self.settings)
         return self._store
 
     @property
@@ -87,6 +90,7 @@ class Services:
         self.store  # noqa: B018
         stop = stop or threading.Event()
         while True:
+            _warm_name_index(self.store)
             try:
                 self.refresh_analytics()
             except FeatureUnavailable:
@@ -113,6 +117,25 @@ class Services:
                     self._store.close()
                 finally:
                     self._store = None
+
+
+def _attach_name_index(store: Any, settings: Settings) -> None:
+    """Search's in-memory name index follows the analytics generation of this data folder."""
+    try:
+        from graph.name_index import attach
+    except ImportError:
+        return
+    attach(store, settings)
+
+
+def _warm_name_index(store: Any) -> None:
+    """Build (or refresh) search's name index here rather than in a search."""
+    try:
+        from graph.name_index import get_index
+
+        get_index(store, wait=True)
+    except Exception:  # noqa: BLE001 - search falls back to the database
+        log.warning("name index warm-up failed", exc_info=True)
 
 
 def feature(module: str, attr: str, what: str) -> Any:

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
-from nlp.rules import DATELINE
+from nlp.rules import DATELINE, cut_lower_tail
 from nlp.textutil import looks_like_person, squash, type_cue
 
 _LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
@@ -27,6 +27,8 @@ _RUN = re.compile(rf"{_CAPW}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['�
 _HEAD = re.compile(r"^[\s«\"'’(\-–—→•·]+")
 
 
+_LABELS = ("TOTAL_FIELD", "FUNDER_FIELD", "BOARD_HEADER", "PARTNER_FIELD", "LEAD_FIELD", "STATUS_FIELD",
+           "PROJECT_TEAM_HEADER")
 _PIPE = re.compile(r"\s*\|\s*|(?<=[a-zà-ÿ]{3})\.\s+(?=[A-ZÀ-ÖØ-Þ])")
 _COMMA = re.compile(r"\s*,\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?:Inc|Ltd|Ltée|LLC|LLP|Corp|S\.?A|Jr|Sr)\b)")
 _AND = re.compile(r"\s+(?:and|et|&)\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])")
@@ -36,8 +38,6 @@ _TAIL_WORD = re.compile(
     r"(?:\s+(?:is|are|was|were|has|have|had|will|would|says|said|announced|est|sont|a|ont|sera|y|et|and"
     r"|to|in|with|for|à|avec|pour))+\s*$")
 _LEAD_THE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
-_PARTICLE = {"de", "du", "des", "d", "l", "la", "le", "of", "the", "and", "et", "&", "for", "à", "en", "pour",
-             "sur", "au", "aux"}
 
 
 def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]:
@@ -45,8 +45,14 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
     "Acme University and Bolt Labs"), an unclosed parenthesis, a trailing verb
     ("Acme Robotics is"), a leading article before an institution, and a lowercase
     tail after the name ("Université Acme autour d'un projet")."""
+    hy = re.search(r"[\w’']+-$", text[max(0, s - 40):s])
+    if hy and text[s:s + 1].isupper():  # "Marie-|Ève Roy": NER cut a hyphenated first name
+        s -= len(hy.group())
     if label in ("PER", "PERSON"):
         return [(s, e)]
+    if re.search(r"[A-ZÀ-ÖØ-Þ][\w.-]*['’]s\s+$", text[max(0, s - 40):s]):
+        return []  # "Acme University's Department of Design": a unit of the organization named before
+    e -= len(re.search(r"(?:['’]s)?$", text[s:e]).group())
     spans = [(s, e)]
     for rx, cond in ((_PIPE, None), (_COMMA, None), (_AND, "cue")):
         out = []
@@ -73,7 +79,7 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
     res = []
     role_at = re.compile(r"^.*\s(?:at|chez)\s+(?=[A-ZÀ-ÖØ-Þ])")
     for a, b in spans:
-        raw = text[a:b]
+        raw = re.split(r"\n[ \t]*\n|\n(?=[ \t]*[«\"“(•·–—-])", text[a:b])[0]
         m = role_at.match(raw)
         if m:  # "Director of Logistics at Acme": a role phrase, the organization follows "at"
             a += m.end()
@@ -84,19 +90,15 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
         m = _TAIL_WORD.search(raw)
         if m and m.start() > 0:
             raw = raw[:m.start()]
+        m = re.search(r"['’]s\s+[A-ZÀ-ÖØ-Þ]", raw)
+        if m and type_cue(raw[:m.start()], lex) != ("Organization", None):
+            raw = raw[:m.start()]  # "Acme University's School of Design": the university
         m = _LEAD_THE.match(raw)
         if m and type_cue(raw[m.end():], lex)[0] == "University":
             a += m.end()
             raw = raw[m.end():]
-        words = list(re.finditer(r"\S+", raw))
-        for i in range(2, len(words)):
-            w, prev = words[i].group(), words[i - 1].group()
-            if (w[:1].islower() and w.casefold().split("'")[0].split("’")[0] not in _PARTICLE
-                    and prev[:1].isupper() and type_cue(prev, lex) == ("Organization", None)
-                    and not re.search(r"['’]", w[:2])):
-                raw = raw[:words[i].start()].rstrip()
-                break
-        res.append((a, a + len(raw)))
+        raw = cut_lower_tail(raw, lex)
+        res.append((a, a + len(raw.rstrip())))
     return res
 
 
@@ -167,14 +169,33 @@ class Entities(RuleComponent):
                 continue
             facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
         self._cue_names(text, ctx, facts)
+        self._appositions(text, ctx, facts)
         return doc
+
+    def _appositions(self, text: str, ctx, facts) -> None:
+        """Names NER missed that an apposition calls an organization ("Acme AI, once the
+        best-known Montréal start-up, …", "Boréal, une jeune pousse de Québec")."""
+        rx = self.lex.rx("ORG_APPOSITION", rf"(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,4}})\s*,\s*"
+                                           r"(?:(?i:once|now|formerly|désormais|autrefois)\s+)?(?i:{})(?!\w)")
+        taken = sorted((c.start, c.end) for c in facts.cands)
+        for m in rx.finditer(text):
+            name = _LEAD.sub("", m.group("name"))
+            s = m.start("name") + m.group("name").find(name)
+            e = s + len(name)
+            if (any(ts < e and s < te for ts, te in taken) or not self._keep(name, ctx)
+                    or looks_like_person(name, self.lex, ctx.persons) or ctx.is_place(s, e)
+                    or DATELINE.match(text[text.rfind("\n", 0, s) + 1:e + 3])):
+                continue
+            t, sub = type_cue(name, self.lex)
+            facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
 
     def _cue_names(self, text: str, ctx, facts) -> None:
         """Names NER missed but whose words say organization ("Westbrook University",
         "Quantix Technologies Inc."): capitalised runs holding a strong cue word."""
         cue = self.lex.rx("STRONG_ORG_CUE", r"(?<!\w){}(?!\w)")
         taken = sorted((c.start, c.end) for c in facts.cands)
-        runs = [(a, b) for m in _RUN.finditer(text) for a, b in _pieces(text, m.start(), m.end(), "ORG", self.lex)]
+        runs = [(a, b) for m in _RUN.finditer(text) if cue.search(m.group())
+                for a, b in _pieces(text, m.start(), m.end(), "ORG", self.lex)]
         for a, b in runs:
             m = _RUN.fullmatch(text, a, b)
             if not m:
@@ -194,11 +215,20 @@ class Entities(RuleComponent):
             t, sub = type_cue(name, self.lex)
             facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
 
+    def _labels(self) -> re.Pattern:
+        rx = getattr(self, "_labels_rx", None)
+        if rx is None:
+            alts = "|".join(self.lex.alt(label) for label in _LABELS)
+            rx = self._labels_rx = re.compile(rf"(?i)^(?:{alts})(?:\s+de)?\s*$")
+        return rx
+
     def _keep(self, name: str, ctx) -> bool:
         if len(name) < 2 or not any(c.isupper() for c in name):
             return False
         if name.casefold() in self.lex.stop_names:
             return False
+        if self._labels().match(name):
+            return False  # a field label or a heading ("Investissement total", "Board of Directors")
         words = name.split()
         if len(words) > 7 or re.search(r"https?:|www\.|@\w", name):
             return False

@@ -43,3 +43,20 @@ def test_english_press_release_and_batching(extractor):
     assert ("LEADS", "Harbor Labs", "DockSense") in rels
     assert ("AFFILIATED_WITH", "Emily Carter", "Kestrel Robotics") in rels
     assert len({e.name for e in out[0].entities}) == len(out[0].entities)  # merged within the document
+
+
+def test_english_news_with_prose_anchors(extractor):
+    text = ("HALIFAX, NS, September 12, 2025 /CNW/ - Harborline Systems and Gaspé Port Authority today announced "
+            "HarborMind, a $4 million initiative to predict vessel arrivals. The initiative is funded by "
+            "Scale AI, which is investing $1.6 million, and by the Atlantic Innovation Fund.\n\n"
+            "Harborline Systems will lead the work, in collaboration with Dalhousie University. "
+            "Dr. Ethan Cole, an associate professor at Dalhousie University, will coordinate the research team.")
+    ex = extractor.extract(doc(text, "en"))
+    names = by_name(ex)
+    rels = {(r.type.value, names[r.source], names[r.target]) for r in ex.relations}
+    assert ("FUNDS", "Scale AI", "HarborMind") in rels
+    assert ("FUNDS", "Atlantic Innovation Fund", "HarborMind") in rels
+    assert ("LEADS", "Harborline Systems", "HarborMind") in rels
+    assert ("PARTICIPATES_IN", "Dalhousie University", "HarborMind") in rels
+    assert ("PARTICIPATES_IN", "Ethan Cole", "HarborMind") in rels
+    assert ("AFFILIATED_WITH", "Ethan Cole", "Dalhousie University") in rels

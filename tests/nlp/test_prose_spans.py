@@ -129,3 +129,135 @@ def test_project_committee_members_take_part_and_keep_their_affiliation():
     assert ("AFFILIATED_WITH", "Julie Gagnon", "Université de Gaspé") in rels(ex)
     assert ("AFFILIATED_WITH", "Marc Tremblay", "Boréal Tech") in rels(ex)
     assert "Professeure titulaire" not in names(ex)
+
+
+def test_people_taking_part_in_a_project_in_prose():
+    text = ("Zephyr Labs will lead DockMind, a project to predict delays. "
+            "The research work will be supervised by Luc Martin, a professor at Gaspé University. "
+            "Nadia Roy, a professor at the Université de Gaspé, will lead the research team. "
+            "The steering committee includes Laura Chen (Nordik Rail) and Omar Haddad (Boréal Tech).")
+    ex = run_rules(text, "en")
+    for person in ("Luc Martin", "Nadia Roy", "Laura Chen", "Omar Haddad"):
+        assert ("PARTICIPATES_IN", person, "DockMind") in rels(ex)
+    assert ("AFFILIATED_WITH", "Laura Chen", "Nordik Rail") in rels(ex)
+    assert "Laura Chen (Nordik Rail)" not in names(ex)
+    assert not any(n.startswith("de ") for n in names(ex, "Person"))
+
+
+def test_possessive_unit_and_institution_after_a_french_role():
+    assert _cut("Gaspé University's School of Design") == ["Gaspé University"]
+    assert _cut("Children's Hospital of Gaspé") == ["Children's Hospital of Gaspé"]
+    text = ("Les travaux seront supervisés par Luc Gagnon, professeur au Département de génie industriel "
+            "de l'Université de Gaspé, en collaboration avec Boréal Tech.")
+    ex = run_rules(text, "fr")
+    assert ("AFFILIATED_WITH", "Luc Gagnon", "Université de Gaspé") in rels(ex)
+
+
+def test_hyphenated_first_name_and_complement_is_not_a_funder():
+    text = ("Nordia annonce le lancement du projet Bloc Agile. Fonds Horizon y investit 1,6 M$, "
+            "et le gouvernement du Nunavut accorde 0,8 M$. "
+            "« Nous sommes prêts », explique Marie-Ève Caron, vice-présidente chez Nordia.")
+    ex = run_rules(text, "fr")
+    assert "Marie-Ève Caron" in names(ex, "Person") and "Ève Caron" not in names(ex)
+    assert ("FUNDS", "Nunavut", "Bloc Agile") not in rels(ex)
+    assert ("FUNDS", "Fonds Horizon", "Bloc Agile") in rels(ex)
+
+
+def test_mutual_partnership_phrasings():
+    text = "Zephyr Labs and Nordik Rail previously worked together on warehouse automation."
+    ex = run_rules(text, "en")
+    assert {r[1:] for r in rels(ex, "PARTNERS_WITH")} & {("Zephyr Labs", "Nordik Rail"), ("Nordik Rail", "Zephyr Labs")}
+
+
+def test_named_tool_is_a_project():
+    text = ("Zephyr Labs is building a pricing engine called PriceMind with Nordik Foods. "
+            "Acme Fund is contributing $1.4 million to the project.")
+    ex = run_rules(text, "en")
+    assert "PriceMind" in names(ex, "Project")
+    assert ("FUNDS", "Acme Fund", "PriceMind") in rels(ex)
+
+
+def test_byline_person_and_working_with():
+    text = ("Retail AI gets a boost\n\nBy Julia Hartman\nMarch 3, 2025\n\n"
+            "Zephyr Labs is working with Nordik Foods and Boréal Tech on a shared initiative called CargoMind.")
+    ex = run_rules(text, "en")
+    assert "Julia Hartman" in names(ex, "Person")
+    assert ("PARTNERS_WITH", "Zephyr Labs", "Nordik Foods") in rels(ex) or \
+        ("PARTNERS_WITH", "Nordik Foods", "Zephyr Labs") in rels(ex)
+
+
+def test_organization_title_before_a_name():
+    text = "The platform will be tested this fall, said Nordik scientific director Anne Tremblay."
+    ex = run_rules(text, "en")
+    assert ("AFFILIATED_WITH", "Anne Tremblay", "Nordik") in rels(ex)
+
+
+def test_announcers_of_a_project_take_part_and_dateline_with_province():
+    text = ("HALIFAX, NS, September 12, 2025 /CNW/ - Zephyr Labs and Gaspé Port Authority today announced "
+            "HarborMind, a $4 million initiative to predict arrivals.")
+    ex = run_rules(text, "en")
+    assert ("PARTICIPATES_IN", "Gaspé Port Authority", "HarborMind") in rels(ex)
+    assert ("PARTICIPATES_IN", "Zephyr Labs", "HarborMind") in rels(ex)
+    text = ("RIMOUSKI, le 14 octobre 2025 – La Ville de Rimouski et la jeune pousse Hydronik lancent "
+            "AquaMind, un projet de 2,8 M$ visant à détecter les fuites.")
+    ex = run_rules(text, "fr")
+    assert ("PARTICIPATES_IN", "Ville de Rimouski", "AquaMind") in rels(ex)
+    assert ("PARTICIPATES_IN", "Hydronik", "AquaMind") in rels(ex)
+
+
+def test_ministry_funder_and_scientific_lead():
+    text = ("Nordia lance AquaMind, un projet de 2,8 M$. Le ministère de l'Économie et de l'Innovation verse 0,5 M$ "
+            "au projet. Le volet scientifique sera dirigé par Luc Bélanger, professeur à l'École de technologie "
+            "supérieure.")
+    ex = run_rules(text, "fr")
+    assert ("FUNDS", "Économie et de l'Innovation", "AquaMind") not in rels(ex)
+    assert not any(r[0] == "FUNDS" and r[1] in ("Innovation", "Économie") for r in rels(ex))
+    assert ("PARTICIPATES_IN", "Luc Bélanger", "AquaMind") in rels(ex)
+    assert ("AFFILIATED_WITH", "Luc Bélanger", "École de technologie supérieure") in rels(ex)
+
+
+def test_platform_apposition_honorific_and_apostrophe_names():
+    text = ("Acme Fund is providing $2 million to ShelfMind, a shelf-monitoring platform for grocery chains. "
+            "The two-year project brings together Zephyr Labs and Nordik Foods. "
+            "Work on the vision models will be overseen by Dr. Hannah Park of the University of Gaspé. "
+            "Sarah O'Neill, vice-president, store operations at Nordik Foods, said pilots will begin.")
+    ex = run_rules(text, "en")
+    assert "ShelfMind" in names(ex, "Project")
+    assert ("FUNDS", "Acme Fund", "ShelfMind") in rels(ex)
+    assert ("PARTICIPATES_IN", "Hannah Park", "ShelfMind") in rels(ex)
+    assert ("AFFILIATED_WITH", "Sarah O'Neill", "Nordik Foods") in rels(ex)
+    assert _cut("Gaspé University's") == ["Gaspé University"]
+
+
+def test_qualified_role_before_chez_and_also_working_with():
+    text = "« Les PME ont besoin d'outils simples », souligne Julie Paradis, première vice-présidente, Innovation chez Boréal Tech."
+    ex = run_rules(text, "fr")
+    assert ("AFFILIATED_WITH", "Julie Paradis", "Boréal Tech") in rels(ex)
+    text = "Zephyr Labs, a spin-off of Gaspé University, is also working with Nordik College on operator training."
+    ex = run_rules(text, "en")
+    assert ("PARTNERS_WITH", "Zephyr Labs", "Nordik College") in rels(ex) or \
+        ("PARTNERS_WITH", "Nordik College", "Zephyr Labs") in rels(ex)
+
+
+
+def test_apposition_makes_an_organization():
+    text = "The sector has matured since Nordik AI, once the best-known Gaspé start-up in the field, was acquired."
+    ex = run_rules(text, "en")
+    assert "Nordik AI" in names(ex, "Organization")
+
+
+def test_person_leading_the_team_is_not_an_organization_and_co_abbreviation():
+    text = ("Zephyr Labs will lead DockMind, a project to predict delays. "
+            "Dr. Ethan Cole, an associate professor at Gaspé University, will coordinate the research team. "
+            "Other participants include Nordik Freight Co. and Ocean Data Lab.")
+    ex = run_rules(text, "en")
+    assert "Dr. Ethan Cole" not in names(ex)
+    assert ("PARTICIPATES_IN", "Ethan Cole", "DockMind") in rels(ex)
+    assert ("PARTICIPATES_IN", "Ocean Data Lab", "DockMind") in rels(ex)
+
+
+def test_investment_in_a_company_is_not_project_funding():
+    text = ("Zephyr Labs will lead DockMind, a project to predict delays. "
+            "Separately, Acme Capital is investing $5 million in Nordik Robotics.")
+    ex = run_rules(text, "en")
+    assert ("FUNDS", "Acme Capital", "DockMind") not in rels(ex)
