@@ -150,7 +150,7 @@ class NameIndex:
                    subtype: str | None = None) -> list[int]:
         """Entities that may be exact, alias or prefix hits for folded query ``fq``
         (``graph.search.classify`` decides), passing the filters: every short-form match
-        ("mcgill" for "Université McGill"), every entity with a name or alias of the query's
+        ("bishop" for "Université Bishop"), every entity with a name or alias of the query's
         length that starts with it (exact names and aliases), then the ``limit`` best prefix
         matches (a word of a name or alias starts with the query)."""
         from graph.search import short_name
