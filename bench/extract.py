@@ -13,7 +13,8 @@ import glob
 import time
 from dataclasses import replace
 
-from nlp.pipeline import KEEP, Extractor, read_document
+from ingest.loaders import load_document
+from nlp.pipeline import KEEP, Extractor
 
 
 def main() -> None:
@@ -22,7 +23,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--n-process", type=int, default=1)
     args = ap.parse_args()
-    base = [read_document(f) for f in args.files]
+    base = [load_document(f) for f in args.files]
     docs = [replace(d, id=f"{d.id}-{i}") for i in range(args.repeat) for d in base]
     words = sum(len(d.text.split()) for d in docs)
     ex = Extractor(n_process=args.n_process)

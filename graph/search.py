@@ -152,10 +152,8 @@ def _candidates(store: Any, toks: list[str], mode: str, types: list[str] | None,
 
 def _name_index(store: Any) -> Any:
     """The in-memory name index of ``store`` (graph/name_index.py), or None: use the database."""
-    try:
-        from graph import name_index
-    except ImportError:  # numpy missing: the database does it all
-        return None
+    from graph import name_index
+
     return name_index.get_index(store)
 
 

@@ -204,10 +204,8 @@ def _default_resolver(settings: Settings):
 
 
 def _invalidate_caches(settings: Settings) -> None:
-    try:
-        from graph.analytics.cache import invalidate
-    except ImportError:
-        return
+    from graph.analytics.cache import invalidate
+
     invalidate(settings)
 
 

@@ -51,11 +51,12 @@ def format_text(ex: Extraction) -> str:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 def extract(files: tuple[str, ...], fmt: str) -> None:
     """Extract entities and relations from FILES (nothing is written to the graph)."""
-    from nlp.pipeline import Extractor, read_document
+    from ingest.loaders import load_document
+    from nlp.pipeline import Extractor
 
     extractor = Extractor()
     out = []
-    for ex in extractor.extract_many(read_document(f) for f in files):
+    for ex in extractor.extract_many(load_document(f) for f in files):
         out.append(to_gold_format(ex) if fmt == "json" else format_text(ex))
     if fmt == "json":
         click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
@@ -72,8 +73,9 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
 @click.option("--show-errors", is_flag=True, help="List missed and spurious entities and relations.")
 def eval_cmd(corpus: str, gold: str, fmt: str, show_errors: bool) -> None:
     """Score extraction on CORPUS against GOLD (per document, then micro-averaged)."""
+    from ingest.loaders import load_document
     from nlp.evaluate import format_table, micro, score_document
-    from nlp.pipeline import Extractor, read_document
+    from nlp.pipeline import Extractor
 
     pairs = []
     for gpath in sorted(Path(gold).glob("*.json")):
@@ -86,7 +88,7 @@ def eval_cmd(corpus: str, gold: str, fmt: str, show_errors: bool) -> None:
     if not pairs:
         raise GrappeError(f"no gold files (*.json) in {gold}.", "Point --gold at the gold folder.")
     extractor = Extractor()
-    docs = (read_document(src) for _, src in pairs)
+    docs = (load_document(src) for _, src in pairs)
     scores = [score_document(g, to_gold_format(ex), src.name)
               for (g, src), ex in zip(pairs, extractor.extract_many(docs), strict=True)]
     total = micro(scores)

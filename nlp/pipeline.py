@@ -8,18 +8,16 @@ Documents are routed by language and batched through ``nlp.pipe``.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import spacy
 
 import nlp.components  # noqa: F401  (registers the factories)
-from graph.errors import ConfigError, IngestError
+from graph.errors import ConfigError
 from graph.model import Document, Extraction
 from nlp.assemble import assemble
 from nlp.facts import facts_of
+from nlp.language import detect_language
 
 #: spaCy pipeline per language; the English one is a PyPI re-upload of
 #: en_core_web_sm 3.8.0 (see nlp/README.md)
@@ -86,42 +84,5 @@ class Extractor:
 
 # --------------------------------------------------------------------------- documents
 
-_FR = re.compile(r"(?i)\b(?:le|la|les|des|du|et|est|une|dans|pour|qui|avec|sur|par|au|aux)\b")
-_EN = re.compile(r"(?i)\b(?:the|and|of|is|to|in|for|with|on|by|are|that|from)\b")
-
-
 def language_of(doc: Document) -> str:
-    return doc.language if doc.language in MODELS else guess_language(doc.text)
-
-
-def guess_language(text: str) -> str:
-    try:
-        from nlp.language import detect_language  # written by the ingest team
-    except ImportError:
-        sample = text[:20000]
-        return "fr" if len(_FR.findall(sample)) >= len(_EN.findall(sample)) else "en"
-    return detect_language(text)
-
-
-def read_document(path: str | Path, use_loader: bool = True) -> Document:
-    """A Document from a file: the ingest loader when installed (and ``use_loader``),
-    else the file's text as-is (id = sha1 of the bytes)."""
-    path = Path(path)
-    load_document = None
-    if use_loader:
-        try:
-            from ingest.loaders import load_document
-        except ImportError:
-            load_document = None
-    if load_document is not None:
-        return load_document(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(str(path), f"cannot read ({exc.strerror})", "Check the path.") from exc
-    text = data.decode("utf-8", errors="replace")
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return Document(
-        id=hashlib.sha1(data).hexdigest(), source=str(path), format=path.suffix.lstrip(".") or "txt",
-        text=text, title=first[:200], language=guess_language(text),
-    )
+    return doc.language if doc.language in MODELS else detect_language(doc.text)

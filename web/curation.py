@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, request, url_for
 
+from graph.resolve import curation
 from web.auth import current_user, require_role
 from web.data import check_text, entity_core, plain
 from web.errors import BadParameter
-from web.services import feature, get_settings, get_store, services
+from web.services import get_settings, get_store, services
 
 bp = Blueprint("curation", __name__)
 
@@ -34,8 +35,7 @@ def do_merge(keep_id: str, other_id: str, reason: str) -> dict:
     entity_core(store, other_id)
     if keep_id == other_id:
         raise BadParameter("an entity cannot be merged with itself")
-    merge = feature("graph.resolve.curation", "merge", "curation (merge)")
-    result = plain(merge(store, get_settings(), keep_id, other_id, user=current_user().name, reason=reason))
+    result = plain(curation.merge(store, get_settings(), keep_id, other_id, user=current_user().name, reason=reason))
     services().graph_changed()
     return result
 
@@ -43,8 +43,7 @@ def do_merge(keep_id: str, other_id: str, reason: str) -> dict:
 def do_rename(entity_id: str, name: str, reason: str) -> dict:
     store = get_store()
     entity_core(store, entity_id)
-    rename = feature("graph.resolve.curation", "rename", "curation (rename)")
-    result = plain(rename(store, get_settings(), entity_id, name, user=current_user().name, reason=reason))
+    result = plain(curation.rename(store, get_settings(), entity_id, name, user=current_user().name, reason=reason))
     services().graph_changed()
     return result
 
@@ -55,8 +54,7 @@ def do_split(entity_id: str, names: list[str], reason: str) -> dict:
     names = [n for n in dict.fromkeys(" ".join(n.split()) for n in names) if n]
     if not names:
         raise BadParameter("say which names (aliases or mention texts) belong to another entity")
-    split = feature("graph.resolve.curation", "split", "curation (split)")
-    result = plain(split(store, get_settings(), entity_id, names, user=current_user().name, reason=reason))
+    result = plain(curation.split(store, get_settings(), entity_id, names, user=current_user().name, reason=reason))
     services().graph_changed()
     return result
 

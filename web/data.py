@@ -17,7 +17,6 @@ from typing import Any
 from graph.errors import GrappeError, NotFound
 from graph.model import ORG_SUBTYPES, EntityType
 from web.errors import BadParameter
-from web.services import feature
 
 TYPES = tuple(t.value for t in EntityType)
 MAX_QUERY_CHARS = 200
@@ -88,8 +87,9 @@ def check_text(value: str | None, name: str, max_len: int = MAX_QUERY_CHARS) -> 
 
 def search_data(store: Any, q: str | None, type_: str | None = None, subtype: str | None = None,
                 limit: int = 10) -> dict[str, Any]:
-    search_mod = feature("graph.search", "search", "search")
-    facets_fn = feature("graph.search", "facets", "search facets")
+    from graph.search import facets as facets_fn
+    from graph.search import search as search_mod
+
     q = check_text(q, "q")
     type_ = check_type(type_)
     subtype = check_subtype(subtype)
@@ -300,5 +300,6 @@ def pick_entity(store: Any, value: str | None, what: str = "entity") -> dict[str
     row = store.run("web/entity", id=value).first()
     if row is not None:
         return plain(dict(row))
-    resolve_name = feature("graph.search", "resolve_name", "name resolution")
+    from graph.search import resolve_name
+
     return plain(resolve_name(store, value))

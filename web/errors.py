@@ -26,10 +26,6 @@ from graph.errors import (
 log = logging.getLogger(__name__)
 
 
-class FeatureUnavailable(GrappeError):
-    """A part of Grappe this page needs is not installed yet."""
-
-
 class BadParameter(GrappeError):
     """A request parameter has a value the app cannot use."""
 
@@ -41,7 +37,6 @@ STATUS: tuple[tuple[type[Exception], int], ...] = (
     (QueryTimeout, 408),
     (QueryError, 400),
     (BadParameter, 400),
-    (FeatureUnavailable, 503),
     (StoreUnavailable, 503),
     (ConfigError, 500),
 )

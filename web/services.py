@@ -8,7 +8,6 @@ use (or at ``grappe serve`` start) and closed when the process exits.
 from __future__ import annotations
 
 import atexit
-import importlib
 import logging
 import math
 import threading
@@ -18,7 +17,6 @@ from typing import Any
 from flask import Flask, current_app
 
 from graph.settings import Settings
-from web.errors import FeatureUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +40,8 @@ class Services:
         if self._store is None:
             with self._lock:
                 if self._store is None:
-                    open_store = feature("graph.store", "open_store", "the graph store")
+                    from graph.store import open_store
+
                     self._store = open_store(self.settings)
                     _attach_name_index(self._store, self.settings)
         return self._store
@@ -63,8 +62,9 @@ class Services:
         return analytics
 
     def _new_analytics(self) -> Any:
-        cls = feature("graph.analytics.service", "Analytics", "analytics (matchmaking, paths)")
-        analytics = cls(self.store, self.settings, check_every=math.inf)
+        from graph.analytics.service import Analytics
+
+        analytics = Analytics(self.store, self.settings, check_every=math.inf)
         if callable(getattr(analytics, "projection", None)):
             analytics.projection()  # build (or load) it now, outside any request that is waiting
         return analytics
@@ -72,7 +72,8 @@ class Services:
     def refresh_analytics(self) -> bool:
         """Rebuild the projection if the graph changed (an ingest by another process);
         requests go on with the current one meanwhile. True when it was replaced."""
-        version_of = feature("graph.analytics.cache", "graph_version", "analytics cache")
+        from graph.analytics.cache import graph_version as version_of
+
         current = self._analytics
         if current is None:
             self.analytics  # noqa: B018
@@ -93,8 +94,6 @@ class Services:
             _warm_name_index(self.store)
             try:
                 self.refresh_analytics()
-            except FeatureUnavailable:
-                return
             except Exception:  # noqa: BLE001 - pages say what is missing; serving goes on
                 log.warning("analytics refresh failed", exc_info=True)
             if stop.wait(refresh_seconds):
@@ -104,10 +103,8 @@ class Services:
         """After a curation: analytics caches (projections) are rebuilt on next use."""
         with self._lock:
             self._analytics = None
-        try:
-            invalidate = feature("graph.analytics.cache", "invalidate", "analytics cache")
-        except FeatureUnavailable:
-            return
+        from graph.analytics.cache import invalidate
+
         invalidate(self.settings)
 
     def close(self) -> None:
@@ -121,10 +118,8 @@ class Services:
 
 def _attach_name_index(store: Any, settings: Settings) -> None:
     """Search's in-memory name index follows the analytics generation of this data folder."""
-    try:
-        from graph.name_index import attach
-    except ImportError:
-        return
+    from graph.name_index import attach
+
     attach(store, settings)
 
 
@@ -136,17 +131,6 @@ def _warm_name_index(store: Any) -> None:
         get_index(store, wait=True)
     except Exception:  # noqa: BLE001 - search falls back to the database
         log.warning("name index warm-up failed", exc_info=True)
-
-
-def feature(module: str, attr: str, what: str) -> Any:
-    """An attribute of another part of Grappe, or a clear "not available yet" error."""
-    try:
-        return getattr(importlib.import_module(module), attr)
-    except (ImportError, AttributeError) as exc:
-        raise FeatureUnavailable(
-            f"{what} is not available yet in this installation ({module}.{attr}: {exc}).",
-            "The page will work once that part of Grappe is installed.",
-        ) from None
 
 
 def init_app(app: Flask, settings: Settings, store: Any = None) -> Services:
