@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -118,43 +117,26 @@ def entity_core(store: Any, entity_id: str) -> dict[str, Any]:
     return plain(entity)
 
 
-def with_sources(store: Any, partners: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Partners with their aliases (to highlight them), and each evidence sentence labelled
-    by its document's title and date."""
-    aliases = {i: r.get("aliases") or [] for i, r in names_of(store, (p["partner"]["id"] for p in partners
-                                                                       if p.get("partner"))).items()}
-    for p in partners:
-        if p.get("partner"):
-            p["partner"]["aliases"] = [a for a in aliases.get(p["partner"]["id"], []) if a]
-    ids = sorted({ev.get("doc_id") for p in partners for ev in p.get("evidence") or [] if ev.get("doc_id")})
-    docs = {r["id"]: r for r in store.run("web/document_titles", ids=ids).rows} if ids else {}
-    for p in partners:
-        for ev in p.get("evidence") or []:
-            doc = docs.get(ev.get("doc_id")) or {}
-            ev["title"] = doc.get("title")
-            ev["date"] = doc.get("date")
-    return partners
-
-
 #: evidence sentences kept per partner (the count says how many there are)
 MAX_EVIDENCE = 5
 
 
-def top_partners(store: Any, analytics_fn, entity_id: str, limit: int) -> tuple[list[dict], int]:  # noqa: ANN001
+def top_partners(analytics_fn, entity_id: str, limit: int) -> tuple[list[dict], int]:  # noqa: ANN001
     """The first ``limit`` partners (explicit partnerships and most shared projects first),
-    with sources, and how many there are in all."""
-    everyone = analytics_fn().partners(entity_id)
-    partners = plain(everyone[:limit])
+    each with its aliases (to highlight them) and its evidence sentences labelled by
+    document title and date, and how many partners there are in all."""
+    everyone, total = analytics_fn().partners_page(entity_id, limit)
+    partners = plain(everyone)
     for p in partners:
         evidence = p.get("evidence") or []
         p["evidence_count"] = len(evidence)
         p["evidence"] = evidence[:MAX_EVIDENCE]
-    return with_sources(store, partners), len(everyone)
+    return partners, total
 
 
 def partners_data(store: Any, analytics_fn, entity_id: str, limit: int = 100) -> dict[str, Any]:  # noqa: ANN001
     entity = entity_core(store, entity_id)
-    partners, total = top_partners(store, analytics_fn, entity_id, limit)
+    partners, total = top_partners(analytics_fn, entity_id, limit)
     return {"ok": True, "entity": entity, "partners": partners, "total": total}
 
 
@@ -173,7 +155,7 @@ def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200,  # n
     partners_total, partners_error = 0, None
     if entity["type"] != EntityType.PROJECT.value:
         try:
-            partners, partners_total = top_partners(store, analytics_fn, entity_id, partner_limit)
+            partners, partners_total = top_partners(analytics_fn, entity_id, partner_limit)
         except GrappeError as exc:  # the rest of the page stays useful
             partners, partners_error = None, str(exc)
     return {
@@ -189,15 +171,11 @@ def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200,  # n
     }
 
 
-def names_of(store: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    ids = sorted({i for i in ids if i})
-    if not ids:
-        return {}
-    return {r["id"]: plain(r) for r in store.run("web/entity_names", ids=ids).rows}
-
-
-def ego_network(store: Any, entity_id: str, limit: int = 60) -> dict[str, Any]:
-    entity = entity_core(store, entity_id)
+def ego_network(store: Any, entity_id: str, limit: int = 60,
+                entity: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The entity, its ``limit`` most linked neighbours and the links among them
+    (``entity``: its record when the caller already has it)."""
+    entity = entity or entity_core(store, entity_id)
     neighbours = plain(store.run("web/ego_neighbours", id=entity_id, limit=limit).rows)
     ids = [entity_id] + [n["id"] for n in neighbours]
     edges = plain(store.run("web/ego_edges", ids=ids).rows) if len(ids) > 1 else []

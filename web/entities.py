@@ -21,7 +21,7 @@ def _entity_url(entity_id: str) -> str:
 def entity(entity_id: str):  # noqa: ANN201
     store = get_store()
     data = entity_data(store, get_analytics, entity_id)
-    network = ego_network(store, entity_id)
+    network = ego_network(store, entity_id, entity=data["entity"])
     svg = egonet.render_svg(network, _entity_url)
     return render_template("entities/entity.html", data=data, network=network, svg=svg)
 

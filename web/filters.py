@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from flask import Flask, url_for
 from markupsafe import Markup, escape
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(c: str) -> str:
     base = unicodedata.normalize("NFD", c)[0]
     low = base.casefold()
@@ -19,20 +20,31 @@ def _fold_char(c: str) -> str:
 
 def fold_same_length(text: str) -> str:
     """Accent- and case-folded text of exactly the same length (so spans map back)."""
+    if text.isascii():
+        return text.lower()
     return "".join(_fold_char(c) for c in text)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum() and text[start - 1] != "_") and \
+           (end == len(text) or not text[end].isalnum() and text[end] != "_")
 
 
 def highlight(sentence: str | None, names: Iterable[str | None]) -> Markup:
     """``sentence`` escaped, with every occurrence of any of ``names`` in ``<mark>``
-    (accents and case ignored, whole words only)."""
+    (accents and case ignored, whole words only; longer names win over overlapping
+    shorter ones)."""
     sentence = sentence or ""
     folded = fold_same_length(sentence)
     spans: list[tuple[int, int]] = []
-    for name in sorted({n for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
-        pattern = re.compile(r"(?<!\w)" + re.escape(fold_same_length(name.strip())) + r"(?!\w)")
-        for m in pattern.finditer(folded):
-            if all(m.end() <= s or m.start() >= e for s, e in spans):
-                spans.append((m.start(), m.end()))
+    for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
+        needle = fold_same_length(name)
+        at = folded.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if _whole_word(folded, at, end) and all(end <= s or at >= e for s, e in spans):
+                spans.append((at, end))
+            at = folded.find(needle, at + 1)
     spans.sort()
     out, last = [], 0
     for s, e in spans:

@@ -80,17 +80,20 @@ def match(settings: Any, name: str, k: int, fmt: str) -> None:
 
 @click.command("partners")
 @click.argument("name")
+@click.option("--limit", "limit", default=100, show_default=True, type=click.IntRange(1, 100_000),
+              help="How many partners (explicit partnerships and most shared projects first).")
 @FORMAT
 @pass_settings
-def partners(settings: Any, name: str, fmt: str) -> None:
+def partners(settings: Any, name: str, limit: int, fmt: str) -> None:
     """Who NAME already works with: shared projects and partnership evidence."""
     with _service(settings) as svc:
         entity = _resolve(svc, name)
-        rows = svc.partners(entity["id"])
+        rows, total = svc.partners_page(entity["id"], limit)
     if fmt == "json":
-        _json({"entity": entity, "partners": rows})
+        _json({"entity": entity, "partners": rows, "total": total})
         return
-    click.echo(f"Partners of {_label(entity)}: {len(rows)}")
+    shown = f" (the first {len(rows)})" if total > len(rows) else ""
+    click.echo(f"Partners of {_label(entity)}: {total}{shown}")
     for r in rows:
         tag = " [explicit partnership]" if r["explicit"] else ""
         click.echo(f"  {_label(r['partner'])}{tag}")
@@ -99,7 +102,7 @@ def partners(settings: Any, name: str, fmt: str) -> None:
             more = f" (+{r['shared_count'] - 5})" if r["shared_count"] > 5 else ""
             click.echo(f"     projects: {names}{more}")
         for ev in r["evidence"][:3]:
-            click.echo(f"     \"{ev['sentence']}\" [{ev['doc_id']}]")
+            click.echo(f"     \"{ev['sentence']}\" [{ev.get('title') or ev['doc_id']}]")
 
 
 @click.command("path")

@@ -119,6 +119,17 @@ class Projection:
             m = self.extras["_BT"] = self.B.T.tocsr()
         return m
 
+    @property
+    def name_rank(self) -> np.ndarray:
+        """Each actor's position in name order (to sort actors by name with numpy)."""
+        m = self.extras.get("_name_rank")
+        if m is None:
+            order = sorted(range(len(self.actors)), key=lambda i: self.actors[i]["name"])
+            m = np.empty(len(self.actors), dtype=np.int64)
+            m[order] = np.arange(len(self.actors))
+            self.extras["_name_rank"] = m
+        return m
+
     def entity_links(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """Neighbours of actor ``i`` in the entity graph ``E`` (sorted) and, for each,
         the number of projects shared with ``i``; read from ``B`` (cheap per node)."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import numpy as np
+
 from graph.analytics import cache, metrics
 from graph.analytics import paths as paths_mod
 from graph.analytics import recommend as recommend_mod
@@ -57,33 +59,53 @@ class Analytics:
         :mod:`graph.analytics.recommend` for the score)."""
         return recommend_mod.recommend(self.projection(), entity_id, k)
 
-    def partners(self, entity_id: str) -> list[dict]:
+    def partners(self, entity_id: str, limit: int | None = None) -> list[dict]:
         """Everyone ``entity_id`` already works with: co-participants in projects and
-        explicit partners. Each: ``{"partner": entity, "shared_projects": [...],
-        "shared_count", "explicit": bool, "evidence": [{doc_id, sentence, start, end}]}``,
-        explicit partnerships and most shared projects first."""
+        explicit partners. Each: ``{"partner": entity (with aliases), "shared_projects": [...],
+        "shared_count", "explicit": bool, "evidence": [{doc_id, title, date, sentence, start,
+        end}]}``, explicit partnerships and most shared projects first; the first ``limit``."""
+        return self.partners_page(entity_id, limit)[0]
+
+    def partners_page(self, entity_id: str, limit: int | None = None) -> tuple[list[dict], int]:
+        """The first ``limit`` partners (see :meth:`partners`) and how many there are in all.
+
+        Ranking uses the projection's counts only; shared projects and evidence are read
+        for the partners returned, so a hub with thousands of partners costs what a page
+        of them costs."""
         proj = self.projection()
         u = proj.index(entity_id)
         if proj.org_mask[u]:
             nbs = proj.neighbors(proj.A, u)
+            shared = np.asarray(proj.C[u, nbs].todense()).ravel().astype(np.int64) if len(nbs) else nbs
         else:  # a person: the organizations of their projects and affiliations
-            nbs, _ = proj.entity_links(u)
-            nbs = nbs[proj.org_mask[nbs]]
+            nbs, shared = proj.entity_links(u)
+            keep = proj.org_mask[nbs]
+            nbs, shared = nbs[keep], shared[keep]
+        total = len(nbs)
+        if not total:
+            return [], 0
+        explicit = np.isin(nbs, proj.neighbors(proj.P, u))
+        # explicit partnerships first, then most shared projects, then by name
+        order = np.lexsort((proj.name_rank[nbs], -shared, ~explicit))
+        top = nbs[order[:limit] if limit is not None else order]
         evidence: dict[str, list[dict]] = {}
-        for row in self.store.run("analytics/partnership_evidence", id=entity_id).rows:
-            evidence.setdefault(row["partner_id"], []).append(
-                {"doc_id": row["doc_id"], "sentence": row["sentence"], "start": row["start"],
-                 "end": row["span_end"]})
+        aliases: dict[str, list[str]] = {}
+        ids = [proj.actors[v]["id"] for v in top.tolist()]
+        for row in self.store.run("analytics/partnership_evidence", id=entity_id, ids=ids).rows:
+            aliases[row["partner_id"]] = [a for a in row.get("aliases") or [] if a]
+            if row.get("sentence") is not None:
+                evidence.setdefault(row["partner_id"], []).append(
+                    {"doc_id": row["doc_id"], "title": row.get("title"), "date": row.get("date"),
+                     "sentence": row["sentence"], "start": row["start"], "end": row["span_end"]})
         out = []
-        for v in nbs.tolist():
+        for v in top.tolist():
             cand = proj.actors[v]
-            shared = proj.shared_projects(u, v)
+            projects = proj.shared_projects(u, v)
             ev = evidence.get(cand["id"], [])
-            out.append({"partner": dict(cand), "shared_projects": [dict(p) for p in shared],
-                        "shared_count": len(shared), "explicit": bool(ev) or bool(proj.P[u, v]),
-                        "evidence": ev})
-        out.sort(key=lambda r: (-int(r["explicit"]), -r["shared_count"], r["partner"]["name"]))
-        return out
+            out.append({"partner": dict(cand, aliases=aliases.get(cand["id"], [])),
+                        "shared_projects": [dict(p) for p in projects], "shared_count": len(projects),
+                        "explicit": bool(ev) or bool(proj.P[u, v]), "evidence": ev})
+        return out, total
 
     def paths(self, a: str, b: str, max_hops: int = 3, max_paths: int = 10) -> list[dict]:
         """Shortest connecting paths (at most ``max_hops`` hops) between two entity ids."""

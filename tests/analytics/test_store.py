@@ -52,6 +52,17 @@ def test_partners_with_evidence(svc):
     assert not c1["explicit"] and [p["name"] for p in c1["shared_projects"]] == ["Supply chain demand forecasting"]
 
 
+def test_partners_page_is_the_head_of_the_full_ranking(svc):
+    everyone = svc.partners("S")
+    page, total = svc.partners_page("S", 2)
+    assert total == len(everyone) == 3
+    assert page == everyone[:2]
+    assert svc.partners_page("S", 0) == ([], 3)
+    # evidence sentences carry their document's title and date; partners carry their aliases
+    assert {"title", "date", "sentence", "start", "end"} <= set(page[0]["evidence"][0])
+    assert all(isinstance(r["partner"]["aliases"], list) for r in page)
+
+
 def test_paths_and_stats(svc):
     found = svc.paths("S", "H")
     assert [n["id"] for n in found[0]["nodes"]] == ["S", "U1", "U2", "H"]
