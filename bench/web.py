@@ -161,7 +161,7 @@ def queries_for(orgs: list[Entity], rnd: random.Random, n: int = 2000) -> list[s
 
 
 def client(port: int, deadline: float, searches: list[str], ids: list[str], seed: int,
-           results: list[tuple[str, float, int]], max_requests: int = 100_000) -> None:
+           results: list[tuple[str, float, int, str]], max_requests: int = 100_000) -> None:
     rnd = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     done = 0
@@ -180,7 +180,7 @@ def client(port: int, deadline: float, searches: list[str], ids: list[str], seed
             status = 0
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        results.append((kind, (time.perf_counter() - started) * 1000, status))
+        results.append((kind, (time.perf_counter() - started) * 1000, status, path))
         done += 1
     conn.close()
 
@@ -229,14 +229,14 @@ def main() -> int:
         searches = queries_for(orgs, rnd)
         ids = [rnd.choice(orgs).id for _ in range(3000)] + [e.id for e in rnd.sample(batch.entities, 1000)]
         t0 = time.perf_counter()
-        warm: list[tuple[str, float, int]] = []
+        warm: list[tuple[str, float, int, str]] = []
         for _ in range(4 * args.workers):  # each worker builds (or loads) its analytics projection
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/entity/{ids[0]}", timeout=600) as resp:
                 resp.read()
         client(port, time.monotonic() + 3, searches, ids, 0, warm, max_requests=60)
         print(f"server ready (analytics projection built) in {time.perf_counter() - t0:.1f} s", flush=True)
         if args.warmup > 0:  # steady state: every worker has built its caches under real load
-            discarded: list[tuple[str, float, int]] = []
+            discarded: list[tuple[str, float, int, str]] = []
             until = time.monotonic() + args.warmup
             warmers = [threading.Thread(target=client, args=(port, until, searches, ids, 100 + i, discarded))
                        for i in range(args.clients)]
@@ -245,7 +245,7 @@ def main() -> int:
             for t in warmers:
                 t.join()
             print(f"warm-up: {len(discarded):,} requests in {args.warmup:.0f} s, discarded", flush=True)
-        results: list[tuple[str, float, int]] = []
+        results: list[tuple[str, float, int, str]] = []
         deadline = time.monotonic() + args.seconds
         threads = [threading.Thread(target=client, args=(port, deadline, searches, ids, i + 1, results))
                    for i in range(args.clients)]
@@ -277,13 +277,15 @@ def main() -> int:
     print(f"{len(results):,} requests in {elapsed:.1f} s with {args.clients} clients: "
           f"{len(results) / elapsed:.1f} req/s, {len(errors)} errors")
     for kind, target in TARGETS.items():
-        lat = [ms for k, ms, status in results if k == kind and status == 200]
+        lat = [ms for k, ms, status, _ in results if k == kind and status == 200]
         p95 = pct(lat, 95)
         good = bool(lat) and p95 <= target
         ok &= good
         print(f"  {kind:7s} n={len(lat):6d}  p50 {statistics.median(lat) if lat else float('nan'):7.1f} ms  "
               f"p95 {p95:7.1f} ms  max {max(lat) if lat else float('nan'):7.1f} ms  "
               f"target p95 <= {target:.0f} ms: {'ok' if good else 'MISSED'}")
+    slowest = sorted(results, key=lambda r: -r[1])[:5]
+    print("  slowest:", ", ".join(f"{path} {ms:.0f} ms" for _, ms, _, path in slowest))
     ok &= not errors
     if errors:
         print("  errors by status:", {s: sum(1 for e in errors if e[2] == s) for s in {e[2] for e in errors}})

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -74,7 +74,10 @@ class Hit:
     match: str = "fuzzy"  # exact | alias | prefix | fuzzy
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # shallow: dataclasses.asdict deep-copies, and typeahead calls this for every hit
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["aliases"] = list(self.aliases)
+        return out
 
 
 def _check_filters(types: Iterable[str] | str | None) -> list[str] | None:
