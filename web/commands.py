@@ -78,6 +78,7 @@ def _serve_forked(settings: Settings, host: str, port: int, threads: int, worker
     from waitress import create_server
 
     from web import create_app
+    from web.balance import balance, retire, shared_loads
     from web.services import Services
 
     if not hasattr(os, "fork"):
@@ -93,7 +94,8 @@ def _serve_forked(settings: Settings, host: str, port: int, threads: int, worker
     click.echo(f"Grappe on http://{host}:{sock.getsockname()[1]}/ ({workers} workers; Ctrl+C to stop)")
     sys.stdout.flush()
     children: list[int] = []
-    for _ in range(workers):
+    loads = shared_loads(workers)
+    for slot in range(workers):
         pid = os.fork()
         if pid == 0:  # the worker
             code = 0
@@ -103,7 +105,9 @@ def _serve_forked(settings: Settings, host: str, port: int, threads: int, worker
                 app = create_app(settings, config=config)
                 services = app.extensions["grappe"]
                 threading.Thread(target=services.warm_up, name="grappe-warm-up", daemon=True).start()
-                create_server(app, sockets=[sock], threads=threads, ident="grappe").run()
+                server = create_server(app, sockets=[sock], threads=threads, ident="grappe")
+                balance(server, loads, slot)
+                server.run()
             except BaseException:  # noqa: BLE001 - a worker must never return into the parent's code
                 code = 1
             finally:
@@ -121,8 +125,13 @@ def _serve_forked(settings: Settings, host: str, port: int, threads: int, worker
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        for child in children:
-            os.waitpid(child, 0)
+        waiting = set(children)
+        while waiting:
+            pid, _ = os.wait()
+            if pid in waiting:
+                waiting.discard(pid)
+                retire(loads, children.index(pid))  # the others must not wait for its share
+                click.echo(f"worker {pid} stopped; {len(waiting)} still serving", err=True)
     except KeyboardInterrupt:
         stop(signal.SIGINT, None)
 

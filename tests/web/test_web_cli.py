@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -76,8 +77,48 @@ def test_serve_binds_localhost_and_answers(settings, graph_store, workers):
         for _ in range(4):  # every worker answers
             with urllib.request.urlopen(url + f"/entity/{'NK-mila'}", timeout=30) as resp:
                 assert resp.status == 200
+        if workers > 1 and sys.platform.startswith("linux"):
+            # kept-alive connections are spread over the workers, not left to the accept race
+            conns = [http.client.HTTPConnection("127.0.0.1", int(m.group(1)), timeout=30) for _ in range(6)]
+            try:
+                for conn in conns:
+                    conn.request("GET", "/api/search?q=mila")
+                    conn.getresponse().read()
+                held = sorted(_connections_held(pid, int(m.group(1))) for pid in _children(proc.pid))
+                assert sum(held) == 6 and held[-1] - held[0] <= 2, held
+            finally:
+                for conn in conns:
+                    conn.close()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
         proc.stdout.close()
         proc.stderr.close()
+
+
+def _children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _connections_held(pid: int, port: int) -> int:
+    """Established TCP connections on ``port`` whose socket ``pid`` holds (from /proc)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    held = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local_port = int(fields[1].rsplit(":", 1)[1], 16)
+            if local_port == port and fields[3] == "01" and fields[9] in inodes:  # 01: ESTABLISHED
+                held += 1
+    return held
