@@ -3,15 +3,10 @@ and one error shape for every error path."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import jsonschema
 import pytest
 import web_fixtures as fx
 from web_fixtures import csrf, login
-
-HAS_ANALYTICS = importlib.util.find_spec("graph.analytics.service") is not None
-needs_analytics = pytest.mark.skipif(not HAS_ANALYTICS, reason="graph.analytics.service is not installed yet")
 
 
 @pytest.fixture
@@ -75,7 +70,6 @@ def test_entity_page_and_api_agree(client):
         assert p["name"] in html
 
 
-@needs_analytics
 def test_partners_path_match(client, spec):
     body = check(spec, "/api/entities/{id}/partners", "get", client.get(f"/api/entities/{fx.BOREALE}/partners"))
     assert body["partners"]

@@ -6,7 +6,6 @@ Chromium or chromedriver is not installed (CI installs them).
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import tempfile
 import threading
@@ -20,7 +19,6 @@ from web_fixtures import PASSWORD
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-HAS_ANALYTICS = importlib.util.find_spec("graph.analytics.service") is not None
 
 pytestmark = [
     pytest.mark.browser,
@@ -110,18 +108,18 @@ def test_search_typeahead_entity_partner(browser, live_server):
     assert browser.find_element(By.CSS_SELECTOR, ".entity-head h1").text == "Logistique Boréale"
     assert browser.find_elements(By.CSS_SELECTOR, "svg.egonet a.node")
     shot(browser, "03-entity")
-    if HAS_ANALYTICS:
-        partner = browser.find_element(By.CSS_SELECTOR, "li.partner h3 a")
-        evidence = browser.find_element(By.CSS_SELECTOR, "li.partner blockquote mark")
-        assert evidence.text
-        name = partner.text
-        partner.click()
-        wait_for(browser, ".entity-head h1")
-        assert browser.find_element(By.CSS_SELECTOR, ".entity-head h1").text == name
-    else:
-        browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-projects] a").click()
-        wait_for(browser, ".entity-head h1")
-        assert "Prévision" in browser.find_element(By.CSS_SELECTOR, ".entity-head h1").text
+    partner = browser.find_element(By.CSS_SELECTOR, "li.partner h3 a")
+    evidence = browser.find_element(By.CSS_SELECTOR, "li.partner blockquote mark")
+    assert evidence.text
+    name = partner.text
+    partner.click()
+    wait_for(browser, ".entity-head h1")
+    assert browser.find_element(By.CSS_SELECTOR, ".entity-head h1").text == name
+    browser.back()  # and the project table links work too
+    wait_for(browser, ".entity-head h1")
+    browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-projects] a").click()
+    wait_for(browser, ".entity-head h1")
+    assert "Prévision" in browser.find_element(By.CSS_SELECTOR, ".entity-head h1").text
     browser.get(f"{live_server}/entity/{fx.IVADO}")
     wait_for(browser, "svg.egonet")
     shot(browser, "04-hub-network")
@@ -140,7 +138,6 @@ def test_search_results_and_hostile_name(browser, live_server):
     assert not browser.find_elements(By.CSS_SELECTOR, "main img")
 
 
-@pytest.mark.skipif(not HAS_ANALYTICS, reason="graph.analytics.service is not installed yet")
 def test_matchmaking(browser, live_server):
     from selenium.webdriver.common.by import By
 
@@ -239,10 +236,9 @@ def test_partnerships_and_sources_pages(browser, live_server):
     browser.get(f"{live_server}/documents/{fx.DOC_FR}")
     wait_for(browser, "ol.statements")
     shot(browser, "14-document")
-    if HAS_ANALYTICS:
-        browser.get(f"{live_server}/paths?from={fx.UDEM}&to={fx.POLY}")
-        wait_for(browser, "ol.paths")
-        shot(browser, "15-paths")
-        browser.get(f"{live_server}/partners?entity={fx.MILA}")
-        wait_for(browser, "ul.partners")
-        shot(browser, "16-partners")
+    browser.get(f"{live_server}/paths?from={fx.UDEM}&to={fx.POLY}")
+    wait_for(browser, "ol.paths")
+    shot(browser, "15-paths")
+    browser.get(f"{live_server}/partners?entity={fx.MILA}")
+    wait_for(browser, "ul.partners")
+    shot(browser, "16-partners")
