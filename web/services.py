@@ -91,8 +91,9 @@ class Services:
         (``grappe serve`` runs this in a daemon thread)."""
         self.store  # noqa: B018
         stop = stop or threading.Event()
+        seen: tuple[int, int] | None = None
         while True:
-            _warm_name_index(self.store)
+            index = _warm_name_index(self.store)
             try:
                 self.refresh_analytics()
             except Exception:  # noqa: BLE001 - pages say what is missing; serving goes on
@@ -100,8 +101,12 @@ class Services:
             # The name index and the projection are hundreds of thousands of long-lived
             # objects; left to the cyclic collector, each full collection walks them all
             # and stalls every request of the process for half a second. Freezing moves
-            # what exists now out of its reach (reference counting still frees it).
-            gc.freeze()
+            # what exists now out of its reach (reference counting still frees it), once
+            # per rebuild: whatever a request holds in a cycle at that moment is kept for good.
+            now = (id(index), id(self._analytics))
+            if now != seen:
+                gc.freeze()
+                seen = now
             if stop.wait(refresh_seconds):
                 return
 
@@ -129,14 +134,15 @@ def _attach_name_index(store: Any, settings: Settings) -> None:
     attach(store, settings)
 
 
-def _warm_name_index(store: Any) -> None:
-    """Build (or refresh) search's name index here rather than in a search."""
+def _warm_name_index(store: Any) -> Any:
+    """Build (or refresh) search's name index here rather than in a search; the index."""
     try:
         from graph.name_index import get_index
 
-        get_index(store, wait=True)
+        return get_index(store, wait=True)
     except Exception:  # noqa: BLE001 - search falls back to the database
         log.warning("name index warm-up failed", exc_info=True)
+        return None
 
 
 def init_app(app: Flask, settings: Settings, store: Any = None) -> Services:
