@@ -118,7 +118,7 @@ def assemble(document: Document, facts: Facts) -> Extraction:
         if ent.type is EntityType.ORGANIZATION:
             mention_count[ent.key] = max(mention_count[ent.key], sum(
                 text.count(n) for n in {ent.name, *ent.aliases} if len(n) > 2))
-    subject = _subject(entities, mention_count)
+    subject = _subject(entities, mention_count, text)
     relations: list[ExtractedRelation] = []
     seen_rel: dict[tuple, int] = {}
     linked: set[str] = set()
@@ -158,6 +158,11 @@ _INST_WORDS = {"universite", "university", "ecole", "school", "de", "du", "des",
 _FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and", "et", "a", "en", "for", "pour"}
 
 
+_HEADS = r"(?:Institut|Institute|Centre|Center|Groupe|Group|Réseau|Network|Laboratoire|Labs?|Fondation|Foundation)"
+_HEAD_SHORT = re.compile(rf"^{_HEADS}\s+(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})(?:\s+(?:de|du|des|d['’]|en|pour|for|of)\b.*)?$")
+_SHORT_HEAD = re.compile(rf"^(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})\s+{_HEADS}$")
+
+
 def _link_variants(cands: list[Cand]) -> None:
     """Add aliases that make variants of one name meet: 'Kestrel University' /
     'Université Kestrel', 'École Technique de Laval' / 'Technique Laval',
@@ -175,6 +180,21 @@ def _link_variants(cands: list[Cand]) -> None:
             initials = "".join(w[0] for w in normalise(c.name).split() if w not in _FUNCTION)
             if len(initials) >= 2:
                 longs.setdefault(initials, c)
+    # a short form: "Polaris" for "Institut Polaris de recherche en IA" / "Polaris Institute"
+    shorts: dict[str, set[str]] = {}
+    for c in cands:
+        if c.type in ORG_LIKE:
+            m = _HEAD_SHORT.match(c.name) or _SHORT_HEAD.match(c.name)
+            if m:
+                shorts.setdefault(key(m.group("short")), set()).add(c.name)
+    by_name = {c.name: c for c in cands if c.type in ORG_LIKE}
+    for c in cands:
+        if c.type in ORG_LIKE and " " not in c.name.strip() and not c.name.isupper():
+            longs_ = shorts.get(key(c.name), set())
+            if len({key(n) for n in longs_}) == 1:
+                target = by_name[next(iter(longs_))]
+                if c.name not in target.aliases:
+                    target.aliases.append(c.name)
     for c in cands:
         if c.type in ORG_LIKE and re.fullmatch(r"[A-Z]{2,8}", c.name):
             target = longs.get(c.name.casefold())
@@ -212,11 +232,25 @@ def _pick_name(group: list[Cand], etype: str) -> str:
     return squash(min(ruled, key=rank).name)
 
 
-def _subject(entities: list[ExtractedEntity], counts: Counter) -> ExtractedEntity | None:
-    orgs = [e for e in entities if e.type is EntityType.ORGANIZATION and e.subtype != "government"]
+_ABOUT = re.compile(r"(?im)^[ \t#]*(?:à\s+propos\s+(?:de\s+|du\s+|des\s+|d['’])|about\s+)(?P<rest>[^\n]{2,120})$")
+
+
+def _subject(entities: list[ExtractedEntity], counts: Counter, text: str = "") -> ExtractedEntity | None:
+    """The organization the document is about: one named in its title line or in an
+    "About X" / "À propos de X" heading, else the one named most often."""
+    projects = {key(e.name) for e in entities if e.type is EntityType.PROJECT}
+    orgs = [e for e in entities if e.type is EntityType.ORGANIZATION and e.subtype != "government"
+            and key(e.name) not in projects]
     if not orgs:
         return None
-    return max(orgs, key=lambda e: (counts[e.key], -int(e.key[1:])))
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    heads = [first, *(m.group("rest") for m in _ABOUT.finditer(text))]
+
+    def named(e: ExtractedEntity) -> bool:  # the title or the heading opens with the name
+        return any(re.match(rf"[\s#]*(?:(?:the|le|la|les|l['’])\s*)?{re.escape(n)}(?!\w)", h, re.I)
+                   for n in {e.name, *e.aliases} if len(n) > 2 for h in heads)
+
+    return max(orgs, key=lambda e: (named(e), counts[e.key], -int(e.key[1:])))
 
 
 def _resolve(name: str, by_key, subject, projects, counts) -> ExtractedEntity | None:

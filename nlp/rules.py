@@ -14,6 +14,7 @@ They are wrapped as spaCy components in :mod:`nlp.components`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -83,27 +84,41 @@ _ACR_SKIP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", 
              "for", "in", "on", "au", "aux"}
 
 
+def _fold(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", s.casefold()) if not unicodedata.combining(ch))
+
+
 def is_acronym_of(acr: str, name: str) -> bool:
     """'KRG' for 'The Kestrel Research Group', 'Nmli' for 'Nordic Machine Learning
     Institute', 'CQDA' for 'Centre québécois de données avancées'."""
-    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", acr).casefold()
-    if not 2 <= len(letters) <= 10 or " " in acr.strip() or acr.strip() == name.strip():
+    letters = _fold(re.sub(r"[^A-Za-zÀ-ÿ]", "", acr))
+    if not 2 <= len(letters) <= 16 or " " in acr.strip() or acr.strip() == name.strip():
         return False
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
-    initials = "".join(w[0] for w in words).casefold()
+    words = [_fold(w) for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
+    initials = "".join(w[0] for w in words)
+    if len(letters) > 10 and acr.isupper():
+        return False
     if not initials or letters[0] != initials[0]:
         return False
     if letters == initials:
         return True
     it = iter(initials)
-    return acr.isupper() and all(ch in it for ch in letters)
+    if acr.isupper():
+        return all(ch in it for ch in letters)
+    # a contraction of word beginnings: "PrairiesCan", "FedDev"
+    parts = re.findall(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*", acr)
+    if len(parts) < 2 or "".join(parts) != acr:
+        return False
+    ws = iter(words)
+    return all(any(w.startswith(_fold(part)) for w in ws) for part in parts)
 
 
 def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Split a list on commas, semicolons, line breaks and 'et'/'and' before a capital."""
     and_ = lex.alt("LIST_AND")
     art = (r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|d['’]|de\s+)?"
-           r"(?:(?:firme|société|entreprise|compagnie|company|firm|startup|start-up|jeune\s+pousse)\s+)?)")
+           r"(?:(?:firme|société|entreprise|compagnie|company|firm|startup|start-up|jeune\s+pousse)\s+)?)"
+           rf"(?:(?:[a-z-]+\s+)?(?i:{lex.alt('ORG_DESCRIPTOR')})(?:\s+[a-zà-öø-ÿ-]+){{0,2}}\s+)?")
     pat = re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?={art}[A-ZÀ-ÖØ-Þ0-9])")
     out = []
     pos = 0
@@ -155,6 +170,9 @@ def parse_item(name: str, start: int, end: int, ctx: Context, group: str | None 
     groups = {group} if group else set()
     # "Firstname Lastname de l'Institut X - Université Y"
     person = person_at_start(name, lex, ctx.persons)
+    weak = default_type == "Organization"  # a list of organizations: a person needs a known first name
+    if person and weak and not first_name_ok(person.split()[0], lex):
+        person = None
     if person and len(person) < len(name):
         rest = name[len(person):]
         m = re.match(rf"^\s+(?:{lex.alt('OF_PREP')})\s*(?P<org>[A-ZÀ-ÖØ-Þ].+)$", rest)
@@ -184,7 +202,7 @@ def parse_item(name: str, start: int, end: int, ctx: Context, group: str | None 
             c.aliases.append(name)
             c.groups |= groups
             return Item([c], c)
-    if looks_like_person(name, lex, ctx.persons):
+    if looks_like_person(name, lex, ctx.persons) and not (weak and not first_name_ok(name.split()[0], lex)):
         p = Cand(name, "Person", start, end, groups=set(groups))
         return Item([p], p)
     c = _org_cand(name, start, end, lex)
@@ -434,7 +452,7 @@ def lists(ctx: Context, facts: Facts) -> None:
         group = ctx.group("board")
         started = False
         while j < len(bl) and misses <= 6:
-            items = _person_items(bl[j], ctx, loose=started or bool(re.match(r"\s*[→•·▪◦●■-]", bl[j].text)))
+            items = _person_items(bl[j], ctx, loose=started or j == i + 1 or bool(re.match(r"\s*[→•·▪◦●■-]", bl[j].text)))
             if items:
                 started = True
                 misses = 0
@@ -448,6 +466,30 @@ def lists(ctx: Context, facts: Facts) -> None:
                     break
                 misses += 1
             j += 1
+    # contacts at the end of a release: "Renseignements :" then a name, a title and an organization
+    contact_rx = lex.rx("CONTACT_HEADER", r"(?i)^[ \t]*(?:{})[ \t]*:?[ \t]*$")
+    for i, b in enumerate(bl):
+        lines = b.lines()
+        if i in used or not lines or not contact_rx.match(lines[0][2]):
+            continue
+        rest = lines[1:] or (bl[i + 1].lines() if i + 1 < len(bl) else [])
+        if not rest:
+            continue
+        s_, _e, first = rest[0]
+        body, bs = strip_bullet(first, s_)
+        m = PERSON_AT_START.match(body.strip())
+        person = person_at_start(body.strip(), lex, ctx.persons) or (
+            m.group() if m and len(m.group().split()) <= 3 and type_cue(m.group(), lex) == ("Organization", None) else None)
+        if not person:
+            continue
+        ps = bs + len(body) - len(body.lstrip())
+        tail = [(body.strip()[len(person):].strip(" ,"), ps + len(person))] if body.strip()[len(person):].strip(" ,") else []
+        for ls, _le, line in rest[1:4]:
+            ln = _OFFICE_OF.sub("", line.strip())
+            if tail and not tail[-1][0].endswith(","):
+                tail[-1] = (tail[-1][0] + ",", tail[-1][1])  # one line, one field
+            tail.append((ln, ls + len(line) - len(ln)))
+        _board_item(person, ps, ps + len(person), tail, ctx.group("contact"), ctx, facts, contact=True)
     # flatten items, keeping their block index
     flat: list[tuple[int, str, int, int]] = []
     for i, b in enumerate(bl):
@@ -539,8 +581,12 @@ def _person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str
     out: list[list] = []
     for n, (s, _e, line) in enumerate(b.lines()):
         body, bs = strip_bullet(line, s)
+        bulleted = body.strip() != line.strip()
+        tm = PERSON_TITLE.match(body.strip())  # "- Dr. Leila Haddad, …"
+        if tm:
+            bs += len(body) - len(body.lstrip()) + tm.end()
+            body = body.strip()[tm.end():]
         body = body.strip()
-        bulleted = body != line.strip()
         person = person_at_start(body, ctx.lex, ctx.persons if (n == 0 or bulleted) else frozenset())
         if person is None and loose and (n == 0 or bulleted):
             m = PERSON_AT_START.match(body)
@@ -557,8 +603,12 @@ def _person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str
     return [tuple(x) for x in out]
 
 
+_OFFICE_OF = re.compile(r"^(?:(?:Office|Cabinet)\s+of\s+the\s+(?:Minister|President|Premier)\s+(?:of|for|responsible\s+for)\s+"
+                        r"(?:the\s+)?|Cabinet\s+(?:du|de\s+la)\s+(?:ministre|premier\s+ministre|présidente?)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*)")
+
+
 def _board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group: str,
-                ctx: Context, facts: Facts, team: bool = False) -> None:
+                ctx: Context, facts: Facts, team: bool = False, contact: bool = False) -> None:
     lex = ctx.lex
     p = facts.add(Cand(person, "Person", ps, pe, groups={group}))
     facts.claimed.append((ps, pe))
@@ -601,6 +651,8 @@ def _board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], grou
     if team:
         facts.rel("PARTICIPATES_IN", person, MAIN_PROJECT, ps, pe)
         return
+    if contact and any(r.type == "AFFILIATED_WITH" and r.source == person for r in facts.rels):
+        return  # a contact person: the organization on her lines, not the document's subject
     facts.rel("AFFILIATED_WITH", person, SUBJECT, ps, pe, pending_role if not linked else None)
 
 
@@ -657,14 +709,14 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
         rf"(?i:l['’]honorable\s+|the\s+honourable\s+|hon\.\s+)?(?P<person>{person_rx})"
     )
     minister_after_rx = re.compile(
-        rf"(?:{ci('HONORIFIC')}\s+)?(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)\n])"
+        rf"(?:{ci('HONORIFIC')}\s+)?(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)(\n])"
     )
     honor_rx = re.compile(
         rf"(?P<role>{ci('MINISTER')}[^.]{{0,120}}?)\s*\n\s*(?i:L['’]honorable|The\s+Honourable|Hon\.)\s+(?P<person>{person_rx})"
     )
     det = r"(?i:(?:le|la|l['’]|the|its|son|sa|their|our|notre)\s+)"
     role_after = re.compile(
-        rf"^\s*,\s*{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,4}}?)\s+{ci('OF_PREP')}\s*(?P<org>{_ORG_RUN})"
+        rf"^\s*,\s*{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,6}}?)\s+{ci('OF_PREP')}\s*{_OPT_ART}(?P<org>{_ORG_RUN})"
     )
     # "Jane Doe, Director of Data Science at Acme", "Jeanne Roy, vice-présidente, données chez Acme"
     role_at = re.compile(
@@ -687,7 +739,9 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*,?\s*$")
     # "Acme scientific director Jane Doe", "Acme's chief data officer Jane Doe"
     org_title_before = re.compile(
-        rf"(?<![\w’'])(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?i:{lex.alt('ROLE')}))\s*$")
+        rf"(?<![\w’'])(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?i:{lex.alt('ROLE')})"
+        rf"(?:\s+(?:of|de|du|des|d['’])\s*[a-zà-ÿ][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?)?)"
+        r"(?:\s*,\s*(?:(?:Dr|Dre|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s+)?|\s+(?:(?:Dr|Dre|Prof|Mr|Mrs|Ms|Mme|M)\.?\s+)?)$")
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
     province_rx = re.compile(
@@ -707,13 +761,18 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     )
     ministry_rx = re.compile(
         rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:\s*(?:,|et|and|de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|for)\s*)+"
-        rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)+"
+        rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*|\s+[a-zà-öø-ÿ]{{4,}}"
+        rf"(?=\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of|the)\s*[A-ZÀ-ÖØ-Þ]))*)+"  # "Ressources naturelles et des Forêts"
     )
+    inst_after = re.compile(rf"\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|of\s+the|the)\s+"
+                            rf"(?:{lex.alt('INSTITUTION_HEAD')}|{lex.alt('MUNICIPAL')})(?!\w)")
     for m in ministry_rx.finditer(text):
-        name = squash(m.group())
+        cut = inst_after.search(m.group())  # "… du Québec et de la Ville de Sherbrooke": two names
+        name = squash(m.group()[:cut.start()] if cut else m.group())
         name = name[0].upper() + name[1:]
-        facts.add(Cand(name, "Organization", m.start(), m.end(), subtype="government"))
-        facts.claimed.append((m.start(), m.end()))
+        end = m.start() + cut.start() if cut else m.end()
+        facts.add(Cand(name, "Organization", m.start(), end, subtype="government"))
+        facts.claimed.append((m.start(), end))
     for m in source_rx.finditer(text):
         org = _trim_org(m.group("org"), lex)
         if org:
@@ -723,12 +782,23 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             facts.add(c)
             facts.claimed.append((m.start(), m.end()))
     # a byline: "By Jane Doe" / "Par Jeanne Roy" alone on its line
-    for m in re.finditer(r"(?m)^[ \t]*(?:By|Par|BY|PAR)[ \t]+(?P<p>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})[ \t]*$",
+    # "By Jane Doe, The Ledger": the writer and her outlet
+    for m in re.finditer(r"(?m)^[ \t]*(?:By|Par|BY|PAR)[ \t]+(?P<p>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})"
+                         r"(?:[ \t]*(?:,|\||[–—-])[ \t]*(?P<org>[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'&.-]*){0,4}))?[ \t]*$",
                          text):
         person = m.group("p")
         if _name_shaped(person, lex) and not any(w.casefold() in lex.stop_names for w in person.split()):
             ctx.persons.add(person)
             facts.add(Cand(person, "Person", m.start("p"), m.end("p")))
+            org = m.group("org")
+            if org and org.casefold() not in lex.stop_names and not looks_like_person(org, lex, ctx.persons) \
+                    and not DATELINE.match(org):
+                c = _org_cand(org, m.start("org"), m.end("org"), lex)
+                if c.subtype is None:
+                    c.subtype = "media"
+                facts.add(c)
+                facts.claimed.append((m.start("org"), m.end("org")))
+                facts.rel("AFFILIATED_WITH", person, org, m.start(), m.end(), None)
     country = lex.patterns.get("COUNTRY", [""])[0]
     fed_name = gov_name(lex, country)
     # names the construction says are people: after a speech verb, before ", <title>"
@@ -936,8 +1006,16 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                 facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)
 
 
+#: titles written in front of a name ("the Honourable Jane Doe", "Minister Doe", "Dre Roy")
+PERSON_TITLE = re.compile(
+    r"^(?:(?:the|l['’])\s*)?(?:Honou?rable|honorable|Hon\.|Minister|Ministre|Premier|Premi[eè]re\s+ministre|"
+    r"Prime\s+Minister|Dr|Dre|Prof|Professor|Professeure?|Mr|Mrs|Ms|Mme|M)\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
 def _clean_person(s: str, lex: Lexicon) -> str:
-    """Drop a sentence word glued before a name ("Selon Marie Roy") and a final period."""
+    """Drop a title or a sentence word glued before a name ("Selon Marie Roy",
+    "the Honourable Jane Doe") and a final period."""
+    s = PERSON_TITLE.sub("", s.strip())
     toks = s.strip().rstrip(".").split()
     while len(toks) > 2 and toks[0] not in lex.first_names and first_name_ok(toks[1], lex):
         toks = toks[1:]
@@ -976,8 +1054,8 @@ def _trim_org(org: str, lex: Lexicon) -> str | None:
     org = re.sub(r"^(?:l['’]|d['’])", "", org)
     if not org or not name_like(org, 8):
         return None
-    if org.casefold() in lex.stop_names:
-        return None
+    if org.casefold() in lex.stop_names or lex.rx("BOARD_HEADER", r"(?i)^(?:{})$").match(org):
+        return None  # a generic word or a heading ("Board of Directors", "Leadership")
     return org
 
 
@@ -990,7 +1068,7 @@ def _affil(person: str, ps: int, org: str, os_: int, role: str | None, s0: int, 
 
 def _person_spans(sent: str, ctx: Context) -> list[tuple[int, int, str]]:
     out = []
-    for m in re.finditer(rf"{_CAP}(?:[ \t]+(?:(?:de|du|van|von|da|le|la)[ \t]+)?{_CAP}){{1,3}}", sent):
+    for m in re.finditer(rf"{_CAP}(?:[ \t]+(?:(?:de|du|van|von|da|le|la)[ \t]+)?{_CAP}){{1,6}}", sent):
         chunk = m.group().rstrip(".,;:")
         # the longest person-looking prefix of the run
         toks = chunk.split()
@@ -1031,6 +1109,7 @@ def _org_mentions(start: int, end: int, ctx: Context, facts: Facts) -> list[tupl
 _ARTICLES = re.compile(
     r"^(?:(?:l['’]|d['’])\s*|(?:le|la|les|the|de|du|des|of|également|aussi|notamment|entre\s+autres|also|notably"
     r"|including|namely|such\s+as|tels?\s+que|comme|firme|société|entreprise|compagnie|startup|jeune\s+pousse"
+    r"|organisme|organisation|organization|grappe|cluster|coopérative|agence|agency"
     r"|company|firm|par|by)\s+)+", re.I)
 _NAME_AT = re.compile(
     rf"^(?:{_CAP})(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de\s+la|d['’]|l['’]|la|for|the|à|en|x|@)[ \t]+)?(?:{_CAP}|\d{{4}})){{0,7}}"
@@ -1082,6 +1161,39 @@ def _coordinated_subject(sent: str, s0: int, end: int, ctx: Context, facts: Fact
     return [n for n, _, _ in out]
 
 
+_SC_STOP = "de|du|des|la|le|les|et|ou|pour|à|au|aux|en|un|une|the|a|an|of|and|or|for|to|in|on|with|avec|sur|par|by"
+_MONEY_AMT = r"(?:\$\s?[\d.,]+(?:\s*(?:millions?|billions?|M))?|[\d][\d.,\s]*\s*(?:M\s?\$|\$|millions?\s+de\s+dollars))"
+#: between two funders: ", et du …", " and $900,000 from …"
+_FUNDS_GAP_CORE = (rf"\s*,?\s*(?:et|and)\s+(?:{_MONEY_AMT}\s+(?:from|de\s+la\s+part\s+(?:de|du)|de)\s+)?"
+                   r"(?:(?:par|by|de|du|des|from)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’])\s*)?")
+_FUNDS_GAP = re.compile(_FUNDS_GAP_CORE)
+_FUNDS_GAP_DESC = r"(?i:\s+{})?" + _FUNDS_GAP_CORE + r"(?:(?i:{})(?:\s+[a-zà-ÿ-]+){0,2}?\s+)?"
+
+
+def _subject_items(sent: str, s0: int, end: int, ctx: Context, facts: Facts) -> list[str]:
+    """The organizations coordinated before a verb ("L'Université X et l'entreprise
+    ontarienne Y complètent …", "Canadian retailer X and logistics firm Y have …")."""
+    head = _ADVERBS.sub("", sent[:end]).rstrip(" ,")
+    dm = DATELINE.match(head)
+    off = dm.end() if dm else 0
+    out = []
+    for item, s, e in split_items(head[off:], s0 + off, ctx.lex):
+        mentions = _org_mentions(s, e, ctx, facts)
+        if mentions:
+            out.append(mentions[-1][2])
+            continue
+        body = _ARTICLES.sub("", item)
+        body = re.sub(r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s+)?(?:[a-zà-öø-ÿ][\w-]*\s+){1,3}(?=[A-ZÀ-ÖØ-Þ])", "", body)
+        m = _NAME_AT.fullmatch(body.strip())
+        org = _trim_org(m.group(), ctx.lex) if m else None
+        if not org or looks_like_person(org, ctx.lex, ctx.persons) or all(ctx.is_common(w) for w in org.split()):
+            continue
+        os_ = s + item.find(org)
+        facts.add(_org_cand(org, os_, os_ + len(org), ctx.lex))
+        out.append(org)
+    return out
+
+
 def _org_at(body: str, lex: Lexicon) -> str | None:
     """The organization name a string starts with: "Long name (ACR)", an institution
     head word followed by its complement ("Banque de développement du Canada"), or a
@@ -1116,16 +1228,28 @@ def cut_lower_tail(raw: str, lex: Lexicon) -> str:
     return raw
 
 
+_FOLLOWING = re.compile(r"\s*(?:(?:the|these)\s+following|les\s+(?:\w+\s+){0,2}?suivant(?:e?s)?)[^:.\n]{0,50}:")
+
+
 def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | None = None) -> list[Cand]:
     """The names listed right after a cue ("... avec A, B et C, lance ..."), as candidates."""
     text = ctx.text
+    intro = _FOLLOWING.match(text, pos, end)  # "… with the following institutions: A, B"
+    if intro:
+        pos = intro.end()
     stop = _clause_end(text[:end], pos)
     out = []
-    for item_text, s, _e in split_items(text[pos:stop], pos, ctx.lex):
+    items = split_items(text[pos:stop], pos, ctx.lex)
+    # a list holding organization-shaped names: a name NER calls a person there is an
+    # organization too unless it opens with a known first name ("Acme Foods, Tidewater Catch")
+    orgish = any(type_cue(t, ctx.lex) != ("Organization", None) for t, _, _ in items)
+    for item_text, s, _e in items:
         lead = _ARTICLES.match(item_text)
         body = item_text[lead.end():] if lead else item_text
         s2 = s + (text[s:s + len(item_text)].find(body) if lead else 0)
         person = person_at_start(body, ctx.lex, ctx.persons)
+        if person and orgish and not first_name_ok(person.split()[0], ctx.lex) and "(" not in body:
+            person = None
         pm = re.match(r"^\s*\((?P<org>[^()]{2,60})\)", body[len(person):]) if person else None
         if person and pm and not _is_role(pm.group("org"), ctx.lex):
             # "Jeanne Roy (Acme Robotics)": a person and her organization, not an organization
@@ -1152,7 +1276,7 @@ def _items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | No
                 break
         paren = re.match(r"^\s*\(([^()]{1,40})\)", body[len(name):])
         full = name + (body[len(name):len(name) + paren.end()] if paren else "")
-        item = parse_item(squash(full), s2, s2 + len(full), ctx, group)
+        item = parse_item(squash(full), s2, s2 + len(full), ctx, group, "Organization" if orgish else None)
         if item is None or item.main is None:
             break
         for c in item.cands:
@@ -1181,8 +1305,16 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     appos_rx = re.compile(rf"(?P<name>{name_run})\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
     suffix_rx = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{name_run})\s+(?i:project|program|programme|initiative)(?!\w)")
     ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
-    lead_rx = re.compile(rf"(?<!\w){ci('LEAD_VERB')}\s+{_OPT_ART}(?P<org>{_ORG_RUN})")
-    funds_rx = re.compile(rf"(?<!\w){ci('FUNDS_VERB')}\s*{_OPT_ART}(?P<org>{_ORG_RUN})")
+    # "dirigé par la société montréalaise Acme", "supervisés par la professeure Jeanne Roy"
+    desc = rf"(?:(?:{ci('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}?|{ci('PERSON_TITLE_BEFORE')})\s+(?=[A-ZÀ-ÖØ-Þ]))?"
+    lead_rx = re.compile(rf"(?<!\w){ci('LEAD_VERB')}\s+{_OPT_ART}{desc}(?P<org>{_ORG_RUN})")
+    funds_rx = re.compile(rf"(?<!\w){ci('FUNDS_VERB')}\s*{_OPT_ART}{desc}(?P<org>{_ORG_RUN})")
+    # sentence-case names in apposition, mid-sentence ("pour développer Triage prédictif, un outil …")
+    sc_appos_rx = re.compile(
+        rf"(?<=[a-zà-öø-ÿ] )(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?!(?:{_SC_STOP})\b)[a-zà-öø-ÿ][\w’'-]+){{1,2}})"
+        rf"\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
+    join_rx = re.compile(rf"(?<!\w){ci('MEMBERS_JOIN')}(?!\w)")
+    announce_rx = re.compile(rf"(?<!\w){ci('ANNOUNCE_FUNDING')}(?!\w)")
     funds_active_rx = re.compile(rf"(?P<org>{_ORG_RUN})\s+{ci('FUNDS_ACTIVE')}(?!\w)")
     funds_verb_rx = re.compile(rf"(?<!\w){ci('FUNDS_ACTIVE')}(?!\w)")
     members_rx = re.compile(rf"(?<!\w){ci('MEMBERS_VERB')}\s*")
@@ -1207,8 +1339,10 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         above = [t for t in titled if t[0] <= s0 and t[1] > last_pos]
         if above:
             last_project, last_pos, last_seen = above[-1][2], above[-1][1], n_sent
-        for rx in (intro_rx, appos_rx, suffix_rx):
+        for rx in (intro_rx, appos_rx, suffix_rx, sc_appos_rx):
             for m in rx.finditer(sent):
+                if rx is sc_appos_rx and any(p <= m.start("name") < p + len(n) for p, n in projects):
+                    continue
                 raw = m.group("name")
                 name = re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", raw).strip()
                 if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|co|corp)\.$", name):
@@ -1218,11 +1352,11 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 if len(name.split()) == 1 and ctx.is_common(name):
                     continue
                 if any(c.name == name and c.type in ("Organization", "University") and c.source == RULE
-                       for c in facts.cands):
-                    continue
+                       and c.start < s0 for c in facts.cands):
+                    continue  # an organization a layout rule read above
                 ps = s0 + m.start("name") + raw.find(name)
                 attrs = {}
-                if rx is appos_rx:
+                if rx is appos_rx or rx is sc_appos_rx:
                     amount = parse_amount(m.group("appos"))
                     if amount:
                         attrs["total_investment_cad"] = amount
@@ -1233,6 +1367,11 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 facts.add(Cand(name, "Project", ps, ps + len(name), aliases=aliases, attributes=attrs))
                 facts.claimed.append((ps, ps + len(name)))
                 projects.append((m.start("name"), name))
+        # projects named earlier, named again ("GridWise is led by Acme")
+        for n in seen:
+            for pm in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", sent):
+                if not any(p <= pm.start() < p + len(q) for p, q in projects):
+                    projects.append((pm.start(), n))
         projects.sort()
         if projects:
             last_project = projects[-1][1]
@@ -1333,7 +1472,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 facts.rel("FUNDS", before[-1][2], tgt, s0, e0)
         for rx in (funds_rx, funds_active_rx):
             for m in rx.finditer(sent):
-                tgt = target(m.start(), money=money_near(m.start(), m.end() + (0 if rx is funds_rx else 40)))
+                tgt = target(m.start(), money=money_near(m.start(), m.end() + 40))
                 org = _org_at(sent[m.start("org"):], lex) if rx is funds_rx else None
                 org = org or _trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
                 if rx is funds_active_rx and re.search(r"(?i)(?:\b(?:du|de|des|of)\s+|d['’]|\bde\s+la\s+|\bde\s+l['’])$",
@@ -1353,7 +1492,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                     for ms, me, other in _org_mentions(prev_end, e0, ctx, facts):
                         gap = text[prev_end:ms]
                         gap = re.sub(r"^\s*,\s*(?:which|who|qui)\b(?:[^,.;]|[.,](?=\d)){0,80}(?=,)", "", gap)  # ", which is investing $1M"
-                        if not re.fullmatch(r"\s*,?\s*(?:et|and)\s+(?:(?:par|by)\s+)?(?:(?:the|le|la|les|l['’])\s*)?", gap):
+                        if not _FUNDS_GAP.fullmatch(gap) and not lex.rx("ORG_DESCRIPTOR", _FUNDS_GAP_DESC).fullmatch(gap):
                             break
                         facts.rel("FUNDS", other, tgt, s0, e0)
                         prev_end = me
@@ -1374,6 +1513,30 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
             group = ctx.group("members")
             for c in _items_after(s0 + m.end(), e0, ctx, facts, group):
                 facts.rel("PARTICIPATES_IN", c.name, tgt, s0, e0)
+        for m in announce_rx.finditer(sent):
+            # "the Honourable Jane Doe, Minister of …, announced a $3 million investment in Foo":
+            # the minister's government funds Foo; otherwise the organization announcing it
+            if not money_near(m.start(), m.end() + 30):
+                continue  # no amount, or an investment in a company ("… in Bolt Robotics")
+            tgt = target(m.start(), money=True)
+            if not tgt:
+                continue
+            govs = [r.target for r in facts.rels if r.type == "AFFILIATED_WITH" and s0 <= r.start < e0
+                    and r.role and _is_minister(r.role, lex)]
+            if govs:
+                facts.rel("FUNDS", govs[0], tgt, s0, e0)
+                continue
+            before = [o for o in _org_mentions(s0, s0 + m.start(), ctx, facts)]
+            if before and not re.search(r"[.;:]", sent[before[-1][1] - s0:m.start()]):
+                facts.rel("FUNDS", before[-1][2], tgt, s0, e0)
+        for m in join_rx.finditer(sent):
+            # "A et l'entreprise B complètent le consortium", "A and B have signed on as partners"
+            tgt = target(m.start(), members=True)
+            if not tgt:
+                continue
+            for name in _subject_items(sent, s0, m.start(), ctx, facts):
+                if name != tgt:
+                    facts.rel("PARTICIPATES_IN", name, tgt, s0, e0)
         for m in founded_rx.finditer(sent):
             orgs = _org_mentions(s0, s0 + m.start(), ctx, facts)
             if not orgs:

@@ -139,6 +139,8 @@ def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
     when no cue says anything."""
     if lex.rx("GOV_OF", r"(?i)^{}").search(name) or has(lex, "FEDERAL", name):
         return "Organization", "government"
+    if lex.rx("MUNICIPAL", r"^{}\s").search(name):
+        return "Organization", "government"  # "Ville de Sherbrooke", "City of Winnipeg"
     if has(lex, "CLUSTER_CUE", name):
         return "Organization", "cluster"
     if lex.rx("MINISTRY", r"^{}").search(name):

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
-from nlp.rules import DATELINE, cut_lower_tail
+from nlp.rules import DATELINE, PERSON_TITLE, cut_lower_tail, is_acronym_of
 from nlp.textutil import looks_like_person, squash, type_cue
 
 _LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
@@ -37,6 +37,9 @@ _OPEN_PAREN = re.compile(r"\s*\([^)]*$")
 _TAIL_WORD = re.compile(
     r"(?:\s+(?:is|are|was|were|has|have|had|will|would|says|said|announced|est|sont|a|ont|sera|y|et|and"
     r"|to|in|with|for|à|avec|pour))+\s*$")
+#: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
+_ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
+_PROGRAM_AFTER = re.compile(r"(?:\s+(?:and|et|&)\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:program|programme|fund)\b")
 _LEAD_THE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
@@ -97,9 +100,24 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
         if m and type_cue(raw[m.end():], lex)[0] == "University":
             a += m.end()
             raw = raw[m.end():]
+        pm = _PLACE_POSS.match(raw)
+        if pm and type_cue(pm.group(1), lex) == ("Organization", None) and lex.rx(
+                "HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw[pm.end():]):
+            a += pm.end()  # "Montréal's Institut Polaris": the institute
+            raw = raw[pm.end():]
         raw = cut_lower_tail(raw, lex)
+        if a + len(raw) == b and lex.rx("HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw):
+            # "Institut Polaris| de recherche en IA": NER stopped before the lowercase complement
+            cm = _COMPLEMENT.match(text, b)
+            if cm and cm.end() > b:
+                raw = text[a:cm.end()]
         res.append((a, a + len(raw.rstrip())))
     return res
+
+
+_PLACE_POSS = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
+_COMPLEMENT = re.compile(r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en|pour|sur)\s*(?:[a-zà-öø-ÿ][\w’'-]{2,}|[A-ZÀ-ÖØ-Þ][\w’'-]*)){1,4}"
+                         r"(?=\s*[,.;:()]|\s+(?:est|sont|a|ont|are|is|has|have|et|and|qui|which|who|will)\b)")
 
 
 class Entities(RuleComponent):
@@ -108,6 +126,7 @@ class Entities(RuleComponent):
         ctx = self.context(doc)
         lex = self.lex
         text = doc.text
+        self._acronym_names(text, ctx, facts)
         claimed = sorted(facts.claimed)
         appos = lex.rx("ORG_APPOSITION", r"^\s*,\s*(?i:{})(?!\w)")
         before = lex.rx("ORG_BEFORE", r"(?i:{})\s*$")
@@ -142,6 +161,10 @@ class Entities(RuleComponent):
             e = s + len(body3)
             if not self._keep(name, ctx):
                 continue
+            if ent.label_ in ("ORG", "MISC") and type_cue(name, lex) == ("Organization", None) and (
+                    _PROGRAM_AFTER.match(text, e) or lex.rx("ROLE", r"(?i:{})\s+(?:of|de|du|des)\s+$").search(
+                        text[max(0, s - 50):s])):
+                continue  # "the X and Y program" (a programme), "Director of Research Partnerships" (a role)
             ls = text.rfind("\n", 0, s) + 1
             le = text.find("\n", e)
             line = text[ls:le if le >= 0 else len(text)]
@@ -156,11 +179,19 @@ class Entities(RuleComponent):
                 coord = any(0 <= os_ - e <= 9 and _COORD.fullmatch(text[e:os_])
                             or 0 <= s - oe <= 9 and _COORD.fullmatch(text[oe:s])
                             for os_, oe in org_spans)
-                if appos.search(after) or before.search(prior) or coord:
+                if (appos.search(after) or before.search(prior) or coord or type_cue(name, lex) != ("Organization", None)
+                        or re.match(r"\s+(?:cluster|supercluster)\b", after)
+                        or lex.rx("ORG_DESCRIPTOR", r"(?<![\w-])(?i:{})(?:\s+[a-zà-öø-ÿ][\w-]*){0,2}?\s+$").search(prior)):
                     label = "ORG"
                 elif label != "MISC":
                     continue
-            if label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
+            if label in ("PER", "PERSON") and lex.rx("ORG_DESCRIPTOR", r"(?i:{})\s+$").search(text[max(0, s - 30):s]):
+                label = "ORG"  # "Canadian retailer Northway Grocers", "la grappe Axelia"
+            elif label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
+                tm = PERSON_TITLE.match(name)
+                if tm:
+                    name = name[tm.end():]
+                    s += len(body3) - len(body3.lstrip()) + text[s:e].find(name)
                 if looks_like_person(name, lex, ctx.persons | {name}) and not name.isupper():
                     facts.add(Cand(name, "Person", s, e, source=NER))
                 continue
@@ -170,7 +201,62 @@ class Entities(RuleComponent):
             facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
         self._cue_names(text, ctx, facts)
         self._appositions(text, ctx, facts)
+        self._descriptor_names(text, ctx, facts)
         return doc
+
+    def _acronym_names(self, text: str, ctx, facts) -> None:
+        """"Institut Boréal de données (IBD)": the longest run of words before an acronym in
+        parentheses, opening with a capital, whose initials make the acronym."""
+        for m in _ACR_PAREN.finditer(text):
+            acr = m.group("acr")
+            ls = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120)
+            before = text[ls:m.start()].rstrip()
+            words = list(re.finditer(r"\S+", before))[-10:]
+            best = None
+            for k in range(len(words) - 1, -1, -1):
+                w0 = words[k].group()
+                if k < len(words) - 1 and re.search(r"[.,;:!?»)]$", w0):
+                    break
+                w0s = re.sub(r"^(?:[lLdD]['’])", "", w0)
+                if not w0s[:1].isupper():
+                    continue
+                start = ls + words[k].start() + (len(w0) - len(w0s))
+                name = squash(text[start:ls + len(before)])
+                if len(name.split()) >= 2 and is_acronym_of(acr, name) and not re.search(r"[,;:!?()«»]", name):
+                    best = (name, start)
+            if not best:
+                continue
+            name, start = best
+            if name.casefold() in self.lex.stop_names or self._labels().match(name) or looks_like_person(
+                    name, self.lex, ctx.persons):
+                continue  # (lowercase inner words are fine here: "Institut de robotique des Cantons")
+            end = start + len(name)
+            if any(cs < m.end() and start < ce for cs, ce in facts.claimed) or any(
+                    c.start < m.end() and start < c.end for c in facts.cands):
+                continue  # a project title or a list item a layout rule already read
+            t, sub = type_cue(name, self.lex)
+            facts.add(Cand(name, t, start, end, subtype=sub, aliases=[acr]))
+            facts.claimed.append((start, end))
+
+    def _descriptor_names(self, text: str, ctx, facts) -> None:
+        """Names NER missed after a descriptor noun ("la grappe Axelia", "l'entreprise
+        ontarienne Clearpath", "logistics firm Cobalt Freight") or before "cluster"."""
+        lex = self.lex
+        rx = lex.rx("ORG_DESCRIPTOR", rf"(?<![\w-])(?i:{{}})(?:[ \t]+[a-zà-öø-ÿ][\w-]*){{{{0,2}}}}?[ \t]+(?P<name>{_CAPW}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|for)[ \t]+)?{_CAPW}){{{{0,5}}}})")
+        rx2 = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,3}})[ \t]+(?:cluster|supercluster)(?!\w)")
+        taken = sorted((c.start, c.end) for c in facts.cands if c.type != "Person" or c.source != NER)
+        for m in (*rx.finditer(text), *rx2.finditer(text)):
+            name = m.group("name").rstrip(".,;:")
+            s = m.start("name")
+            e = s + len(name)
+            if any(ts < e and s < te for ts, te in taken) or not self._keep(name, ctx) or (
+                    ctx.is_place(s, e) and m.re is not rx2):
+                continue
+            if looks_like_person(name, lex, frozenset()) or "\n" in name:
+                continue
+            t, sub = type_cue(name, lex)
+            facts.add(Cand(name, t, s, e, subtype=sub))
+            taken.append((s, e))
 
     def _appositions(self, text: str, ctx, facts) -> None:
         """Names NER missed that an apposition calls an organization ("Acme AI, once the
@@ -198,15 +284,19 @@ class Entities(RuleComponent):
                 for a, b in _pieces(text, m.start(), m.end(), "ORG", self.lex)]
         for a, b in runs:
             m = _RUN.fullmatch(text, a, b)
-            if not m:
+            if m:
+                raw, ms = m.group(), m.start()
+            elif self.lex.rx("HEAD_WITH_COMPLEMENT", r"^{}\s").match(text[a:b]) and "\n" not in text[a:b]:
+                raw, ms = text[a:b], a  # "Institut Polaris de recherche en IA"
+            else:
                 continue
-            name = m.group().rstrip(",;:")
+            name = raw.rstrip(",;:")
             if not cue.search(name) or len(name.split()) < 2 or "\n" in name:
                 continue
-            name = _LEAD.sub("", name)
+            name = _LEAD.sub("", re.sub(r"^(?:About|À\s+propos)\s+(?:the\s+|de\s+|du\s+|d['’])?", "", name))
             if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|corp|co)\.$", name):
                 name = name[:-1]
-            s = m.start() + m.group().find(name)
+            s = ms + raw.find(name)
             e = s + len(name)
             if any(ts < e and s < te for ts, te in taken) or not self._keep(name, ctx):
                 continue
@@ -239,6 +329,9 @@ class Entities(RuleComponent):
         if self.lex.rx("EVENT_NOUN", r"(?i)(?<!\w){}(?!\w)").search(name) or self.lex.rx(
                 "EVENT_NOUN_EN", r"(?i)(?<!\w){}(?!\w)").search(name):
             return False  # "Conférence de Montréal", "World Summit": events, not organizations
+        if len(words) == 1 and (self.lex.rx("INSTITUTION_HEAD", r"^{}$").match(name)
+                                or self.lex.rx("ASSOCIATION_CUE", r"^{}$").match(name)):
+            return False  # "the Network", "le Réseau": a reference to a longer name
         letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", name)
         if name.isupper() and len(letters) <= 2:
             return False
