@@ -22,7 +22,7 @@ from graph.model import (
     RelType,
 )
 from nlp.evaluate import normalise
-from nlp.facts import MAIN_PROJECT, NER, RULE, SUBJECT, Cand, Facts
+from nlp.facts import MAIN_PROJECT, NER, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
 from nlp.textutil import squash
 
 ORG_LIKE = {"Organization", "University"}
@@ -127,6 +127,10 @@ def assemble(document: Document, facts: Facts) -> Extraction:
         src = _resolve(r.source, by_key, subject, projects, mention_count)
         tgt = _resolve(r.target, by_key, subject, projects, mention_count)
         rtype = r.type
+        if r.target == PROJECT_OR_SUBJECT:
+            tgt = _project_before(projects, r.start) or subject
+            if tgt is not None and tgt.type is not EntityType.PROJECT:
+                rtype = "PARTNERS_WITH"
         if rtype == "PARTNERS_WITH" and src is not None and tgt is not None and (
                 src.type is EntityType.PROJECT) != (tgt.type is EntityType.PROJECT):
             # "the Foo project is carried out in collaboration with Acme": Acme takes part in Foo
@@ -154,11 +158,16 @@ def assemble(document: Document, facts: Facts) -> Extraction:
     return Extraction(document, entities, relations)
 
 
+#: words that make a name a unit apart from the short form it contains
+_UNIT_WORDS = {"labs", "lab", "fondation", "foundation", "capital", "ventures", "holding", "holdings",
+               "institut", "institute", "universite", "university", "college", "centre", "center", "chaire",
+               "chair", "hopital", "hospital", "canada", "quebec", "montreal", "ontario", "international",
+               "america", "amerique", "usa", "france", "europe", "global", "group", "groupe", "fund", "fonds"}
 _INST_WORDS = {"universite", "university", "ecole", "school", "de", "du", "des", "d", "l", "la", "le", "of", "the"}
 _FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and", "et", "a", "en", "for", "pour"}
 
 
-_HEADS = r"(?:Institut|Institute|Centre|Center|Groupe|Group|Réseau|Network|Laboratoire|Labs?|Fondation|Foundation)"
+_HEADS = r"(?:Institut|Institute|Centre|Center|Groupe|Group|Réseau|Network)"  # not Labs or Foundation: units apart
 _HEAD_SHORT = re.compile(rf"^{_HEADS}\s+(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})(?:\s+(?:de|du|des|d['’]|en|pour|for|of)\b.*)?$")
 _SHORT_HEAD = re.compile(rf"^(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})\s+{_HEADS}$")
 
@@ -187,6 +196,17 @@ def _link_variants(cands: list[Cand]) -> None:
             m = _HEAD_SHORT.match(c.name) or _SHORT_HEAD.match(c.name)
             if m:
                 shorts.setdefault(key(m.group("short")), set()).add(c.name)
+    # "Givrex" for "Givrex Logistique", "Bellefeuille" for "Épiceries Bellefeuille": a two-word
+    # company name whose other word is not a unit of its own (IVADO Labs, Fondation X stay apart)
+    for c in cands:
+        if c.type == "Organization" and c.subtype != "government":
+            words = _SUFFIX.sub("", normalise(c.name)).split()
+            raw = c.name.split()
+            if len(words) == 2 and len(raw) >= 2 and all(w[:1].isupper() for w in raw[:2]) \
+                    and not set(words) & _UNIT_WORDS:
+                for w in words:
+                    if len(w) >= 4:
+                        shorts.setdefault(w, set()).add(c.name)
     by_name = {c.name: c for c in cands if c.type in ORG_LIKE}
     for c in cands:
         if c.type in ORG_LIKE and " " not in c.name.strip() and not c.name.isupper():
@@ -259,6 +279,13 @@ def _resolve(name: str, by_key, subject, projects, counts) -> ExtractedEntity | 
     if name == MAIN_PROJECT:
         return max(projects, key=lambda e: counts[e.key]) if projects else None
     return by_key.get(key(name))
+
+
+def _project_before(projects: list[ExtractedEntity], pos: int) -> ExtractedEntity | None:
+    """The project named most often before ``pos`` (the latest first mention on ties)."""
+    before = [(sum(m.start < pos for m in p.mentions), min(m.start for m in p.mentions), p)
+              for p in projects if p.mentions and min(m.start for m in p.mentions) < pos]
+    return max(before, key=lambda t: t[:2])[2] if before else None
 
 
 def _valid(rtype: str, src: ExtractedEntity, tgt: ExtractedEntity) -> bool:

@@ -12,6 +12,9 @@ from typing import Any
 SUBJECT = "\x00subject"
 #: a relation endpoint standing for the document's main project/event
 MAIN_PROJECT = "\x00main-project"
+#: the project named last before the evidence, or else the document's subject ("the
+#: consortium counts three other members:" takes part in a project when the text has one)
+PROJECT_OR_SUBJECT = "\x00project-or-subject"
 
 #: rule layers outrank the statistical NER when they disagree
 RULE, NER = "rule", "ner"

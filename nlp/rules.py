@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from nlp.facts import MAIN_PROJECT, RULE, SUBJECT, Cand, Facts
+from nlp.facts import MAIN_PROJECT, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
 from nlp.lexicon import Lexicon
 from nlp.textutil import (
     PERSON_AT_START,
@@ -160,11 +160,19 @@ class Item:
     affiliation: tuple[Cand, Cand] | None = None  # (person, org) stated inside the item
 
 
+#: a place prefix that is not part of a name: "Toronto-based", "Quebec City-based"
+BASED_IN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’]*(?:[ -][A-ZÀ-ÖØ-Þ][\w.'’]*)?-based\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
 def parse_item(name: str, start: int, end: int, ctx: Context, group: str | None = None,
                default_type: str | None = None) -> Item | None:
     """One list item -> its entity (person or organization), with unit/acronym/affiliation."""
     lex = ctx.lex
     name = name.strip().strip("«»\"").strip()
+    bm = BASED_IN.match(name)
+    if bm:  # "Toronto-based Kestrel Analytics"
+        start += bm.end()
+        name = name[bm.end():]
     if not name_like(name, 14):
         return None
     groups = {group} if group else set()
@@ -252,10 +260,14 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | N
     lines = []
     end = pos
     line_end = text.rfind("\n", 0, pos)
+    name_rx = lex.rx("NAME_FIELD", r"(?im)^[ \t]*(?:{})[ \t]*:[ \t]*(?P<v>\S[^\n]*?)[ \t]*$")
     while line_end > 0:  # skip the block's other field lines ("Led by: X" above "Partners: …")
         line_start = text.rfind("\n", 0, line_end) + 1
         if not _FIELD_LINE.match(text[line_start:line_end]):
             break
+        nm = name_rx.match(text, line_start, line_end)
+        if nm:  # a fact sheet: "Project: Foo" names the project the fields below describe
+            return nm.group("v"), nm.start("v"), nm.end("v")
         line_end = line_start - 1
     skip = _prose_between(text, line_end)
     if skip is not None:
@@ -284,13 +296,14 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | N
 def project_fields(ctx: Context, facts: Facts) -> None:
     text, lex = ctx.text, ctx.lex
     field_rx = re.compile(
-        rf"(?im)^[ \t]*(?:(?P<partners>{lex.alt('PARTNER_FIELD')})|(?P<lead>{lex.alt('LEAD_FIELD')}))"
+        rf"(?im)^[ \t]*(?:(?P<partners>{lex.alt('PARTNER_FIELD')})|(?P<lead>{lex.alt('LEAD_FIELD')})"
+        rf"|(?P<funding>{lex.alt('FUNDING_FIELD')}))"
         r"[ \t]*:[ \t]*"
     )
     matches = list(field_rx.finditer(text))
     stop_rx = re.compile(
         rf"(?i)^\s*(?:{lex.alt('STATUS_FIELD')}|{lex.alt('FUNDER_FIELD')}|{lex.alt('TOTAL_FIELD')}"
-        rf"|{lex.alt('PARTNER_FIELD')}\s*:|{lex.alt('LEAD_FIELD')}\s*:)"
+        rf"|{lex.alt('PARTNER_FIELD')}\s*:|{lex.alt('LEAD_FIELD')}\s*:|{lex.alt('FUNDING_FIELD')}\s*:)"
     )
     for i, m in enumerate(matches):
         title = _title_before(text, m.start(), lex)
@@ -320,8 +333,12 @@ def project_fields(ctx: Context, facts: Facts) -> None:
         facts.claimed.append((ts, te))
         _fields_body(body, proj, stop, ctx, facts)
         group = ctx.group("partners")
-        rtype = "LEADS" if m.group("lead") else "PARTICIPATES_IN"
+        rtype = "LEADS" if m.group("lead") else "FUNDS" if m.group("funding") else "PARTICIPATES_IN"
         for item_text, s, e in split_items(content, m.end(), lex):
+            if rtype == "FUNDS":  # "Scale AI ($2.9 million)": the funder without its amount
+                cut = re.search(r"\s*[(:–—-]\s*(?:\$|\d)", item_text)
+                if cut:
+                    item_text, e = item_text[:cut.start()], s + cut.start()
             item_text = squash(item_text)
             item = parse_item(item_text, s, e, ctx, group)
             if item is None:
@@ -334,6 +351,8 @@ def project_fields(ctx: Context, facts: Facts) -> None:
                 facts.rel("AFFILIATED_WITH", p.name, o.name, s, e)
                 facts.rel(rtype if rtype == "PARTICIPATES_IN" else "PARTICIPATES_IN", o.name, name, s, e)
             if item.main is not None:
+                if rtype == "FUNDS" and item.main.type == "Person":
+                    continue
                 t = rtype if item.main.type != "Person" else "PARTICIPATES_IN"
                 facts.rel(t, item.main.name, name, m.start(), e)
 
@@ -416,6 +435,26 @@ def _block_items(b: Block) -> list[tuple[str, int, int]]:
     return out
 
 
+_ITEM_ART = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|the\s+)(?=[A-ZÀ-ÖØ-Þ])")
+_ITEM_DESC = re.compile(r"\s*(?:,|\s[–—-])\s+(?:(?:une?|la|le|l['’]|les|des|an?|the|one|l['’]une?|qui|which|who|dont)\s|"
+                        r"[a-zà-öø-ÿ])")
+
+
+def _item_head(t: str, s: int, e: int) -> tuple[str, int, int]:
+    """A list item's name: "Quantalis, une jeune pousse trifluvienne …;" → "Quantalis",
+    "l'Université X (UQX)." → "Université X (UQX)"."""
+    a = _ITEM_ART.match(t)
+    head = t[a.end():] if a else t
+    d = _ITEM_DESC.search(head)
+    if d:
+        head = head[:d.start()]
+    head = head.rstrip(" ;,.")
+    if head == t:
+        return t, s, e
+    off = (a.end() if a else 0)
+    return head, s + off, s + off + len(head)
+
+
 _BULLET_LINE = re.compile(r"^[→•·▪◦●■□➢➤►▶‣⁃∙*–—-]\s")
 
 
@@ -467,6 +506,7 @@ def lists(ctx: Context, facts: Facts) -> None:
                 misses += 1
             j += 1
     # contacts at the end of a release: "Renseignements :" then a name, a title and an organization
+    project_ref = lex.rx("PROJECT_REF", r"(?i)(?<!\w)(?:{})(?!\w)")
     contact_rx = lex.rx("CONTACT_HEADER", r"(?i)^[ \t]*(?:{})[ \t]*:?[ \t]*$")
     for i, b in enumerate(bl):
         lines = b.lines()
@@ -521,12 +561,16 @@ def lists(ctx: Context, facts: Facts) -> None:
         if not (collab or (event and partic)):
             continue
         group = ctx.group("list")
+        # "le consortium compte trois autres membres :" — members of the project, when there is one
+        to_project = bool(project_ref.search(last_intro))
         j = i + 1
         n = 0
         while j < len(bl) and n < 80:
             items = _block_items(bl[j])
             if any(_event_title(t, s) for t, s, _ in items):
                 break
+            if len(bl[j].lines()) > 1 or any(t.endswith(";") for t, _, _ in items):
+                items = [_item_head(*it) for it in items]  # one item per line, with a description
             ok = [it for it in items if name_like(it[0], 12) and not it[0].endswith(":")]
             if not ok or len(ok) < len(items):
                 break
@@ -541,6 +585,8 @@ def lists(ctx: Context, facts: Facts) -> None:
                     facts.claimed.append((ss, se))
                     if event and partic:
                         facts.rel("PARTICIPATES_IN", item.main.name, event[0], b.start, se)
+                    elif item.main.type != "Person" and to_project:
+                        facts.rel("PARTICIPATES_IN", item.main.name, PROJECT_OR_SUBJECT, b.start, se)
                     elif item.main.type != "Person":
                         facts.rel("PARTNERS_WITH", SUBJECT, item.main.name, b.start, se)
                     n += 1
@@ -1047,6 +1093,7 @@ def _clause_end(sent: str, pos: int) -> int:
 
 def _trim_org(org: str, lex: Lexicon) -> str | None:
     org = re.sub(r"['’]s$", "", org.strip().rstrip(".,;:"))
+    org = BASED_IN.sub("", org)
     poss = re.search(r"['’]s\s+[A-ZÀ-ÖØ-Þ]", org)
     if poss and type_cue(org[:poss.start()], lex) != ("Organization", None):
         org = org[:poss.start()]  # "Acme University's School of Design": the university
@@ -1300,7 +1347,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     def ci(label: str) -> str:
         return f"(?i:{lex.alt(label)})"
 
-    name_run = rf"{_CAP}(?:[ \t]+(?:{_CAP}|\d{{4}}|x|@|&)){{0,6}}"
+    name_run = rf"{_CAP}(?:[ \t]+(?:{_CAP}|\d{{1,4}}(?!\d|[.,]\d)|x|@|&)){{0,6}}"
     intro_rx = re.compile(rf"(?<!\w){ci('PROJECT_INTRO')}\s+(?P<name>{name_run})")
     appos_rx = re.compile(rf"(?P<name>{name_run})\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
     suffix_rx = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{name_run})\s+(?i:project|program|programme|initiative)(?!\w)")

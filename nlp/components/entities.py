@@ -115,6 +115,12 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
     return res
 
 
+def _indefinite_appos(appos: re.Pattern, after: str) -> bool:
+    """", a Laval company", ", une jeune pousse …" (not ", the company's CEO")."""
+    m = appos.search(after)
+    return bool(m) and bool(re.match(r"\s*,\s*(?:an?|une?)\s", after)) and after[m.end():m.end() + 1] not in "'’"
+
+
 _PLACE_POSS = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
 _COMPLEMENT = re.compile(r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en|pour|sur)\s*(?:[a-zà-öø-ÿ][\w’'-]{2,}|[A-ZÀ-ÖØ-Þ][\w’'-]*)){1,4}"
                          r"(?=\s*[,.;:()]|\s+(?:est|sont|a|ont|are|is|has|have|et|and|qui|which|who|will)\b)")
@@ -185,8 +191,10 @@ class Entities(RuleComponent):
                     label = "ORG"
                 elif label != "MISC":
                     continue
-            if label in ("PER", "PERSON") and lex.rx("ORG_DESCRIPTOR", r"(?i:{})\s+$").search(text[max(0, s - 30):s]):
-                label = "ORG"  # "Canadian retailer Northway Grocers", "la grappe Axelia"
+            if label in ("PER", "PERSON") and (
+                    re.search(rf"(?<![\w-])(?i:{lex.alt('ORG_DESCRIPTOR')}){lex.alt('DESCRIPTOR_GAP')}\s+$", text[max(0, s - 50):s])
+                    or _indefinite_appos(appos, text[e:e + 80])):
+                label = "ORG"  # "Canadian retailer Northway Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
             elif label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
                 tm = PERSON_TITLE.match(name)
                 if tm:
