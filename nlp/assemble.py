@@ -63,10 +63,22 @@ def _acronyms(cands: list[Cand], text: str) -> None:
             c.aliases.append(m.group(1))
 
 
+#: capitalised sentence words glued before a name by NER ("Pour Rania Bouzid, …")
+_LEAD_WORD = re.compile(r"^(?:Pour|Selon|Avec|Chez|Comme|Dixit|Quant\s+à|Pendant|For|According\s+to|With|Like|Per|"
+                        r"Says|Said|But|Mais|Et|And)\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
+
+
+def _drop_lead_word(c: Cand) -> Cand:
+    m = _LEAD_WORD.match(c.name) if c.type == "Person" else None
+    if m:
+        c.name, c.start = c.name[m.end():], c.start + m.end()
+    return c
+
+
 def assemble(document: Document, facts: Facts) -> Extraction:
     text = document.text
     claimed = facts.claimed
-    cands = [c for c in facts.cands if key(c.name)
+    cands = [_drop_lead_word(c) for c in facts.cands if key(c.name)
              and not (c.source == NER and any(cs < c.end and c.start < ce for cs, ce in claimed))]
     _acronyms(cands, text)
     _link_variants(cands)
@@ -278,7 +290,7 @@ def _resolve(name: str, by_key, subject, projects, counts) -> ExtractedEntity | 
         return subject
     if name == MAIN_PROJECT:
         return max(projects, key=lambda e: counts[e.key]) if projects else None
-    return by_key.get(key(name))
+    return by_key.get(key(name)) or by_key.get(key(_LEAD_WORD.sub("", name)))
 
 
 def _project_before(projects: list[ExtractedEntity], pos: int) -> ExtractedEntity | None:

@@ -525,6 +525,8 @@ def lists(ctx: Context, facts: Facts) -> None:
         ps = bs + len(body) - len(body.lstrip())
         tail = [(body.strip()[len(person):].strip(" ,"), ps + len(person))] if body.strip()[len(person):].strip(" ,") else []
         for ls, _le, line in rest[1:4]:
+            if re.match(r"(?i)\s*(?:pour|for|on\s+behalf\s+of|au\s+nom\s+de)\s", line):
+                break  # "pour Épiceries X": the agency's client, not part of its name
             ln = _OFFICE_OF.sub("", line.strip())
             if tail and not tail[-1][0].endswith(","):
                 tail[-1] = (tail[-1][0] + ",", tail[-1][1])  # one line, one field
@@ -806,8 +808,8 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
         rf"(?<!\w){ci('FUNDING_FOR')}(?P<kind>{ci('PROGRAM_NOUN')})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}})"
     )
     ministry_rx = re.compile(
-        rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:\s*(?:,|et|and|de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|for)\s*)+"
-        rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*|\s+[a-zà-öø-ÿ]{{4,}}"
+        rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:[ \t]*(?:,|et|and|de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|for)[ \t]*)+"
+        rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]*|[ \t]+[a-zà-öø-ÿ]{{4,}}"
         rf"(?=\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of|the)\s*[A-ZÀ-ÖØ-Þ]))*)+"  # "Ressources naturelles et des Forêts"
     )
     inst_after = re.compile(rf"\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|of\s+the|the)\s+"
@@ -1493,9 +1495,14 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 facts.rel("PARTICIPATES_IN", person, tgt, s0, e0)
         for m in partner_cue_rx.finditer(sent):
             # "the Foo project is led by Acme in collaboration with A and B": A and B take part in Foo
-            before = [n for p, n in projects if p < m.start()]
-            tgt = before[-1] if before else (
+            before = [(p, n) for p, n in projects if p < m.start()]
+            tgt = before[-1][1] if before else (
                 (last_project or MAIN_PROJECT) if ref_rx.search(sent, 0, m.start()) else None)
+            since = s0 + (before[-1][0] + len(before[-1][1]) if before else 0)
+            verb_cue = re.match(r"(?i)(?:collabor|travaill|ha[sd]\s|have\s|is\s|are\s|partner|team|work|s['’])", m.group())
+            if tgt and verb_cue and any(re.fullmatch(r"(?:\s+[\w-]+){0,5}\s*", text[oe:s0 + m.start()])
+                                        for _os, oe, _n in _org_mentions(since, s0 + m.start(), ctx, facts)):
+                continue  # "Acme collabore depuis 2023 avec B": Acme's partnership, not the project's
             if tgt:
                 for c in _items_after(s0 + m.end(), e0, ctx, facts):
                     if c.type != "Person":

@@ -151,7 +151,8 @@ class Entities(RuleComponent):
             if "\n" in raw.strip():  # a span running over a line break into a heading
                 first = raw.strip().split("\n")[0]
                 rest = raw.strip().split("\n", 1)[1].strip()
-                if rest[:1].isupper() or not first.strip():
+                if rest[:1].isupper() or not first.strip() or not re.search(
+                        r"(?i)(?:\b(?:de|du|des|of|and|et|for|pour|la|le|the)|[&-])\s*$", first):
                     raw = raw[:raw.index(first) + len(first)]
                     e = s + len(raw)
             body = _HEAD.sub("", raw)

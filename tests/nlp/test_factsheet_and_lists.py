@@ -79,3 +79,19 @@ def test_place_prefix_is_not_part_of_the_name():
     orgs = names(run_rules(text, "en"), "Organization")
     assert "Kestrel Metrics" in orgs
     assert not any("based" in o for o in orgs)
+
+
+def test_an_organization_collaborating_on_its_own_is_not_a_project_participant():
+    text = ("Épiceries Marvel dévoile Rayon 360, un projet de prévision des commandes. "
+            "Rayon 360 nous permet d'aller plus loin, et l'Institut Lumen collabore par ailleurs depuis 2023 "
+            "avec l'Université de Rimouski.")
+    r = rels(run_rules(text, "fr"))
+    assert ("PARTICIPATES_IN", "Université de Rimouski", "Rayon 360") not in r
+    assert any(t == "PARTNERS_WITH" and {a, b} == {"Institut Lumen", "Université de Rimouski"} for t, a, b in r)
+
+
+def test_a_project_in_collaboration_with_partners_still_takes_them_in():
+    text = ("Le projet Rayon 360 est dirigé par Épiceries Marvel, en partenariat avec "
+            "l'Université de Rimouski et l'Institut Nordet (IN).")
+    r = rels(run_rules(text, "fr"))
+    assert ("PARTICIPATES_IN", "Université de Rimouski", "Rayon 360") in r
