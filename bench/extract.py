@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import argparse
 import glob
+import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
-from ingest.loaders import load_document
-from nlp.pipeline import KEEP, Extractor
+# the project first: bench/ingest.py would otherwise shadow the ingest package
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ingest.loaders import load_document  # noqa: E402
+from nlp.pipeline import KEEP, Extractor  # noqa: E402
 
 
 def main() -> None:
