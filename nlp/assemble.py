@@ -209,7 +209,7 @@ def _link_variants(cands: list[Cand]) -> None:
             if m:
                 shorts.setdefault(key(m.group("short")), set()).add(c.name)
     # "Givrex" for "Givrex Logistique", "Bellefeuille" for "Épiceries Bellefeuille": a two-word
-    # company name whose other word is not a unit of its own (IVADO Labs, Fondation X stay apart)
+    # company name whose other word is not a unit of its own ("Nordex Labs", "Fondation X" stay apart)
     for c in cands:
         if c.type == "Organization" and c.subtype != "government":
             words = _SUFFIX.sub("", normalise(c.name)).split()

@@ -335,7 +335,7 @@ def project_fields(ctx: Context, facts: Facts) -> None:
         group = ctx.group("partners")
         rtype = "LEADS" if m.group("lead") else "FUNDS" if m.group("funding") else "PARTICIPATES_IN"
         for item_text, s, e in split_items(content, m.end(), lex):
-            if rtype == "FUNDS":  # "Scale AI ($2.9 million)": the funder without its amount
+            if rtype == "FUNDS":  # "Axelia ($2.9 million)": the funder without its amount
                 cut = re.search(r"\s*[(:–—-]\s*(?:\$|\d)", item_text)
                 if cut:
                     item_text, e = item_text[:cut.start()], s + cut.start()
