@@ -14,10 +14,10 @@ They are wrapped as spaCy components in :mod:`nlp.components`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from nlp.evaluate import normalise
 from nlp.facts import MAIN_PROJECT, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
 from nlp.lexicon import Lexicon
 from nlp.textutil import (
@@ -84,17 +84,13 @@ _ACR_SKIP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", 
              "for", "in", "on", "au", "aux"}
 
 
-def _fold(s: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", s.casefold()) if not unicodedata.combining(ch))
-
-
 def is_acronym_of(acr: str, name: str) -> bool:
     """'KRG' for 'The Kestrel Research Group', 'Nmli' for 'Nordic Machine Learning
     Institute', 'CQDA' for 'Centre québécois de données avancées'."""
-    letters = _fold(re.sub(r"[^A-Za-zÀ-ÿ]", "", acr))
+    letters = normalise(re.sub(r"[^A-Za-zÀ-ÿ]", "", acr))
     if not 2 <= len(letters) <= 16 or " " in acr.strip() or acr.strip() == name.strip():
         return False
-    words = [_fold(w) for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
+    words = [normalise(w) for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
     initials = "".join(w[0] for w in words)
     if len(letters) > 10 and acr.isupper():
         return False
@@ -110,7 +106,7 @@ def is_acronym_of(acr: str, name: str) -> bool:
     if len(parts) < 2 or "".join(parts) != acr:
         return False
     ws = iter(words)
-    return all(any(w.startswith(_fold(part)) for w in ws) for part in parts)
+    return all(any(w.startswith(normalise(part)) for w in ws) for part in parts)
 
 
 def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
@@ -506,7 +502,6 @@ def lists(ctx: Context, facts: Facts) -> None:
                 misses += 1
             j += 1
     # contacts at the end of a release: "Renseignements :" then a name, a title and an organization
-    project_ref = lex.rx("PROJECT_REF", r"(?i)(?<!\w)(?:{})(?!\w)")
     contact_rx = lex.rx("CONTACT_HEADER", r"(?i)^[ \t]*(?:{})[ \t]*:?[ \t]*$")
     for i, b in enumerate(bl):
         lines = b.lines()
@@ -564,7 +559,7 @@ def lists(ctx: Context, facts: Facts) -> None:
             continue
         group = ctx.group("list")
         # "le consortium compte trois autres membres :" — members of the project, when there is one
-        to_project = bool(project_ref.search(last_intro))
+        to_project = bool(lex.rx("PROJECT_REF", r"(?i)(?<!\w)(?:{})(?!\w)").search(last_intro))
         j = i + 1
         n = 0
         while j < len(bl) and n < 80:

@@ -136,6 +136,8 @@ class Entities(RuleComponent):
         claimed = sorted(facts.claimed)
         appos = lex.rx("ORG_APPOSITION", r"^\s*,\s*(?i:{})(?!\w)")
         before = lex.rx("ORG_BEFORE", r"(?i:{})\s*$")
+        # "la jeune entreprise gatinoise X", "the metals producer X": a descriptor noun right before a name
+        described = lex.rx("ORG_DESCRIPTOR", r"(?<![\w-])(?i:{})" + lex.alt("DESCRIPTOR_GAP") + r"\s+$")
         ents = list(doc.ents)
         org_spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG"]
         pieces = []
@@ -193,7 +195,7 @@ class Entities(RuleComponent):
                 elif label != "MISC":
                     continue
             if label in ("PER", "PERSON") and (
-                    re.search(rf"(?<![\w-])(?i:{lex.alt('ORG_DESCRIPTOR')}){lex.alt('DESCRIPTOR_GAP')}\s+$", text[max(0, s - 50):s])
+                    described.search(text[max(0, s - 50):s])
                     or _indefinite_appos(appos, text[e:e + 80])):
                 label = "ORG"  # "Canadian retailer Northway Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
             elif label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
