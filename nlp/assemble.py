@@ -21,8 +21,11 @@ from graph.model import (
     Mention,
     RelType,
 )
+from nlp.discourse import focus_participants
 from nlp.evaluate import normalise
 from nlp.facts import MAIN_PROJECT, NER, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
+from nlp.lexicon import lexicon
+from nlp.rules import is_acronym_of
 from nlp.textutil import squash
 
 ORG_LIKE = {"Organization", "University"}
@@ -53,8 +56,6 @@ class _UF:
 
 
 def _acronyms(cands: list[Cand], text: str) -> None:
-    from nlp.rules import is_acronym_of
-
     for c in cands:
         if c.type in ("Person", "Project"):
             continue
@@ -165,6 +166,8 @@ def assemble(document: Document, facts: Facts) -> Extraction:
         seen_rel[k_] = len(relations)
         relations.append(rel)
         linked.update((a, b))
+    relations += focus_participants(text, document.id, entities, relations, lexicon(document.language))
+    linked.update(k for r in relations for k in (r.source, r.target))
     # a project is a named thing *with* a leader, funder or participants
     entities = [e for e in entities if e.type is not EntityType.PROJECT or e.key in linked]
     return Extraction(document, entities, relations)
@@ -232,6 +235,65 @@ def _link_variants(cands: list[Cand]) -> None:
             target = longs.get(c.name.casefold())
             if target is not None and c.name not in target.aliases:
                 target.aliases.append(c.name)
+    _link_prefixes(cands)
+
+
+def _words(name: str) -> list[str]:
+    return _SUFFIX.sub("", normalise(name)).split()
+
+
+def _link_prefixes(cands: list[Cand]) -> None:
+    """Shortened names: "Brennan" / "Laurentian Short Line" for "Brennan Precision
+    Components" / "Laurentian Short Line Railway" (the leading words of one longer name,
+    the rest no unit of its own); "Concordia" for "Concordia University" (a university
+    named without "of"/"de", so "Waterloo" or "Montréal" stay places); "CHU Val-des-Cèdres"
+    for "Centre hospitalier universitaire Val-des-Cèdres" (initials, then the same words)."""
+    orgs = [c for c in cands if c.type in ORG_LIKE and c.subtype != "government"]
+    first: dict[str, int] = {}
+    for c in orgs:
+        first[key(c.name)] = min(first.get(key(c.name), c.start), c.start)
+    for c in orgs:
+        w = _words(c.name)
+        if not w or c.name.isupper() or not c.name[:1].isupper():
+            continue
+        # a short form refers back to a name already given (or shortens it in the headline);
+        # named first on its own it is an organization of its own ("Acme" then "Acme Aircraft")
+        at = first[key(c.name)]
+        longer = {key(o.name): o for o in orgs if len(_words(o.name)) > len(w) and _words(o.name)[:len(w)] == w
+                  and (first[key(o.name)] < at or at < _HEADLINE)}
+        if longer and (len(w) > 1 or len(w[0]) >= 4):
+            longest = max(longer.values(), key=lambda o: len(_words(o.name)))
+            lw = _words(longest.name)
+            chain = all(_words(o.name) == lw[:len(_words(o.name))] for o in longer.values())
+            if chain and longest.type == "Organization" and not set(lw[len(w):]) & _UNIT_WORDS:
+                _alias(longest, c.name)
+                continue
+        if len(w) == 1 and len(w[0]) >= 4:
+            unis = {key(o.name): o for o in orgs if o.type == "University"
+                    and [x for x in _words(o.name) if x not in _INST_WORDS] == w
+                    and not set(_words(o.name)) & {"de", "du", "des", "d", "of"}}
+            if len(unis) == 1:
+                _alias(next(iter(unis.values())), c.name)
+    for c in orgs:
+        m = re.fullmatch(r"([A-Z]{2,6})\s+(\S.*)", c.name)
+        if not m:
+            continue
+        tail = _words(m.group(2))
+        for o in orgs:
+            ow = _words(o.name)
+            if len(ow) > len(tail) and ow[-len(tail):] == tail and is_acronym_of(m.group(1), " ".join(
+                    o.name.split()[:len(o.name.split()) - len(m.group(2).split())])):
+                _alias(o, c.name)
+                break
+
+
+#: characters of a document's headline and deck, where names are shortened before they are given
+_HEADLINE = 400
+
+
+def _alias(target: Cand, name: str) -> None:
+    if name not in target.aliases and key(name) != key(target.name):
+        target.aliases.append(name)
 
 
 def _compatible(a: Cand, b: Cand) -> bool:

@@ -21,6 +21,7 @@ from nlp.evaluate import normalise
 from nlp.facts import MAIN_PROJECT, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
 from nlp.lexicon import Lexicon
 from nlp.textutil import (
+    MONEY,
     PERSON_AT_START,
     URL,
     Block,
@@ -1089,7 +1090,7 @@ def _clause_end(sent: str, pos: int) -> int:
 
 
 def _trim_org(org: str, lex: Lexicon) -> str | None:
-    org = re.sub(r"['’]s$", "", org.strip().rstrip(".,;:"))
+    org = re.sub(r"(?<=s)['’]$|['’]s$", "", org.strip().rstrip(".,;:"))  # "Acme's", "Brume Analytics'"
     org = BASED_IN.sub("", org)
     poss = re.search(r"['’]s\s+[A-ZÀ-ÖØ-Þ]", org)
     if poss and type_cue(org[:poss.start()], lex) != ("Organization", None):
@@ -1206,9 +1207,9 @@ def _coordinated_subject(sent: str, s0: int, end: int, ctx: Context, facts: Fact
 
 
 _SC_STOP = "de|du|des|la|le|les|et|ou|pour|à|au|aux|en|un|une|the|a|an|of|and|or|for|to|in|on|with|avec|sur|par|by"
-_MONEY_AMT = r"(?:\$\s?[\d.,]+(?:\s*(?:millions?|billions?|M))?|[\d][\d.,\s]*\s*(?:M\s?\$|\$|millions?\s+de\s+dollars))"
+MONEY_AMT = r"(?:\$\s?[\d.,]+(?:\s*(?:millions?|billions?|M))?|[\d][\d.,\s]*\s*(?:M\s?\$|\$|millions?\s+de\s+dollars))"
 #: between two funders: ", et du …", " and $900,000 from …"
-_FUNDS_GAP_CORE = (rf"\s*,?\s*(?:et|and)\s+(?:{_MONEY_AMT}\s+(?:from|de\s+la\s+part\s+(?:de|du)|de)\s+)?"
+_FUNDS_GAP_CORE = (rf"\s*,?\s*(?:et|and)\s+(?:{MONEY_AMT}\s+(?:from|de\s+la\s+part\s+(?:de|du)|de)\s+)?"
                    r"(?:(?:par|by|de|du|des|from)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’])\s*)?")
 _FUNDS_GAP = re.compile(_FUNDS_GAP_CORE)
 _FUNDS_GAP_DESC = r"(?i:\s+{})?" + _FUNDS_GAP_CORE + r"(?:(?i:{})(?:\s+[a-zà-ÿ-]+){0,2}?\s+)?"
@@ -1334,7 +1335,6 @@ _HONORIFIC = re.compile(r"^(?:Dr|Dre|Prof|Professor|Professeure?|Pr|Mr|Mrs|Ms|Mm
 _ORG_KIND = re.compile(
     r"(?i)(?<!\w)(?:est|is)\s+(?:un|une|an?|the|le|la)\s+(?:[\w’'-]+\s+){0,8}?"
     r"(?:consortium|réseau|regroupement|network|alliance|organisme|organi[sz]ation|grappe|cluster)(?!\w)")
-_MONEY = re.compile(r"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:millions?|milliards?|billions?)\b", re.I)
 
 
 def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
@@ -1345,9 +1345,17 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         return f"(?i:{lex.alt(label)})"
 
     name_run = rf"{_CAP}(?:[ \t]+(?:{_CAP}|\d{{1,4}}(?!\d|[.,]\d)|x|@|&)){{0,6}}"
-    intro_rx = re.compile(rf"(?<!\w){ci('PROJECT_INTRO')}\s+(?P<name>{name_run})")
-    appos_rx = re.compile(rf"(?P<name>{name_run})\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
-    suffix_rx = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{name_run})\s+(?i:project|program|programme|initiative)(?!\w)")
+    # a name may be quoted: « Cuve », "Tidewatch"
+    q_open, q_close = r"(?:[«\"“][ \u00a0\u202f]?)?", r"(?:[ \u00a0\u202f]?[»\"”])?"
+    intro_rx = re.compile(rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>{name_run})")
+    # sentence-case names right after the noun: "le projet Atelier prédictif, qui …"
+    intro_sc_rx = re.compile(
+        rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?!(?:{_SC_STOP})\b)"
+        rf"[a-zà-öø-ÿ][\w’'-]+){{1,3}}){q_close}(?=\s*[,.;:()]|\s+(?i:qui|dont|which|that|est|sera|will|is)\b)")
+    appos_rx = re.compile(rf"{q_open}(?P<name>{name_run}){q_close}\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
+    # "the Tally project", "its Tidewatch initiative", "Norrland's Tidewatch project"
+    suffix_rx = re.compile(rf"(?:(?<!\w)(?i:the|its|their|our|this)|(?<=\w)['’]s)\s+{q_open}(?P<name>{name_run}){q_close}"
+                           r"\s+(?i:project|program|programme|initiative|consortium|pilot)(?!\w)")
     ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
     # "dirigé par la société montréalaise Acme", "supervisés par la professeure Jeanne Roy"
     desc = rf"(?:(?:{ci('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}?|{ci('PERSON_TITLE_BEFORE')})\s+(?=[A-ZÀ-ÖØ-Þ]))?"
@@ -1366,8 +1374,11 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     team_verb_rx = re.compile(rf"(?<!\w){ci('PERSON_TEAM_VERB')}(?!\w)")
     partner_cue_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     lead_active_rx = re.compile(
-        rf"(?P<org>{_ORG_RUN})(?:\s*,[^,.;()\n]{{1,80}},)?\s+(?:{lex.alt('LEAD_ACTIVE')})\s+")
+        rf"(?P<org>{_ORG_RUN})(?:\s*,[^,.;()\n]{{1,80}},)?(?:\s+(?i:also|now|currently|aussi|également|désormais))?"
+        rf"\s+(?:{lex.alt('LEAD_ACTIVE')})\s+")
     founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
+    recipient_rx = re.compile(rf"^[\s•·–—-]*{_OPT_ART}(?P<org>{_ORG_RUN})(?:,?\s+(?i:inc|ltée|ltd|llc|corp)\.?)?"
+                              rf"\s+{ci('RECEIVES')}\s[^.;]{{0,80}}?\$[^.;]{{0,40}}?(?<!\w)(?i:pour|for|to)\s")
     last_project: str | None = None
     last_seen = -99
     seen: list[str] = []
@@ -1383,10 +1394,10 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         above = [t for t in titled if t[0] <= s0 and t[1] > last_pos]
         if above:
             last_project, last_pos, last_seen = above[-1][2], above[-1][1], n_sent
-        for rx in (intro_rx, appos_rx, suffix_rx, sc_appos_rx):
+        for rx in (intro_sc_rx, intro_rx, appos_rx, suffix_rx, sc_appos_rx):
             for m in rx.finditer(sent):
-                if rx is sc_appos_rx and any(p <= m.start("name") < p + len(n) for p, n in projects):
-                    continue
+                if any(p <= m.start("name") < p + len(n) for p, n in projects):
+                    continue  # read already, whole (a sentence-case name before its first word)
                 raw = m.group("name")
                 name = re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", raw).strip()
                 if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|co|corp)\.$", name):
@@ -1441,7 +1452,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                             r"jeune\s+pousse|start-?up|company|firm)\s+)?(?P<n>[A-ZÀ-ÖØ-Þ][^,.;]*)", sent[a:b + 30])
             if inv and not any(inv.group("n").startswith(n) for n in (*seen, last_project or "\x00")):
                 return False
-            return bool(_MONEY.search(sent[a:b]))
+            return bool(MONEY.search(sent[a:b]))
 
         for m in lead_rx.finditer(sent):
             tgt = target(m.start())
@@ -1514,6 +1525,16 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
                 facts.rel("LEADS", org, tgt, s0, e0)
+        m = recipient_rx.match(sent)
+        if m:
+            # "Acme inc. obtient 450 000 $ pour mener le projet Foo": the recipient carries its project out
+            after = [n for p, n in projects if p >= m.end()]
+            org = _trim_org(m.group("org"), lex)
+            if after and org and org not in after and not person_at_start(org, lex, ctx.persons) \
+                    and not all(ctx.is_common(w) for w in org.split()):
+                os_ = s0 + m.start("org")
+                facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                facts.rel("LEADS", org, after[0], s0, e0)
         for m in funds_verb_rx.finditer(sent):
             tgt = target(m.start(), money=money_near(m.start(), m.end() + 40))
             before = [o for o in _org_mentions(s0, s0 + m.start(), ctx, facts) if s0 + m.start() - o[1] <= 25]

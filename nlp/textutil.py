@@ -61,7 +61,7 @@ def strip_bullet(s: str, start: int) -> tuple[str, int]:
 
 
 _SENT_END = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bDre\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bPr\.)"
-                       r"[»\"”]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ])|\n[ \t\f]*\n")
+                       r"(?:[ \u00a0\u202f]?[»\"”])?\s+(?=[«\"“A-ZÀ-ÖØ-Þ])|\n[ \t\f]*\n")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -143,7 +143,7 @@ def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
         return "Organization", "government"  # "Ville de Sherbrooke", "City of Winnipeg"
     if has(lex, "CLUSTER_CUE", name):
         return "Organization", "cluster"
-    if lex.rx("MINISTRY", r"^{}").search(name):
+    if lex.rx("MINISTRY", r"^{}").search(name) or has(lex, "GOV_AGENCY", name):
         return "Organization", "government"
     if has(lex, "NONPROFIT_CUE", name):
         return "Organization", "nonprofit"
@@ -163,6 +163,9 @@ def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
         return "Organization", "company"
     return "Organization", None
 
+
+#: an amount of money anywhere in a sentence ("$2 million", "1,4 M$", "3 millions")
+MONEY = re.compile(r"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:millions?|milliards?|billions?)\b", re.I)
 
 _AMOUNT = re.compile(
     r"(?P<cur1>\$\s?)?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*"

@@ -40,6 +40,9 @@ _TAIL_WORD = re.compile(
 #: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
 _ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
 _PROGRAM_AFTER = re.compile(r"(?:\s+(?:and|et|&)\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:program|programme|fund)\b")
+#: "Ébénisterie Saint-Cyrille inc.": a legal form after a name makes it a company
+_LEGAL_FORM = re.compile(r",?[ \t]+(?i:inc|ltée|ltd|llc|corp|limitée|s\.e\.n\.c)(?![\w])")
+_POSS_INST = re.compile(r"['’]s\s+(?P<head>[A-ZÀ-ÖØ-Þ]\w+)(?!\w)")
 _LEAD_THE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
@@ -56,6 +59,9 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
     if re.search(r"[A-ZÀ-ÖØ-Þ][\w.-]*['’]s\s+$", text[max(0, s - 40):s]):
         return []  # "Acme University's Department of Design": a unit of the organization named before
     e -= len(re.search(r"(?:['’]s)?$", text[s:e]).group())
+    inst = _POSS_INST.match(text, e)
+    if inst and lex.rx("UNIV_CUE", r"^{}$").match(inst.group("head")):
+        e = inst.end()  # "Bishop| 's University": NER stopped at the possessive of the name
     spans = [(s, e)]
     for rx, cond in ((_PIPE, None), (_COMMA, None), (_AND, "cue")):
         out = []
@@ -138,6 +144,7 @@ class Entities(RuleComponent):
         before = lex.rx("ORG_BEFORE", r"(?i:{})\s*$")
         # "la jeune entreprise gatinoise X", "the metals producer X": a descriptor noun right before a name
         described = lex.rx("ORG_DESCRIPTOR", r"(?<![\w-])(?i:{})" + lex.alt("DESCRIPTOR_GAP") + r"\s+$")
+        event_before = lex.rx("EVENT_BEFORE", r"(?i)(?<!\w){}\s+$")
         ents = list(doc.ents)
         org_spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG"]
         pieces = []
@@ -174,6 +181,8 @@ class Entities(RuleComponent):
                     _PROGRAM_AFTER.match(text, e) or lex.rx("ROLE", r"(?i:{})\s+(?:of|de|du|des)\s+$").search(
                         text[max(0, s - 50):s])):
                 continue  # "the X and Y program" (a programme), "Director of Research Partnerships" (a role)
+            if ent.label_ != "PER" and event_before.search(text, max(0, s - 30), s):
+                continue  # "au congrès Logistik Québec", "the RailTech summit": an event's name
             ls = text.rfind("\n", 0, s) + 1
             le = text.find("\n", e)
             line = text[ls:le if le >= 0 else len(text)]
@@ -196,8 +205,11 @@ class Entities(RuleComponent):
                     continue
             if label in ("PER", "PERSON") and (
                     described.search(text[max(0, s - 50):s])
-                    or _indefinite_appos(appos, text[e:e + 80])):
+                    or _indefinite_appos(appos, text[e:e + 80])
+                    or re.search(rf"(?<!\w){re.escape(name)}{_LEGAL_FORM.pattern}", text)):
                 label = "ORG"  # "Canadian retailer Northway Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
+                ctx.persons.discard(text[ent.start_char:ent.end_char].strip())  # later rules see an organization
+                ctx.persons.discard(name)
             elif label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
                 tm = PERSON_TITLE.match(name)
                 if tm:

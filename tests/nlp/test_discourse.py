@@ -1,0 +1,167 @@
+"""Document-level relations (nlp/discourse.py) and the name links that feed them:
+participants of a story's single project, its researchers, shortened names, acronyms
+with a tail, and the typing fixes that keep funders and events out. Invented names."""
+
+from __future__ import annotations
+
+import hashlib
+
+from nlp_helpers import blank_pipeline, names, rels, run_rules
+
+from graph.model import Document
+from nlp.assemble import assemble
+from nlp.components.entities import _pieces
+from nlp.discourse import body_end
+from nlp.facts import facts_of
+from nlp.lexicon import lexicon
+from nlp.textutil import sentences, type_cue
+
+STORY = (
+    "Norrland Freight Systems unveils Tidewatch\n\n"
+    "Norrland Freight Systems will lead Tidewatch, a $3-million project to forecast port congestion. "
+    "The company teams up with Quillon Analytics Inc. and Université de Rimouski-Est on the project. "
+    "The Axelia cluster invests $1.2 million in Tidewatch. "
+    "Vantor Robotics Inc. is not part of the project, but its staff will attend the workshops. "
+    "\"This changes how we plan,\" said Hélène Marchand, chief executive of Brasko Shipping Inc., a client.\n\n"
+    "About Norrland Freight Systems\n"
+    "Norrland Freight Systems works with Pelican Logistics Inc. on the project of a new terminal.\n"
+)
+
+
+def test_organizations_named_with_the_single_project_take_part():
+    r = rels(run_rules(STORY, "en"))
+    assert ("LEADS", "Norrland Freight Systems", "Tidewatch") in r
+    assert ("PARTICIPATES_IN", "Quillon Analytics Inc", "Tidewatch") in r
+    assert ("PARTICIPATES_IN", "Université de Rimouski-Est", "Tidewatch") in r
+    parts = {s for t, s, o in r if t == "PARTICIPATES_IN"}
+    assert "Vantor Robotics Inc." not in parts  # "is not part of the project"
+    assert "Pelican Logistics Inc." not in parts  # the boilerplate is not read
+    assert not any(s == "Axelia" and t == "PARTICIPATES_IN" for t, s, o in r)  # a funder
+
+
+def test_no_discourse_links_when_the_document_has_several_projects():
+    text = ("Acme Robotics Inc. leads Harbourline, a $2-million project. Bolt Sensors Inc. leads Dockside, "
+            "a $1-million project. Quillon Analytics Inc. wrote about Harbourline and Dockside in its newsletter.")
+    r = rels(run_rules(text, "en"))
+    assert not any(s == "Quillon Analytics Inc." for t, s, o in r if t == "PARTICIPATES_IN")
+
+
+def test_boilerplate_starts_at_the_about_heading_not_in_the_lead():
+    text = "About time: Acme launches Tidewatch.\n\n" + "Body sentence. " * 40 + "\n\nAbout Acme\nAcme makes things."
+    assert body_end(text) == text.index("About Acme")
+
+
+def test_researchers_of_a_participating_university_take_part_executives_do_not():
+    text = STORY.replace(
+        "The Axelia cluster",
+        "Marc-Olivier Tessier, a professor at Université de Rimouski-Est, will build the models. The Axelia cluster")
+    r = rels(run_rules(text, "en"))
+    assert ("AFFILIATED_WITH", "Marc-Olivier Tessier", "Université de Rimouski-Est") in r
+    assert ("PARTICIPATES_IN", "Marc-Olivier Tessier", "Tidewatch") in r
+    assert not any(s == "Hélène Marchand" for t, s, o in r if t == "PARTICIPATES_IN")
+
+
+def test_a_short_form_after_the_full_name_is_the_same_organization():
+    text = ("Brennock Precision Components Inc., a maker of engine parts, will lead Gearwatch, a $2-million project. "
+            "Brennock teams up with Quillon Analytics Inc. on the project.")
+    ex = run_rules(text, "en")
+    orgs = [e for e in ex.entities if e.name.startswith("Brennock")]
+    assert len(orgs) == 1 and "Brennock" in orgs[0].aliases
+
+
+def _with_ents(text: str, lang: str, spans: list[tuple[str, str]]):
+    """The rule layers on a text whose NER spans are given (first occurrence of each string)."""
+    nlp = blank_pipeline(lang)
+    doc = nlp.make_doc(text)
+    ents, pos = [], 0
+    for s, label in spans:
+        i = text.index(s, pos)
+        ents.append(doc.char_span(i, i + len(s), label=label))
+        pos = i + len(s)
+    doc.ents = ents
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    doc_id = hashlib.sha1(text.encode()).hexdigest()
+    return assemble(Document(doc_id, "t.txt", "txt", text, language=lang), facts_of(doc))
+
+
+def test_a_short_form_named_first_stays_its_own_organization():
+    text = ("Annual report\n\n" + "The year in review. " * 25 + "\n\nPartners: Corvane, Quillon Analytics Inc.\n\n"
+            "Later in the year, Corvane Business Jets joined another group.")
+    ex = _with_ents(text, "en", [("Corvane", "ORG"), ("Corvane Business Jets", "ORG")])
+    assert {"Corvane", "Corvane Business Jets"} <= names(ex)
+
+
+def test_a_university_named_without_of_has_its_bare_short_form():
+    text = ("Kestrelwood University and Acme Robotics Inc. are partnering. Kestrelwood will host the lab. "
+            "University of Marlow researchers, based in Marlow, joined.")
+    ex = _with_ents(text, "en", [("Kestrelwood University", "ORG"), ("Kestrelwood", "ORG"),
+                                 ("University of Marlow", "ORG"), ("Marlow", "ORG")])
+    uni = next(e for e in ex.entities if e.name == "Kestrelwood University")
+    assert "Kestrelwood" in uni.aliases
+    marlow = next(e for e in ex.entities if e.name == "University of Marlow")
+    assert "Marlow" not in marlow.aliases  # "of": the short form is a place as well
+
+
+def test_an_acronym_followed_by_the_same_words_is_an_alias():
+    text = ("Le Centre hospitalier universitaire Val-des-Brumes mène le projet. "
+            "Le CHU Val-des-Brumes compte trois hôpitaux.")
+    ex = _with_ents(text, "fr", [("Centre hospitalier universitaire Val-des-Brumes", "ORG"),
+                                 ("CHU Val-des-Brumes", "ORG")])
+    chu = [e for e in ex.entities if "Val-des-Brumes" in e.name]
+    assert len(chu) == 1 and "CHU Val-des-Brumes" in {chu[0].name, *chu[0].aliases}
+
+
+def test_an_event_named_after_its_noun_is_not_an_organization():
+    text = "Les résultats seront présentés au congrès Logistrak Québec, en novembre, par Acme Robotique inc."
+    ex = _with_ents(text, "fr", [("Logistrak Québec", "ORG")])
+    assert "Logistrak Québec" not in names(ex)
+
+
+def test_a_possessive_university_name_is_read_whole():
+    text = "Partners include Bishopsgate's University and others."
+    s = text.index("Bishopsgate")
+    assert _pieces(text, s, s + len("Bishopsgate"), "ORG", lexicon("en")) == [(s, s + len("Bishopsgate's University"))]
+
+
+def test_regional_agencies_and_provincial_ministries_are_governments():
+    en, fr = lexicon("en"), lexicon("fr")
+    assert type_cue("Prairies Economic Development Canada", en) == ("Organization", "government")
+    assert type_cue("Quebec Ministry of Transport and Sustainable Mobility", en) == ("Organization", "government")
+    assert type_cue("Développement économique Canada pour les régions du Québec", fr) == ("Organization", "government")
+    assert type_cue("Fonds Laurentides Croissance", en) == ("Organization", "investor")
+
+
+def test_a_sentence_ends_at_a_closing_guillemet_after_a_space():
+    text = "« Nous y croyons. » Acme collabore avec Bolt."
+    assert [text[a:b] for a, b in sentences(text)] == ["« Nous y croyons.", "Acme collabore avec Bolt."]
+
+
+def test_a_funding_recipient_leads_the_project_it_is_funded_for():
+    text = ("- Menuiserie Vallon inc. reçoit une contribution de 850 000 $ pour mener le projet Atelier agile, "
+            "qui permettra de planifier la production.")
+    r = rels(run_rules(text, "fr"))
+    assert ("LEADS", "Menuiserie Vallon", "Atelier agile") in r
+
+
+def test_quoted_and_possessive_project_names():
+    fr = run_rules("Le consortium lance le projet « Cuvée », dirigé par Vinicole Sorel inc.", "fr")
+    assert "Cuvée" in names(fr, "Project")
+    en = run_rules("Norrland Freight Systems's Tidewatch project is led by Norrland Freight Systems.", "en")
+    assert "Tidewatch" in names(en, "Project")
+
+
+def test_a_person_span_before_a_legal_form_is_a_company():
+    text = "Ébénisterie Vallon inc. agrandit son usine. Ébénisterie Vallon emploie 40 personnes."
+    ex = _with_ents(text, "fr", [("Ébénisterie Vallon", "PER"), ("Ébénisterie Vallon", "PER")])
+    assert "Ébénisterie Vallon" in names(ex, "Organization")
+    assert "Ébénisterie Vallon" not in names(ex, "Person")
+
+
+def test_a_side_partnership_in_a_project_sentence_is_not_participation():
+    text = ("Épiceries Marvel dévoile Rayon 360, un projet de prévision des commandes. "
+            "Rayon 360 nous permet d'aller plus loin, et l'Institut Lumen collabore par ailleurs depuis 2023 "
+            "avec l'Université de Rimouski.")
+    r = rels(run_rules(text, "fr"))
+    assert ("PARTNERS_WITH", "Institut Lumen", "Université de Rimouski") in r
+    assert not any(t == "PARTICIPATES_IN" and s in ("Institut Lumen", "Université de Rimouski") for t, s, o in r)
