@@ -285,9 +285,16 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | N
     title = squash(" ".join(line for _, _, line in lines))
     title, _ = strip_bullet(title, 0)
     title = title.strip()
+    num = _ENUM.match(title)
+    if num:  # "2. Yard Orchestration": the numbering of a list of projects
+        title = title[num.end():]
+        s = text.find(title[:20], s)
     if not title or len(title.split()) > 25:
         return None
     return title, s, e if e > s else end
+
+
+_ENUM = re.compile(r"^(?:\d{1,2}|[A-Za-z])[.)]\s+(?=\S)|^\(\d{1,2}\)\s+")
 
 
 def project_fields(ctx: Context, facts: Facts) -> None:
@@ -434,7 +441,7 @@ def _block_items(b: Block) -> list[tuple[str, int, int]]:
 
 _ITEM_ART = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|the\s+)(?=[A-ZÀ-ÖØ-Þ])")
 _ITEM_DESC = re.compile(r"\s*(?:,|\s[–—-])\s+(?:(?:une?|la|le|l['’]|les|des|an?|the|one|l['’]une?|qui|which|who|dont)\s|"
-                        r"[a-zà-öø-ÿ])")
+                        r"[a-zà-öø-ÿ])|\s[–—]\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _item_head(t: str, s: int, e: int) -> tuple[str, int, int]:
@@ -528,17 +535,21 @@ def lists(ctx: Context, facts: Facts) -> None:
                 tail[-1] = (tail[-1][0] + ",", tail[-1][1])  # one line, one field
             tail.append((ln, ls + len(line) - len(ln)))
         _board_item(person, ps, ps + len(person), tail, ctx.group("contact"), ctx, facts, contact=True)
+    _funding_table(bl, ctx, facts)
     # flatten items, keeping their block index
     flat: list[tuple[int, str, int, int]] = []
     for i, b in enumerate(bl):
         for item in _block_items(b):
             flat.append((i, *item))
-    # colon-introduced lists
+    # colon-introduced lists, and lists under a "Partenaires" / "Our partners" heading
+    heading_rx = lex.rx("PARTNER_FIELD", r"(?i)^(?:(?:nos|les|our|the)\s+)?(?:{})"
+                                          r"(?:\s+(?:du\s+projet|of\s+the\s+project|industriels|industrial))?$")
     for i, b in enumerate(bl):
         if i in used:
             continue
         intro = squash(b.text)
-        if not intro.endswith(":") or len(intro) > 500:
+        heading = bool(heading_rx.match(intro.lstrip("#* ").rstrip("*: ")))
+        if not (intro.endswith(":") or heading) or len(intro) > 500:
             continue
         prev = squash(bl[i - 1].text) if i > 0 else ""
         event = None
@@ -554,22 +565,25 @@ def lists(ctx: Context, facts: Facts) -> None:
             if event:
                 break
         last_intro = b_items[-1][0] if b_items else intro
-        collab = has(lex, "LIST_COLLAB", last_intro, re.I) or has(lex, "LIST_COLLAB", prev[-200:], re.I)
+        collab = heading or has(lex, "LIST_COLLAB", last_intro, re.I) or has(lex, "LIST_COLLAB", prev[-200:], re.I)
         partic = has(lex, "LIST_PARTICIPANT_OF_EVENT", last_intro, re.I)
         if not (collab or (event and partic)):
             continue
         group = ctx.group("list")
         # "le consortium compte trois autres membres :" — members of the project, when there is one
-        to_project = bool(lex.rx("PROJECT_REF", r"(?i)(?<!\w)(?:{})(?!\w)").search(last_intro))
+        to_project = heading or bool(lex.rx("PROJECT_REF", r"(?i)(?<!\w)(?:{})(?!\w)").search(last_intro))
         j = i + 1
         n = 0
         while j < len(bl) and n < 80:
             items = _block_items(bl[j])
             if any(_event_title(t, s) for t, s, _ in items):
                 break
-            if len(bl[j].lines()) > 1 or any(t.endswith(";") for t, _, _ in items):
+            if heading and len(bl[j].lines()) == 1 and not _ITEM_DESC.search(items[0][0] if items else ""):
+                break  # under a heading, one paragraph per item says what the item does
+            if heading or len(bl[j].lines()) > 1 or any(t.endswith(";") for t, _, _ in items):
                 items = [_item_head(*it) for it in items]  # one item per line, with a description
-            ok = [it for it in items if name_like(it[0], 12) and not it[0].endswith(":")]
+            ok = [it for it in items if name_like(it[0], 12) and not it[0].endswith(":") and not (
+                heading and not _HEADING_ITEM.fullmatch(it[0]))]  # "Depuis 2020, …": prose, not an item
             if not ok or len(ok) < len(items):
                 break
             for item_text, s, e in ok:
@@ -723,6 +737,34 @@ _ORG_RUN = rf"{_CAP}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['’]|l['�
 
 def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, int, str]]:
     return [(s, e, t) for s, e, t in ctx.orgs if s >= span_start and e <= span_end]
+
+
+def _funding_table(bl: list[Block], ctx: Context, facts: Facts) -> None:
+    """A funding table: a header row naming funders ("Bailleur de fonds | Contribution"),
+    then a row per funder with its amount; each funds the project the page is about."""
+    head_rx = ctx.lex.rx("FUNDING_FIELD", r"(?i)^(?:{})\s*\|")
+    for i, b in enumerate(bl):
+        if not head_rx.match(b.text.strip()):
+            continue
+        for row in bl[i + 1:i + 16]:
+            if "|" not in row.text:
+                break
+            cell = row.text.split("|")[0].strip()
+            if not _HEADING_ITEM.fullmatch(cell) or not MONEY.search(row.text):
+                continue  # "Industry partners (cash and in kind) | $1.4M": not a named funder
+            cs = row.start + row.text.find(cell)
+            item = parse_item(cell, cs, cs + len(cell), ctx)
+            if item is None or item.main is None or item.main.type == "Person":
+                continue
+            for c in item.cands:
+                facts.add(c)
+            facts.claimed.append((cs, cs + len(cell)))
+            facts.rel("FUNDS", item.main.name, PROJECT_OR_SUBJECT, row.start, row.end)
+
+
+#: an item under a list heading: a capitalised name, maybe a legal form and an acronym
+_HEADING_ITEM = re.compile(rf"{_OPT_ART}{_ORG_RUN}(?:,?\s+(?i:inc|ltée|ltd|llc|corp)\.?)?(?:\s*\([^()]{{1,20}}\))?"
+                           r"|[A-ZÀ-ÖØ-Þ][^()\d]{0,80}\([A-ZÀ-ÖØ-Þ][\w&.-]{1,15}\)")  # "Institut national … (INRS)"
 
 
 def province_gov(lex: Lexicon, province: str) -> str:
@@ -1382,6 +1424,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     last_project: str | None = None
     last_seen = -99
     seen: list[str] = []
+    seen_aliases: list[str] = []  # "Kestrel" for "Project Kestrel": named again, the same project
     claimed = list(facts.claimed)
     # project titles found by the layout rules anchor the prose that follows them
     titled = sorted((c.end, c.start, c.name) for c in facts.cands if c.type == "Project" and c.source == RULE)
@@ -1402,7 +1445,10 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 name = re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", raw).strip()
                 if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|co|corp)\.$", name):
                     name = name[:-1]
-                if not name or len(name) < 3 or looks_like_person(name, lex, ctx.persons):
+                # the cue outranks NER's guess of a person ("Harvest Relay, a $2M project"),
+                # not a known first name ("Marie Roy, a project manager")
+                if not name or len(name) < 3 or looks_like_person(name, lex, frozenset()) or (
+                        rx is sc_appos_rx and looks_like_person(name, lex, ctx.persons)):
                     continue
                 if len(name.split()) == 1 and ctx.is_common(name):
                     continue
@@ -1419,11 +1465,15 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 ym = re.match(r"^(.+?)\s+(?:19|20)\d\d$", name)
                 if ym:
                     aliases.append(ym.group(1))
+                pm_ = re.match(r"^(?:Project|Projet)\s+(?=\S)", name)
+                if pm_ and len(name[pm_.end():]) > 2:
+                    aliases.append(name[pm_.end():])  # "Project Kestrel" is "Kestrel" later on
                 facts.add(Cand(name, "Project", ps, ps + len(name), aliases=aliases, attributes=attrs))
                 facts.claimed.append((ps, ps + len(name)))
+                seen_aliases.extend(a for a in aliases if a not in seen_aliases)
                 projects.append((m.start("name"), name))
         # projects named earlier, named again ("GridWise is led by Acme")
-        for n in seen:
+        for n in (*seen, *seen_aliases):
             for pm in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", sent):
                 if not any(p <= pm.start() < p + len(q) for p, q in projects):
                     projects.append((pm.start(), n))

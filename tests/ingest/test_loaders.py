@@ -81,6 +81,25 @@ def test_html_main_content_title_and_date(tmp_path):
     check_offsets(doc)
 
 
+def test_html_page_with_main_keeps_its_list_and_table_sections():
+    """trafilatura keeps the first section of a project page and drops its partner list
+    and tables; a page that marks its content with <main> is read whole, cells apart."""
+    para = "<p>" + "Le projet Borex prévoit les pannes des cuves en usine. " * 4 + "</p>"
+    html = ("<html><head><title>Borex</title></head><body><header><nav><a href='#'>Accueil</a></nav>"
+            "<h1>Borex</h1><p>Sous-titre de la page</p></header><main>"
+            f"<section><h2>Le projet</h2>{para}</section>"
+            "<section><h2>Partenaires</h2><ul><li><strong>Alumineries Nordet</strong> — partenaire industriel.</li>"
+            "<li><strong>Capteurs Vallon inc.</strong> — PME de Chicoutimi.</li></ul></section>"
+            "<section><h2>Financement</h2><table><tr><th>Bailleur de fonds</th><th>Contribution</th></tr>"
+            "<tr><td>Fonds Nordique</td><td>600 000 $</td></tr></table></section>"
+            "</main><footer>Droits réservés</footer></body></html>").encode()
+    doc = load_bytes(html, "mem://borex.html", name="borex.html")
+    assert "Capteurs Vallon inc." in doc.text
+    assert "Bailleur de fonds | Contribution" in doc.text and "Fonds Nordique | 600 000 $" in doc.text
+    assert "Accueil" not in doc.text and "Droits réservés" not in doc.text and "Sous-titre" not in doc.text
+    assert doc.text.splitlines()[0] == "Le projet"  # the <main> text, its own section first
+
+
 def test_html_detected_by_content_with_txt_extension(tmp_path):
     path = tmp_path / "saved-page.txt"
     path.write_text(HTML, encoding="utf-8")

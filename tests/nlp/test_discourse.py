@@ -165,3 +165,55 @@ def test_a_side_partnership_in_a_project_sentence_is_not_participation():
     r = rels(run_rules(text, "fr"))
     assert ("PARTNERS_WITH", "Institut Lumen", "Université de Rimouski") in r
     assert not any(t == "PARTICIPATES_IN" and s in ("Institut Lumen", "Université de Rimouski") for t, s, o in r)
+
+
+PROJECT_PAGE = (
+    "Le projet\n\nLe projet Borex prévoit les pannes des cuves. Piloté par Alumineries Nordet inc., "
+    "le projet a débuté en 2023.\n\n"
+    "Partenaires\n\n"
+    "Alumineries Nordet inc. — partenaire industriel principal. Elle donne accès à ses usines.\n\n"
+    "Institut national de recherche en procédés (INRP) — apprentissage automatique.\n\n"
+    "Fluxar — jeune pousse québécoise.\n\n"
+    "Financement\n\n"
+    "Bailleur de fonds | Contribution\n\n"
+    "Fonds Nordique | 600 000 $\n\n"
+    "Partenaires industriels (espèces et nature) | 1 370 000 $\n"
+)
+
+
+def test_items_under_a_partners_heading_take_part_in_the_page_project():
+    r = rels(run_rules(PROJECT_PAGE, "fr"))
+    assert ("LEADS", "Alumineries Nordet inc", "Borex") in r
+    assert ("PARTICIPATES_IN", "Institut national de recherche en procédés", "Borex") in r
+    assert ("PARTICIPATES_IN", "Fluxar", "Borex") in r
+    assert not any(s == "Financement" for _, s, _ in r)  # the next heading ends the list
+
+
+def test_a_funding_table_row_funds_the_project():
+    ex = run_rules(PROJECT_PAGE, "fr")
+    r = rels(ex)
+    assert ("FUNDS", "Fonds Nordique", "Borex") in r
+    assert not any("Partenaires industriels" in n for n in names(ex))
+
+
+def test_numbered_project_titles_lose_their_number():
+    text = ("Funded projects\n\n1. Tide Forecasting for Small Ports\n"
+            "Lead: Saltwick Terminals Inc.\nPartners: Quillon Analytics Inc.\n\n"
+            "2. Yard Planning at Rail Hubs\nLead: Norrland Freight Systems\n")
+    ex = run_rules(text, "en")
+    assert {"Tide Forecasting for Small Ports", "Yard Planning at Rail Hubs"} <= names(ex, "Project")
+
+
+def test_a_name_after_dubbed_is_a_project_even_when_ner_says_person():
+    text = ("Halvard Trucking is partnering with Veritrack AI on a three-year effort dubbed Project Kestrel Ridge. "
+            "Halvard Trucking will lead Kestrel Ridge.")
+    ex = _with_ents(text, "en", [("Kestrel Ridge", "PER"), ("Kestrel Ridge", "PER")])
+    proj = [e for e in ex.entities if e.type.value == "Project"]
+    assert len(proj) == 1 and {"Project Kestrel Ridge", "Kestrel Ridge"} <= {proj[0].name, *proj[0].aliases}
+    assert ("LEADS", "Halvard Trucking", proj[0].name) in rels(ex)
+    assert not names(ex, "Person")
+
+
+def test_a_project_appositive_is_not_a_role():
+    ex = run_rules("Amélie Sorel, a project manager at Quillon Analytics Inc., spoke first.", "en")
+    assert not names(ex, "Project")
