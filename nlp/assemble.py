@@ -83,6 +83,7 @@ def assemble(document: Document, facts: Facts) -> Extraction:
              and not (c.source == NER and any(cs < c.end and c.start < ce for cs, ce in claimed))]
     _acronyms(cands, text)
     _link_variants(cands)
+    _link_truncations(cands)
     uf = _UF()
     owner: dict[str, int] = {}
     for i, c in enumerate(cands):
@@ -236,6 +237,20 @@ def _link_variants(cands: list[Cand]) -> None:
             if target is not None and c.name not in target.aliases:
                 target.aliases.append(c.name)
     _link_prefixes(cands)
+
+
+def _link_truncations(cands: list[Cand]) -> None:
+    """A name cut short where a longer one starts at the same place ("École" read by one
+    rule, "École de technologie supérieure" by another) is that longer name."""
+    longest: dict[int, Cand] = {}
+    for c in cands:
+        if c.type in ORG_LIKE and (c.start not in longest or len(c.name) > len(longest[c.start].name)):
+            longest[c.start] = c
+    for c in cands:
+        full = longest.get(c.start)
+        if c.type in ORG_LIKE and full is not None and full is not c and len(full.name) > len(c.name) \
+                and full.name.startswith(c.name) and full.name[len(c.name):len(c.name) + 1] in (" ", ","):
+            _alias(c, full.name)
 
 
 def _words(name: str) -> list[str]:

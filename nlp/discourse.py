@@ -23,6 +23,9 @@ from nlp.textutil import MONEY, sentences, squash
 _NOT_CARRIERS = {"government", "investor", "cluster", "media"}
 _ORG_LIKE = (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
 _FUNDING_CUES = ("FUNDS_ACTIVE", "FUNDS_VERB", "FUNDING_VERB")
+#: a release announcing more projects than this is a list, read by the layout rules
+_MAX_SECTIONS = 4
+_FIELD_LINES = re.compile(r"(?m)^[ \t*#-]*[A-ZÀ-ÖØ-Þ][^:\n]{1,40}[ \t]?:[ \t]*[A-ZÀ-ÖØ-Þ0-9$]")
 #: where the story ends and the boilerplate begins
 _TAIL = re.compile(r"(?im)^[ \t#*]*(?:à\s+propos\s+(?:de|du|des|d['’])|about\s+\S|renseignements\b|"
                    r"pour\s+(?:plus\s+d['’]information|information)|(?:media\s+)?contacts?\s*(?::|$)|"
@@ -56,59 +59,92 @@ def _names_rx(entity: ExtractedEntity) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
+def story_sections(text: str, entities: list[ExtractedEntity], relations: list[ExtractedRelation],
+                   stop: int) -> list[tuple[int, ExtractedEntity]]:
+    """Where each of a story's projects takes over, as (position, project): the one project
+    of a story about one, or, for a release announcing a few (at most four) in turn, each
+    from its first mention until the next one's."""
+    single = focus_project(entities, relations, max(600, stop // 4))
+    if single is not None:
+        return [(0, single)]
+    linked = {r.target for r in relations} | {r.source for r in relations}
+    projects = [e for e in entities if e.type is EntityType.PROJECT and e.key in linked and e.mentions]
+    if not 2 <= len(projects) <= _MAX_SECTIONS or len(_FIELD_LINES.findall(text, 0, stop)) >= 3:
+        return []  # a fact-sheet layout ("Lead: …", "Partners: …") says who does what itself
+    firsts = sorted((min(m.start for m in p.mentions), p) for p in projects)
+    if firsts[-1][0] >= stop:
+        return []
+    return [(pos, p) for pos, p in firsts]
+
+
 def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
                        relations: list[ExtractedRelation], lex: Lexicon) -> list[ExtractedRelation]:
-    """PARTICIPATES_IN relations for the organizations named alongside the document's
-    single project (none when it has zero or several projects)."""
+    """PARTICIPATES_IN relations for the organizations named alongside a story's project,
+    section by section (see :func:`story_sections`)."""
     stop = body_end(text)
-    project = focus_project(entities, relations, max(600, stop // 4))
-    if project is None:
+    sections = story_sections(text, entities, relations, stop)
+    if not sections:
         return []
-    has_part = {(r.type, r.source) for r in relations if r.target == project.key}
     funders = {r.source for r in relations if r.type is RelType.FUNDS}
     employers = [(r.target, r.evidence.start, r.evidence.end) for r in relations
                  if r.type is RelType.AFFILIATED_WITH]
-    carriers = {r.source for r in relations if r.target == project.key
-                and r.type in (RelType.LEADS, RelType.PARTICIPATES_IN)}
+    carriers = {(r.source, r.target) for r in relations if r.type in (RelType.LEADS, RelType.PARTICIPATES_IN)}
     pairs = [(a, b, r.evidence.start, r.evidence.end) for r in relations if r.type is RelType.PARTNERS_WITH
              for a, b in ((r.source, r.target), (r.target, r.source))]
     orgs = [(e, rx) for e in entities if e.type in _ORG_LIKE and e.subtype not in _NOT_CARRIERS
-            and e.key not in funders
-            and not any((t, e.key) in has_part for t in (RelType.LEADS, RelType.PARTICIPATES_IN))
-            and (rx := _names_rx(e)) is not None]
+            and e.key not in funders and (rx := _names_rx(e)) is not None]
     if not orgs:
         return []
-    project_rx = _names_rx(project)
+    project_rxs = {p.key: _names_rx(p) for _, p in sections}
     ref_rx = lex.rx("PROJECT_REF", r"(?<!\w)(?i:{})(?!\w)")
     owner_rx = lex.rx("OWNER_BEFORE", r"(?i)(?<!\w){}\s+(?:(?:the|la|le|l['’])\s*)?$")
     denied_rx = lex.rx("NOT_PART", r"(?i)(?<!\w){}(?!\w)")
     funding_rx = re.compile("|".join(lex.rx(k, r"(?<!\w){}(?!\w)").pattern for k in _FUNDING_CUES))
+    # "Halcyon Health Data, a Toronto software company, will supply the platform",
+    # "researchers at McMaster University will test …": the work a story's partners do
+    subj_rx = lex.rx("CONTRIB_SUBJECT", r"(?i)(?:^|[\s«\"“(])(?:{})\s+(?:the\s+|la\s+|le\s+|l['’])?$")
+    lead_in = re.compile(r"(?i)(?:^|(?:\bwhile|\bwhereas|\band|\bet|tandis\s+que|alors\s+que|;|:)\s+)"
+                         r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?[\s«\"“]*$")
+    verb_rx = lex.rx("CONTRIB_VERB", r"(?i)^(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s*,[^,.;]{1,120},)?\s+(?:{})(?!\w)")
     out: list[ExtractedRelation] = []
-    done: set[str] = set()
+
+    def take(org: ExtractedEntity, project: ExtractedEntity, s0: int, e0: int) -> None:
+        carriers.add((org.key, project.key))
+        out.append(ExtractedRelation(RelType.PARTICIPATES_IN, org.key, project.key,
+                                     Evidence(doc_id, s0, e0, squash(text[s0:e0])[:500])))
+
     for s0, e0 in sentences(text):
         if s0 >= stop:
             break
         sent = text[s0:e0]
-        if not ((project_rx and project_rx.search(sent)) or ref_rx.search(sent)):
+        named = [p for _, p in sections if project_rxs[p.key] and project_rxs[p.key].search(sent)]
+        current = [p for pos, p in sections if pos < e0]
+        if len(named) > 1 or not current or (named and named[0] is not current[-1] and len(sections) > 1):
+            continue  # before any project, or naming another one than the section's
+        project = current[-1] if len(sections) > 1 else sections[0][1]
+        free = [(o, rx) for o, rx in orgs if (o.key, project.key) not in carriers]
+        if not (named or ref_rx.search(sent)):
+            for org, rx in free:
+                if any((lead_in.search(sent[:m.start()]) or subj_rx.search(sent[:m.start()]))
+                       and verb_rx.search(sent[m.end():]) for m in rx.finditer(sent)):
+                    take(org, project, s0, e0)
             continue
         if denied_rx.search(sent) or (MONEY.search(sent) and funding_rx.search(sent)):
             continue  # "is not part of the project"; a sentence about who pays
-        for org, rx in orgs:
-            if org.key in done:
-                continue
+        for org, rx in free:
             for m in rx.finditer(sent):
                 if owner_rx.search(sent, 0, m.start()):
                     continue
                 if any(t == org.key and s < e0 and s0 < e for t, s, e in employers):
                     continue  # named as someone's employer, not as a doer
-                if any(a == org.key and b not in carriers and s < e0 and s0 < e for a, b, s, e in pairs):
+                if any(a == org.key and (b, project.key) not in carriers and s < e0 and s0 < e
+                       for a, b, s, e in pairs):
                     continue  # a partnership of its own, beside the project ("X also works with Y")
-                done.add(org.key)
-                carriers.add(org.key)
-                out.append(ExtractedRelation(RelType.PARTICIPATES_IN, org.key, project.key,
-                                             Evidence(doc_id, s0, e0, squash(sent)[:500])))
+                take(org, project, s0, e0)
                 break
-    return out + _academics(project, entities, relations + out, lex)
+    for _, project in sections:
+        out += _academics(project, entities, relations + out, lex)
+    return out
 
 
 def _academics(project: ExtractedEntity, entities: list[ExtractedEntity], relations: list[ExtractedRelation],

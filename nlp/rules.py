@@ -1395,6 +1395,9 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?!(?:{_SC_STOP})\b)"
         rf"[a-zà-öø-ÿ][\w’'-]+){{1,3}}){q_close}(?=\s*[,.;:()]|\s+(?i:qui|dont|which|that|est|sera|will|is)\b)")
     appos_rx = re.compile(rf"{q_open}(?P<name>{name_run}){q_close}\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
+    # "Led by Laval-based carrier Frigomax, Cold Chain Sentinel will …": what is led is a project
+    fronted_rx = re.compile(rf"^[\s«\"“]*{ci('LEAD_VERB')}\s+(?P<who>[^,;.]{{2,120}}),\s+{q_open}(?P<name>{name_run}){q_close}"
+                            r"\s+(?i:will|is|aims|plans|seeks|should|would|has|vise|va|sera|est|doit|entend|a)\b")
     # "the Tally project", "its Tidewatch initiative", "Norrland's Tidewatch project"
     suffix_rx = re.compile(rf"(?:(?<!\w)(?i:the|its|their|our|this)|(?<=\w)['’]s)\s+{q_open}(?P<name>{name_run}){q_close}"
                            r"\s+(?i:project|program|programme|initiative|consortium|pilot)(?!\w)")
@@ -1437,7 +1440,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         above = [t for t in titled if t[0] <= s0 and t[1] > last_pos]
         if above:
             last_project, last_pos, last_seen = above[-1][2], above[-1][1], n_sent
-        for rx in (intro_sc_rx, intro_rx, appos_rx, suffix_rx, sc_appos_rx):
+        for rx in (intro_sc_rx, intro_rx, appos_rx, suffix_rx, sc_appos_rx, fronted_rx):
             for m in rx.finditer(sent):
                 if any(p <= m.start("name") < p + len(n) for p, n in projects):
                     continue  # read already, whole (a sentence-case name before its first word)
@@ -1575,6 +1578,14 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                 os_ = s0 + m.start("org")
                 facts.add(_org_cand(org, os_, os_ + len(org), lex))
                 facts.rel("LEADS", org, tgt, s0, e0)
+        m = fronted_rx.match(sent)
+        if m and any(n == m.group("name") for _, n in projects):
+            runs = [r.group() for r in re.finditer(_ORG_RUN, m.group("who")) if not r.group().endswith("-based")]
+            org = _trim_org(runs[-1], lex) if runs else None
+            if org and not looks_like_person(org, lex, ctx.persons) and not person_at_start(org, lex, ctx.persons):
+                os_ = s0 + m.start("who") + m.group("who").rfind(runs[-1])
+                facts.add(_org_cand(org, os_, os_ + len(org), lex))
+                facts.rel("LEADS", org, m.group("name"), s0, e0)
         m = recipient_rx.match(sent)
         if m:
             # "Acme inc. obtient 450 000 $ pour mener le projet Foo": the recipient carries its project out

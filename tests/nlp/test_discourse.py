@@ -217,3 +217,38 @@ def test_a_name_after_dubbed_is_a_project_even_when_ner_says_person():
 def test_a_project_appositive_is_not_a_role():
     ex = run_rules("Amélie Sorel, a project manager at Quillon Analytics Inc., spoke first.", "en")
     assert not names(ex, "Project")
+
+
+def test_partners_stated_by_the_work_they_will_do():
+    text = ("Norrland Freight Systems is leading Tidewatch, a $3-million project to forecast port congestion. "
+            "The consortium brings together an unusual mix of players. "
+            "Quillon Analytics Inc., a Toronto software company, will supply the forecasting platform. "
+            "Researchers at Université de Rimouski-Est will test the predictions, while Vantor Robotics Inc. "
+            "will build the sensors. Pelican Logistics Inc. reported record profits.")
+    r = rels(run_rules(text, "en"))
+    for org in ("Quillon Analytics Inc", "Université de Rimouski-Est", "Vantor Robotics Inc"):
+        assert any(t == "PARTICIPATES_IN" and s.startswith(org) and o == "Tidewatch" for t, s, o in r), org
+    assert not any(s.startswith("Pelican") for t, s, o in r)
+
+
+def test_a_release_with_two_projects_reads_them_section_by_section():
+    text = ("Axelia announces two projects.\n\n"
+            "Tidewatch: fewer delays\n\n"
+            "Led by carrier Norrland Freight Systems, Tidewatch will forecast port congestion. "
+            "Quillon Analytics Inc. will build the models.\n\n"
+            "Dockline: smarter berths\n\n"
+            "The second project, Dockline, is headed by Saltwick Terminals Inc. in Halifax. "
+            "Vantor Robotics Inc. will develop the cranes' software.")
+    r = rels(run_rules(text, "en"))
+    assert ("LEADS", "Norrland Freight Systems", "Tidewatch") in r
+    assert ("LEADS", "Saltwick Terminals Inc", "Dockline") in r
+    assert any(t == "PARTICIPATES_IN" and s.startswith("Quillon") and o == "Tidewatch" for t, s, o in r)
+    assert any(t == "PARTICIPATES_IN" and s.startswith("Vantor") and o == "Dockline" for t, s, o in r)
+    assert not any(s.startswith("Quillon") and o == "Dockline" for t, s, o in r)
+
+
+def test_a_name_cut_short_at_the_same_place_is_the_longer_name():
+    text = "A team led by Professor Ana Ruiz at École de génie des procédés (EGP) will explain the models."
+    ex = _with_ents(text, "fr", [("École", "ORG")])
+    unis = [e for e in ex.entities if e.type.value in ("University", "Organization")]
+    assert len(unis) == 1 and unis[0].name == "École de génie des procédés"
