@@ -88,6 +88,8 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     funders = {r.source for r in relations if r.type is RelType.FUNDS}
     employers = [(r.target, r.evidence.start, r.evidence.end) for r in relations
                  if r.type is RelType.AFFILIATED_WITH]
+    staff = [(r.source, r.target, r.evidence.start, r.evidence.end) for r in relations
+             if r.type is RelType.AFFILIATED_WITH]
     carriers = {(r.source, r.target) for r in relations if r.type in (RelType.LEADS, RelType.PARTICIPATES_IN)}
     pairs = [(a, b, r.evidence.start, r.evidence.end) for r in relations if r.type is RelType.PARTNERS_WITH
              for a, b in ((r.source, r.target), (r.target, r.source))]
@@ -102,9 +104,12 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     funding_rx = re.compile("|".join(lex.rx(k, r"(?<!\w){}(?!\w)").pattern for k in _FUNDING_CUES))
     # "Halcyon Health Data, a Toronto software company, will supply the platform",
     # "researchers at McMaster University will test …": the work a story's partners do
-    subj_rx = lex.rx("CONTRIB_SUBJECT", r"(?i)(?:^|[\s«\"“(])(?:{})\s+(?:the\s+|la\s+|le\s+|l['’])?$")
-    lead_in = re.compile(r"(?i)(?:^|(?:\bwhile|\bwhereas|\band|\bet|tandis\s+que|alors\s+que|;|:)\s+)"
-                         r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?[\s«\"“]*$")
+    subj_rx = lex.rx("CONTRIB_SUBJECT", r"(?i)(?:^|[\s«\"“(])(?:{})\s*(?:the\s+|la\s+|le\s+|l['’])?$")
+    # the subject position, maybe after a descriptor ("La jeune pousse sherbrookoise Routika fournira")
+    lead_in = re.compile(r"(?i)(?:^|(?:\bwhile|\bwhereas|\band|\bet|tandis\s+qu['’]?e?|alors\s+que|;|:)\s+)"
+                         r"(?:the\s+|la\s+|le\s+|les\s+|l['’]|une?\s+|an?\s+)?"
+                         rf"(?:(?:[\w-]+\s+){{0,2}}{lex.alt('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}\s+)?[\s«\"“]*$")
+    speech_rx = lex.rx("SPEECH", r"(?i)(?<!\w){}(?!\w)")
     verb_rx = lex.rx("CONTRIB_VERB", r"(?i)^(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s*,[^,.;]{1,120},)?\s+(?:{})(?!\w)")
     out: list[ExtractedRelation] = []
 
@@ -135,13 +140,22 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
             for m in rx.finditer(sent):
                 if owner_rx.search(sent, 0, m.start()):
                     continue
-                if any(t == org.key and s < e0 and s0 < e for t, s, e in employers):
-                    continue  # named as someone's employer, not as a doer
+                if speech_rx.search(sent) and any(t == org.key and s < e0 and s0 < e for t, s, e in employers):
+                    continue  # named as the employer of someone quoted, not as a doer
                 if any(a == org.key and (b, project.key) not in carriers and s < e0 and s0 < e
                        for a, b, s, e in pairs):
                     continue  # a partnership of its own, beside the project ("X also works with Y")
                 take(org, project, s0, e0)
                 break
+        if not speech_rx.search(sent):
+            # "Her co-investigators are Ana Ruiz (Polytechnique Montréal), …": the people the
+            # project's sentence names with a partner take part too
+            for person, org_key, s, e in staff:
+                if s < e0 and s0 < e and (org_key, project.key) in carriers \
+                        and (person, project.key) not in carriers:
+                    carriers.add((person, project.key))
+                    out.append(ExtractedRelation(RelType.PARTICIPATES_IN, person, project.key,
+                                                 Evidence(doc_id, s0, e0, squash(sent)[:500])))
     for _, project in sections:
         out += _academics(project, entities, relations + out, lex)
     return out

@@ -1391,10 +1391,21 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     q_open, q_close = r"(?:[«\"“][ \u00a0\u202f]?)?", r"(?:[ \u00a0\u202f]?[»\"”])?"
     intro_rx = re.compile(rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>{name_run})")
     # sentence-case names right after the noun: "le projet Atelier prédictif, qui …"
+    # ("Planification agile des chantiers": function words inside, a content word last)
+    sc_words = rf"(?:[ \t]+(?:(?:{_SC_STOP})[ \t]+)?(?!(?:{_SC_STOP})\b)[a-zà-öø-ÿ][\w’'-]+){{1,4}}"
     intro_sc_rx = re.compile(
-        rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?!(?:{_SC_STOP})\b)"
-        rf"[a-zà-öø-ÿ][\w’'-]+){{1,3}}){q_close}(?=\s*[,.;:()]|\s+(?i:qui|dont|which|that|est|sera|will|is)\b)")
-    appos_rx = re.compile(rf"{q_open}(?P<name>{name_run}){q_close}\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
+        rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+{sc_words}){q_close}"
+        rf"(?=\s*[,(]|\s+(?i:qui|dont|which|that)\b)")  # a comma or a relative pronoun ends the name
+    # "ColdTrace: Trustworthy AI for Cold Chains, a research project": the name before its subtitle
+    appos_rx = re.compile(rf"{q_open}(?P<name>{name_run}){q_close}(?::[ \t]+[^,.;:\n«»]{{3,80}})?\s*,\s*"
+                          rf"(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
+    # quoted names in any case: « Rayons sans rupture », un projet … / le projet « Maillon »
+    quoted_rx = re.compile(rf"(?:(?<!\w){ci('PROJECT_INTRO')}\s+)?[«\"“][ \u00a0\u202f]?(?P<name>[A-ZÀ-ÖØ-Þ][^«»\"“”\n]{{1,60}}?)"
+                           rf"[ \u00a0\u202f]?[»\"”](?P<appos>\s*,\s*{ci('PROJECT_APPOS')}(?!\w))?")
+    # "Project Lodestar", "Opération Ligne claire": a name that carries its own kind
+    kind_rx = re.compile(rf"(?<![\w.’'])(?P<name>(?:Project|Projet|Operation|Opération)[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+"
+                         rf"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){{0,3}}(?:[ \t]+[a-zà-öø-ÿ][\w’'-]+(?=[ \t]*[—–,.;:()]))?)"
+                         rf"(?![ \t]+(?i:{lex.alt('ROLE')})\b)")
     # "Led by Laval-based carrier Frigomax, Cold Chain Sentinel will …": what is led is a project
     fronted_rx = re.compile(rf"^[\s«\"“]*{ci('LEAD_VERB')}\s+(?P<who>[^,;.]{{2,120}}),\s+{q_open}(?P<name>{name_run}){q_close}"
                             r"\s+(?i:will|is|aims|plans|seeks|should|would|has|vise|va|sera|est|doit|entend|a)\b")
@@ -1440,8 +1451,10 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         above = [t for t in titled if t[0] <= s0 and t[1] > last_pos]
         if above:
             last_project, last_pos, last_seen = above[-1][2], above[-1][1], n_sent
-        for rx in (intro_sc_rx, intro_rx, appos_rx, suffix_rx, sc_appos_rx, fronted_rx):
+        for rx in (quoted_rx, intro_sc_rx, intro_rx, appos_rx, suffix_rx, sc_appos_rx, fronted_rx, kind_rx):
             for m in rx.finditer(sent):
+                if rx is quoted_rx and not (m.group("appos") or m.group(0)[:1] not in "«\"“"):
+                    continue  # a quotation, not a name introduced as a project
                 if any(p <= m.start("name") < p + len(n) for p, n in projects):
                     continue  # read already, whole (a sentence-case name before its first word)
                 raw = m.group("name")
@@ -1460,7 +1473,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                     continue  # an organization a layout rule read above
                 ps = s0 + m.start("name") + raw.find(name)
                 attrs = {}
-                if rx is appos_rx or rx is sc_appos_rx:
+                if rx in (appos_rx, sc_appos_rx, quoted_rx) and m.group("appos"):
                     amount = parse_amount(m.group("appos"))
                     if amount:
                         attrs["total_investment_cad"] = amount

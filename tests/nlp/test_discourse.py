@@ -252,3 +252,35 @@ def test_a_name_cut_short_at_the_same_place_is_the_longer_name():
     ex = _with_ents(text, "fr", [("École", "ORG")])
     unis = [e for e in ex.entities if e.type.value in ("University", "Organization")]
     assert len(unis) == 1 and unis[0].name == "École de génie des procédés"
+
+
+def test_quoted_sentence_case_and_self_typed_project_names():
+    fr = run_rules("Scale AI investit 3 M$ dans « Rayons sans faille », un projet de 9 M$ mené par Épiceries Vallon inc.",
+                   "fr")
+    assert "Rayons sans faille" in names(fr, "Project")
+    fr2 = run_rules("Construction Vallon inc. lance le projet Planification agile des chantiers, qui vise à "
+                    "prédire les retards. Le projet est mené par Construction Vallon inc.", "fr")
+    assert "Planification agile des chantiers" in names(fr2, "Project")
+    en = run_rules("Veritrack AI will join Project Lodestone, a three-year R&D effort led by Norrland Freight Systems.",
+                   "en")
+    assert {"Project Lodestone"} <= names(en, "Project")
+    assert ("LEADS", "Norrland Freight Systems", "Project Lodestone") in rels(en)
+
+
+def test_a_quotation_is_not_a_project_name():
+    ex = run_rules("« Nous y croyons », a dit la directrice d'Épiceries Vallon inc., qui dirige le projet.", "fr")
+    assert not names(ex, "Project")
+
+
+def test_a_subtitle_after_a_colon_is_not_part_of_the_name():
+    ex = run_rules("Veritrack AI announced ColdLine: Trustworthy AI for Vaccines, a three-year research project "
+                   "led by Norrland Freight Systems.", "en")
+    assert "ColdLine" in names(ex, "Project")
+
+
+def test_co_investigators_named_with_a_partner_take_part():
+    text = ("Norrland Freight Systems is leading Tidewatch, a $3-million project. The project is carried out with "
+            "Université de Rimouski-Est. Her co-investigators are Ana Ruiz (Université de Rimouski-Est) and Li Wen.")
+    ex = _with_ents(text, "en", [("Ana Ruiz", "PER"), ("Li Wen", "PER")])
+    r = rels(ex)
+    assert ("PARTICIPATES_IN", "Ana Ruiz", "Tidewatch") in r
