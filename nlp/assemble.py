@@ -264,38 +264,43 @@ def _link_prefixes(cands: list[Cand]) -> None:
     named without "of"/"de", so "Waterloo" or "Montréal" stay places); "CHU Val-des-Cèdres"
     for "Centre hospitalier universitaire Val-des-Cèdres" (initials, then the same words)."""
     orgs = [c for c in cands if c.type in ORG_LIKE and c.subtype != "government"]
+    words = {id(c): _words(c.name) for c in orgs}  # normalised once: documents have hundreds of names
     first: dict[str, int] = {}
+    by_first: dict[str, list[Cand]] = {}
+    unis: dict[str, list[Cand]] = {}
     for c in orgs:
         first[key(c.name)] = min(first.get(key(c.name), c.start), c.start)
+        w = words[id(c)]
+        if w:
+            by_first.setdefault(w[0], []).append(c)
+        rest = [x for x in w if x not in _INST_WORDS]
+        if c.type == "University" and len(rest) == 1 and not set(w) & {"de", "du", "des", "d", "of"}:
+            unis.setdefault(rest[0], []).append(c)
     for c in orgs:
-        w = _words(c.name)
+        w = words[id(c)]
         if not w or c.name.isupper() or not c.name[:1].isupper():
             continue
         # a short form refers back to a name already given (or shortens it in the headline);
         # named first on its own it is an organization of its own ("Acme" then "Acme Aircraft")
         at = first[key(c.name)]
-        longer = {key(o.name): o for o in orgs if len(_words(o.name)) > len(w) and _words(o.name)[:len(w)] == w
-                  and (first[key(o.name)] < at or at < _HEADLINE)}
+        longer = {key(o.name): o for o in by_first.get(w[0], []) if len(words[id(o)]) > len(w)
+                  and words[id(o)][:len(w)] == w and (first[key(o.name)] < at or at < _HEADLINE)}
         if longer and (len(w) > 1 or len(w[0]) >= 4):
-            longest = max(longer.values(), key=lambda o: len(_words(o.name)))
-            lw = _words(longest.name)
-            chain = all(_words(o.name) == lw[:len(_words(o.name))] for o in longer.values())
+            longest = max(longer.values(), key=lambda o: len(words[id(o)]))
+            lw = words[id(longest)]
+            chain = all(words[id(o)] == lw[:len(words[id(o)])] for o in longer.values())
             if chain and longest.type == "Organization" and not set(lw[len(w):]) & _UNIT_WORDS:
                 _alias(longest, c.name)
                 continue
-        if len(w) == 1 and len(w[0]) >= 4:
-            unis = {key(o.name): o for o in orgs if o.type == "University"
-                    and [x for x in _words(o.name) if x not in _INST_WORDS] == w
-                    and not set(_words(o.name)) & {"de", "du", "des", "d", "of"}}
-            if len(unis) == 1:
-                _alias(next(iter(unis.values())), c.name)
+        if len(w) == 1 and len(w[0]) >= 4 and len({key(u.name) for u in unis.get(w[0], [])}) == 1:
+            _alias(unis[w[0]][0], c.name)
     for c in orgs:
         m = re.fullmatch(r"([A-Z]{2,6})\s+(\S.*)", c.name)
         if not m:
             continue
         tail = _words(m.group(2))
         for o in orgs:
-            ow = _words(o.name)
+            ow = words[id(o)]
             if len(ow) > len(tail) and ow[-len(tail):] == tail and is_acronym_of(m.group(1), " ".join(
                     o.name.split()[:len(o.name.split()) - len(m.group(2).split())])):
                 _alias(o, c.name)
