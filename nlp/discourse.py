@@ -148,7 +148,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
                 take(org, project, s0, e0)
                 break
         if not speech_rx.search(sent):
-            # "Her co-investigators are Ana Ruiz (Polytechnique Montréal), …": the people the
+            # "Her co-investigators are Ana Ruiz (Université de Rimouski-Est), …": the people the
             # project's sentence names with a partner take part too
             for person, org_key, s, e in staff:
                 if s < e0 and s0 < e and (org_key, project.key) in carriers \

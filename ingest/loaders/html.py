@@ -57,7 +57,7 @@ class _Fallback(HTMLParser):
         elif tag in _BLOCK:
             self._emit("\n")
         elif tag in ("td", "th") and not self.skipping:
-            self._emit(" | ")  # cells of a row stay apart ("Scale AI | 1 850 000 $")
+            self._emit(" | ")  # cells of a row stay apart ("Fonds Nordique | 600 000 $")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
