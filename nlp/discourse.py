@@ -113,9 +113,9 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     verb_rx = lex.rx("CONTRIB_VERB", r"(?i)^(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s*,[^,.;]{1,120},)?\s+(?:{})(?!\w)")
     out: list[ExtractedRelation] = []
 
-    def take(org: ExtractedEntity, project: ExtractedEntity, s0: int, e0: int) -> None:
-        carriers.add((org.key, project.key))
-        out.append(ExtractedRelation(RelType.PARTICIPATES_IN, org.key, project.key,
+    def take(who: str, project: ExtractedEntity, s0: int, e0: int) -> None:
+        carriers.add((who, project.key))
+        out.append(ExtractedRelation(RelType.PARTICIPATES_IN, who, project.key,
                                      Evidence(doc_id, s0, e0, squash(text[s0:e0])[:500])))
 
     for s0, e0 in sentences(text):
@@ -132,7 +132,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
             for org, rx in free:
                 if any((lead_in.search(sent[:m.start()]) or subj_rx.search(sent[:m.start()]))
                        and verb_rx.search(sent[m.end():]) for m in rx.finditer(sent)):
-                    take(org, project, s0, e0)
+                    take(org.key, project, s0, e0)
             continue
         if denied_rx.search(sent) or (MONEY.search(sent) and funding_rx.search(sent)):
             continue  # "is not part of the project"; a sentence about who pays
@@ -145,7 +145,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
                 if any(a == org.key and (b, project.key) not in carriers and s < e0 and s0 < e
                        for a, b, s, e in pairs):
                     continue  # a partnership of its own, beside the project ("X also works with Y")
-                take(org, project, s0, e0)
+                take(org.key, project, s0, e0)
                 break
         if not speech_rx.search(sent):
             # "Her co-investigators are Ana Ruiz (Université de Rimouski-Est), …": the people the
@@ -153,9 +153,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
             for person, org_key, s, e in staff:
                 if s < e0 and s0 < e and (org_key, project.key) in carriers \
                         and (person, project.key) not in carriers:
-                    carriers.add((person, project.key))
-                    out.append(ExtractedRelation(RelType.PARTICIPATES_IN, person, project.key,
-                                                 Evidence(doc_id, s0, e0, squash(sent)[:500])))
+                    take(person, project, s0, e0)
     for _, project in sections:
         out += _academics(project, entities, relations + out, lex)
     return out
