@@ -179,6 +179,7 @@ _UNIT_WORDS = {"labs", "lab", "fondation", "foundation", "capital", "ventures", 
                "institut", "institute", "universite", "university", "college", "centre", "center", "chaire",
                "chair", "hopital", "hospital", "canada", "quebec", "montreal", "ontario", "international",
                "america", "amerique", "usa", "france", "europe", "global", "group", "groupe", "fund", "fonds"}
+_SITE_WORDS = {"hospital", "hopital", "centre", "center"}
 _INST_WORDS = {"universite", "university", "ecole", "school", "de", "du", "des", "d", "l", "la", "le", "of", "the"}
 _FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and", "et", "a", "en", "for", "pour"}
 
@@ -289,7 +290,9 @@ def _link_prefixes(cands: list[Cand]) -> None:
             longest = max(longer.values(), key=lambda o: len(words[id(o)]))
             lw = words[id(longest)]
             chain = all(words[id(o)] == lw[:len(words[id(o)])] for o in longer.values())
-            if chain and longest.type == "Organization" and not set(lw[len(w):]) & _UNIT_WORDS:
+            rest = set(lw[len(w):])
+            # "Bayfield General" for "Bayfield General Hospital": a two-word name before its institution noun
+            if chain and longest.type == "Organization" and (not rest & _UNIT_WORDS or len(w) >= 2 and rest <= _SITE_WORDS):
                 _alias(longest, c.name)
                 continue
         if len(w) == 1 and len(w[0]) >= 4 and len({key(u.name) for u in unis.get(w[0], [])}) == 1:

@@ -806,7 +806,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     )
     # "Jane Doe, Director of Data Science at Acme", "Jeanne Roy, vice-présidente, données chez Acme"
     role_at = re.compile(
-        rf"^\s*,\s*(?:(?i:a|an|the|un|une)\s+)?(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
+        rf"^\s*(?:,|(?i:is|was|est|était)(?=\s))\s*(?:(?i:a|an|the|un|une|le|la)\s+)?(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
         rf"(?i:at|chez|au\s+sein\s+de)\s+{_OPT_ART}(?P<org>{_ORG_RUN})"
     )
     # "Jean Roy, professeur au Département de génie de l'Université Acme": the institution
@@ -822,6 +822,9 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
     person_of = re.compile(rf"^\s*,?\s*(?i:de|du|d['’]|of|from|at|chez)\s*{_OPT_ART}(?P<org>{_ORG_RUN})(?=\s*[,.;)]|\s+[a-zà-ÿ]|\s*$)")
     title_before = re.compile(rf"(?P<role>{ci('ROLE')})\s+$")
     paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{_ORG_RUN})\)")
+    # "Grace Roy, Halcyon Health Data's chief executive, said …"
+    poss_role = re.compile(rf"^\s*,\s*(?P<org>{_ORG_RUN})['’]s?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}"
+                           r"[^,.;:()\n]{0,40}?)\s*(?=[,.;]|$)")
     org_role_before = re.compile(rf"(?P<org>{_ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*,?\s*$")
     # "Acme scientific director Jane Doe", "Acme's chief data officer Jane Doe"
     org_title_before = re.compile(
@@ -962,7 +965,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                         _affil(person, s0 + ps, inst, ps_org, squash(m.group("role")), s0, e0, ctx, facts)
                         continue
                     m = None
-            m = m or role_after.match(after) or None
+            m = m or role_after.match(after) or poss_role.match(after) or None
             if m and not _is_minister(m.group("role"), lex):
                 org = _trim_org(m.group("org"), lex)
                 if org:
@@ -1003,7 +1006,9 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
                     m = None
             if m:
                 org = _trim_org(m.group("org"), lex)
-                if org and not looks_like_person(org, lex, ctx.persons):
+                # "by CEO Maëlle Roy and CTO Tobias Renner": another titled person, not an organization
+                if org and not looks_like_person(org, lex, ctx.persons) and not _TITLED.match(org) and not any(
+                        person_at_start(w, lex, ctx.persons) for w in re.split(r"\s+(?:and|et)\s+", org) if w):
                     os_ = s0 + max(0, ps - 160) + m.start("org")
                     _affil(person, s0 + ps, org, os_, m.group("role"), s0, e0, ctx, facts)
         # "le conseil d'administration compte Jeanne Roy (trésorière) et …"
@@ -1091,6 +1096,9 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             for org in names:
                 facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)
 
+
+#: an executive title before a name ("CEO Maëlle Roy"): a person, never an organization's name
+_TITLED = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|President|Présidente?|Chair)\s+[A-ZÀ-ÖØ-Þ]")
 
 #: titles written in front of a name ("the Honourable Jane Doe", "Minister Doe", "Dre Roy")
 PERSON_TITLE = re.compile(

@@ -40,6 +40,8 @@ _TAIL_WORD = re.compile(
 #: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
 _ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
 _PROGRAM_AFTER = re.compile(r"(?:\s+(?:and|et|&)\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:program|programme|fund)\b")
+#: an executive title glued before a name NER read as an organization ("CEO Maëlle Roy")
+_EXEC_TITLE = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|DG|Chair|President|Présidente?)\s+(?=[A-ZÀ-ÖØ-Þ])")
 #: "Ébénisterie Saint-Cyrille inc.": a legal form after a name makes it a company
 _LEGAL_FORM = re.compile(r",?[ \t]+(?i:inc|ltée|ltd|llc|corp|limitée|s\.e\.n\.c)(?![\w])")
 _POSS_INST = re.compile(r"['’]s\s+(?P<head>[A-ZÀ-ÖØ-Þ]\w+)(?!\w)")
@@ -119,6 +121,12 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
                 raw = text[a:cm.end()]
         res.append((a, a + len(raw.rstrip())))
     return res
+
+
+def _person_shaped(name: str, lex) -> bool:
+    """Two or three capitalised words with no organization cue ("Maëlle Sorel")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and type_cue(name, lex) == ("Organization", None)
 
 
 def _indefinite_appos(appos: re.Pattern, after: str) -> bool:
@@ -210,6 +218,10 @@ class Entities(RuleComponent):
                 label = "ORG"  # "Canadian retailer Northway Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
                 ctx.persons.discard(text[ent.start_char:ent.end_char].strip())  # later rules see an organization
                 ctx.persons.discard(name)
+            elif label == "ORG" and (tm_ := _EXEC_TITLE.match(name)) and _person_shaped(name[tm_.end():], lex):
+                s += len(body3) - len(body3.lstrip()) + text[s:e].find(name[tm_.end():])
+                facts.add(Cand(name[tm_.end():], "Person", s, e, source=NER))  # "CEO Maëlle Roy"
+                continue
             elif label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
                 tm = PERSON_TITLE.match(name)
                 if tm:

@@ -284,3 +284,28 @@ def test_co_investigators_named_with_a_partner_take_part():
     ex = _with_ents(text, "en", [("Ana Ruiz", "PER"), ("Li Wen", "PER")])
     r = rels(ex)
     assert ("PARTICIPATES_IN", "Ana Ruiz", "Tidewatch") in r
+
+
+def test_roles_given_as_is_a_role_at_and_as_a_possessive():
+    r = rels(_with_ents("Lena Morrow is a staff reporter at Quillon Analytics Inc. and covers the region.", "en",
+                        [("Lena Morrow", "PER")]))
+    assert any(t == "AFFILIATED_WITH" and s == "Lena Morrow" and o.startswith("Quillon") for t, s, o in r)
+    ex = run_rules("Grace Oyel, Quillon Analytics Inc.'s chief executive, said the company was ready.", "en")
+    aff = [(x.role, x.source) for x in ex.relations if x.type.value == "AFFILIATED_WITH"]
+    assert aff and aff[0][0] == "chief executive"
+
+
+def test_two_titled_founders_are_people_not_an_organization():
+    text = "Founded in 2020 by CEO Maëlle Sorel and CTO Tobias Renner, Fathomix builds yard software."
+    ex = _with_ents(text, "en", [("CEO Maëlle Sorel", "ORG"), ("Tobias Renner", "PER"), ("Fathomix", "ORG")])
+    assert {"Maëlle Sorel", "Tobias Renner"} <= names(ex, "Person")
+    assert not any("Sorel" in n for n in names(ex, "Organization"))
+
+
+def test_a_hospital_named_without_its_noun_is_the_same_hospital():
+    text = ("Two hospitals, Kawartha Lakes Hospital and Bayfield General Hospital, will join as pilot sites. "
+            "Thomas Leclair, chief executive of Bayfield General, said it could never build this alone.")
+    ex = _with_ents(text, "en", [("Kawartha Lakes Hospital", "ORG"), ("Bayfield General Hospital", "ORG"),
+                                 ("Thomas Leclair", "PER"), ("Bayfield General", "ORG")])
+    hosp = [e for e in ex.entities if e.name.startswith("Bayfield")]
+    assert len(hosp) == 1 and {"Bayfield General", "Bayfield General Hospital"} <= {hosp[0].name, *hosp[0].aliases}
