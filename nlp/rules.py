@@ -37,6 +37,11 @@ from nlp.textutil import (
     type_cue,
 )
 
+#: a legal form after a company name ("Acme inc.", ", Ltd")
+LEGAL_FORM = r",?[ \t]+(?i:inc|ltée|ltd|llc|corp|limitée|s\.e\.n\.c)\.?(?!\w)"
+#: an executive title before a name ("CEO Maëlle Roy"): a person, never an organization's name
+EXEC_TITLE = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|DG|Chair|President|Présidente?)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
 #: "MONTRÉAL, le 4 mars 2024 –", "TORONTO, May 2, 2024 /CNW/ -": a place and a date, not a name
 DATELINE = re.compile(
     r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:[A-Z][A-Za-z.]{1,4},\s*)?(?:(?:le|the)\s+)?"
@@ -763,7 +768,7 @@ def _funding_table(bl: list[Block], ctx: Context, facts: Facts) -> None:
 
 
 #: an item under a list heading: a capitalised name, maybe a legal form and an acronym
-_HEADING_ITEM = re.compile(rf"{_OPT_ART}{_ORG_RUN}(?:,?\s+(?i:inc|ltée|ltd|llc|corp)\.?)?(?:\s*\([^()]{{1,20}}\))?"
+_HEADING_ITEM = re.compile(rf"{_OPT_ART}{_ORG_RUN}(?:{LEGAL_FORM})?(?:\s*\([^()]{{1,20}}\))?"
                            r"|[A-ZÀ-ÖØ-Þ][^()\d]{0,80}\([A-ZÀ-ÖØ-Þ][\w&.-]{1,15}\)")  # "Institut national … (INRS)"
 
 
@@ -1007,7 +1012,7 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             if m:
                 org = _trim_org(m.group("org"), lex)
                 # "by CEO Maëlle Roy and CTO Tobias Renner": another titled person, not an organization
-                if org and not looks_like_person(org, lex, ctx.persons) and not _TITLED.match(org) and not any(
+                if org and not looks_like_person(org, lex, ctx.persons) and not EXEC_TITLE.match(org) and not any(
                         person_at_start(w, lex, ctx.persons) for w in re.split(r"\s+(?:and|et)\s+", org) if w):
                     os_ = s0 + max(0, ps - 160) + m.start("org")
                     _affil(person, s0 + ps, org, os_, m.group("role"), s0, e0, ctx, facts)
@@ -1096,9 +1101,6 @@ def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
             for org in names:
                 facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)
 
-
-#: an executive title before a name ("CEO Maëlle Roy"): a person, never an organization's name
-_TITLED = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|President|Présidente?|Chair)\s+[A-ZÀ-ÖØ-Þ]")
 
 #: titles written in front of a name ("the Honourable Jane Doe", "Minister Doe", "Dre Roy")
 PERSON_TITLE = re.compile(
@@ -1441,7 +1443,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         rf"(?P<org>{_ORG_RUN})(?:\s*,[^,.;()\n]{{1,80}},)?(?:\s+(?i:also|now|currently|aussi|également|désormais))?"
         rf"\s+(?:{lex.alt('LEAD_ACTIVE')})\s+")
     founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
-    recipient_rx = re.compile(rf"^[\s•·–—-]*{_OPT_ART}(?P<org>{_ORG_RUN})(?:,?\s+(?i:inc|ltée|ltd|llc|corp)\.?)?"
+    recipient_rx = re.compile(rf"^[\s•·–—-]*{_OPT_ART}(?P<org>{_ORG_RUN})(?:{LEGAL_FORM})?"
                               rf"\s+{ci('RECEIVES')}\s[^.;]{{0,80}}?\$[^.;]{{0,40}}?(?<!\w)(?i:pour|for|to)\s")
     last_project: str | None = None
     last_seen = -99

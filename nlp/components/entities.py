@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
-from nlp.rules import DATELINE, PERSON_TITLE, cut_lower_tail, is_acronym_of
+from nlp.rules import DATELINE, EXEC_TITLE, LEGAL_FORM, PERSON_TITLE, cut_lower_tail, is_acronym_of
 from nlp.textutil import looks_like_person, squash, type_cue
 
 _LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
@@ -40,10 +40,6 @@ _TAIL_WORD = re.compile(
 #: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
 _ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
 _PROGRAM_AFTER = re.compile(r"(?:\s+(?:and|et|&)\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:program|programme|fund)\b")
-#: an executive title glued before a name NER read as an organization ("CEO Maëlle Roy")
-_EXEC_TITLE = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|DG|Chair|President|Présidente?)\s+(?=[A-ZÀ-ÖØ-Þ])")
-#: "Ébénisterie Saint-Cyrille inc.": a legal form after a name makes it a company
-_LEGAL_FORM = re.compile(r",?[ \t]+(?i:inc|ltée|ltd|llc|corp|limitée|s\.e\.n\.c)(?![\w])")
 _POSS_INST = re.compile(r"['’]s\s+(?P<head>[A-ZÀ-ÖØ-Þ]\w+)(?!\w)")
 _LEAD_THE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
 
@@ -214,11 +210,11 @@ class Entities(RuleComponent):
             if label in ("PER", "PERSON") and (
                     described.search(text[max(0, s - 50):s])
                     or _indefinite_appos(appos, text[e:e + 80])
-                    or re.search(rf"(?<!\w){re.escape(name)}{_LEGAL_FORM.pattern}", text)):
+                    or re.search(rf"(?<!\w){re.escape(name)}{LEGAL_FORM}", text)):  # "X inc.": a company
                 label = "ORG"  # "Canadian retailer Northway Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
                 ctx.persons.discard(text[ent.start_char:ent.end_char].strip())  # later rules see an organization
                 ctx.persons.discard(name)
-            elif label == "ORG" and (tm_ := _EXEC_TITLE.match(name)) and _person_shaped(name[tm_.end():], lex):
+            elif label == "ORG" and (tm_ := EXEC_TITLE.match(name)) and _person_shaped(name[tm_.end():], lex):
                 s += len(body3) - len(body3.lstrip()) + text[s:e].find(name[tm_.end():])
                 facts.add(Cand(name[tm_.end():], "Person", s, e, source=NER))  # "CEO Maëlle Roy"
                 continue
