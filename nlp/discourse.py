@@ -101,7 +101,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     ref_rx = lex.rx("PROJECT_REF", r"(?<!\w)(?i:{})(?!\w)")
     owner_rx = lex.rx("OWNER_BEFORE", r"(?i)(?<!\w){}\s+(?:(?:the|la|le|l['’])\s*)?$")
     denied_rx = lex.rx("NOT_PART", r"(?i)(?<!\w){}(?!\w)")
-    funding_rx = re.compile("|".join(lex.rx(k, r"(?<!\w){}(?!\w)").pattern for k in _FUNDING_CUES))
+    funding = [lex.rx(k, r"(?<!\w){}(?!\w)") for k in _FUNDING_CUES]  # compiled once per lexicon
     # "Halcyon Health Data, a Toronto software company, will supply the platform",
     # "researchers at McMaster University will test …": the work a story's partners do
     subj_rx = lex.rx("CONTRIB_SUBJECT", r"(?i)(?:^|[\s«\"“(])(?:{})\s*(?:the\s+|la\s+|le\s+|l['’])?$")
@@ -134,7 +134,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
                        and verb_rx.search(sent[m.end():]) for m in rx.finditer(sent)):
                     take(org.key, project, s0, e0)
             continue
-        if denied_rx.search(sent) or (MONEY.search(sent) and funding_rx.search(sent)):
+        if denied_rx.search(sent) or (MONEY.search(sent) and any(f.search(sent) for f in funding)):
             continue  # "is not part of the project"; a sentence about who pays
         for org, rx in free:
             for m in rx.finditer(sent):
