@@ -1,0 +1,299 @@
+"""Features for the learned stages: relation candidates (pairs of entities) and entities.
+
+Pure functions of one :class:`graph.model.Extraction` (the rule layers' entities and
+relations) and its text. A feature is a name with a value; a linear model weighs them.
+The words that carry meaning across documents (funding, leading, partnering, roles...)
+are per-language trigger categories in ``nlp/patterns/<lang>/triggers.jsonl``; the words
+themselves are features too, folded and cut to a short stem so that inflections meet.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.model import EntityType, ExtractedEntity, Extraction
+from graph.resolve.normalize import fold
+from nlp.lexicon import PATTERNS_DIR
+from nlp.textutil import blocks, sentences
+
+ORG_LIKE = (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: how many words between two mentions are kept as features, from each end
+_EDGE_WORDS = 5
+#: characters before a mention read for the words that introduce it
+_LEFT = 60
+#: a story with more projects than this does not relate every organization to every project
+_DOC_LEVEL_PROJECTS = 3
+
+
+@cache
+def triggers(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    path = PATTERNS_DIR / (lang if (PATTERNS_DIR / lang / "triggers.jsonl").exists() else "en") / "triggers.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return tuple((r["label"], re.compile(rf"(?<!\w)(?:{r['pattern']})(?!\w)", re.I)) for r in rows)
+
+
+def cues(text: str, lang: str) -> set[str]:
+    return {label for label, rx in triggers(lang) if rx.search(text)}
+
+
+def words(text: str) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    return word[:5]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A kind of candidate pair and the relation types a model decides for it."""
+
+    name: str
+    source: tuple[EntityType, ...]
+    target: tuple[EntityType, ...]
+    types: tuple[str, ...]
+    symmetric: bool = False
+
+
+FAMILIES = (
+    Family("org-project", ORG_LIKE, (EntityType.PROJECT,), ("PARTICIPATES_IN", "LEADS", "FUNDS")),
+    Family("person-project", (EntityType.PERSON,), (EntityType.PROJECT,), ("PARTICIPATES_IN",)),
+    Family("person-org", (EntityType.PERSON,), ORG_LIKE, ("AFFILIATED_WITH",)),
+    Family("org-org", ORG_LIKE, ORG_LIKE, ("PARTNERS_WITH",), symmetric=True),
+)
+
+
+@dataclass
+class Pair:
+    """One candidate: a source and a target entity, where the text brings them together."""
+
+    family: Family
+    source: ExtractedEntity
+    target: ExtractedEntity
+    span: tuple[int, int]  # the sentence that best states it (evidence)
+    features: dict[str, float] = field(default_factory=dict)
+    rule_types: set[str] = field(default_factory=set)
+    rule_role: str | None = None
+
+
+@dataclass
+class _Doc:
+    """What every pair of one document shares, computed once."""
+
+    text: str
+    lang: str
+    sents: list[tuple[int, int]]
+    starts: list[int]
+    block_of_sent: list[int]
+    sent_cues: list[set[str]]
+    mention_sents: dict[str, list[int]]
+    counts: Counter
+    subject: str | None
+    main_project: str | None
+    n_projects: int
+    title_end: int
+
+
+def _context(ex: Extraction) -> _Doc:
+    text, lang = ex.document.text, ex.document.language
+    sents = sentences(text) or [(0, len(text))]
+    starts = [s for s, _ in sents]
+    block_starts = [b.start for b in blocks(text)] or [0]
+    block_of_sent = [bisect.bisect_right(block_starts, s) - 1 for s, _ in sents]
+    mention_sents: dict[str, list[int]] = {}
+    counts: Counter = Counter()
+    for e in ex.entities:
+        idx = sorted({max(0, bisect.bisect_right(starts, m.start) - 1) for m in e.mentions})
+        mention_sents[e.key] = idx
+        counts[e.key] = len(e.mentions)
+    orgs = [e for e in ex.entities if e.type in ORG_LIKE]
+    projects = [e for e in ex.entities if e.type is EntityType.PROJECT]
+    subject = max(orgs, key=lambda e: (counts[e.key], -_first(e)), default=None)
+    main = max(projects, key=lambda e: (counts[e.key], -_first(e)), default=None)
+    first_line = text.lstrip().split("\n", 1)[0]
+    return _Doc(text, lang, sents, starts, block_of_sent,
+                [cues(text[s:e], lang) for s, e in sents], mention_sents, counts,
+                subject.key if subject else None, main.key if main else None, len(projects),
+                len(text) - len(text.lstrip()) + len(first_line))
+
+
+def _first(e: ExtractedEntity) -> int:
+    return min((m.start for m in e.mentions), default=0)
+
+
+def _bucket(name: str, value: float, edges: tuple[float, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"{name}<={edge:g}"
+    return f"{name}>{edges[-1]:g}"
+
+
+def _closest(a: ExtractedEntity, b: ExtractedEntity, sent: int, doc: _Doc) -> tuple[int, int, int, int] | None:
+    """The nearest two mentions of a and b inside sentence ``sent``: (a_start, a_end, b_start, b_end)."""
+    s, e = doc.sents[sent]
+    best = None
+    for ma in a.mentions:
+        if not s <= ma.start < e:
+            continue
+        for mb in b.mentions:
+            if not s <= mb.start < e or (ma.start < mb.end and mb.start < ma.end):
+                continue
+            gap = mb.start - ma.end if ma.start < mb.start else ma.start - mb.end
+            if best is None or gap < best[0]:
+                best = (gap, ma.start, ma.end, mb.start, mb.end)
+    return best[1:] if best else None
+
+
+def _pair_features(pair: Pair, doc: _Doc, entities_at: list[tuple[int, int, str]]) -> dict[str, float]:
+    a, b = pair.source, pair.target
+    f: dict[str, float] = {"bias": 1.0, f"lang={doc.lang}": 1.0,
+                           f"a={a.subtype or a.type.value}": 1.0, f"b={b.subtype or b.type.value}": 1.0}
+    for t in pair.rule_types:
+        f[f"rule={t}"] = 1.0
+    if pair.rule_types:
+        f["rule_any"] = 1.0
+    sa, sb = set(doc.mention_sents[a.key]), set(doc.mention_sents[b.key])
+    shared = sorted(sa & sb)
+    blocks_a = {doc.block_of_sent[i] for i in sa}
+    blocks_b = {doc.block_of_sent[i] for i in sb}
+    f["same_sentence"] = 1.0 if shared else 0.0
+    f["n_shared_sentences"] = math.log1p(len(shared))
+    f["same_block"] = 1.0 if blocks_a & blocks_b else 0.0
+    if sa and sb:
+        dist = min(abs(x - y) for x in sa for y in sb)
+        f[_bucket("sent_dist", dist, (0, 1, 3, 8))] = 1.0
+    f[_bucket("a_mentions", doc.counts[a.key], (1, 2, 4))] = 1.0
+    f[_bucket("b_mentions", doc.counts[b.key], (1, 2, 4))] = 1.0
+    f[_bucket("n_projects", doc.n_projects, (0, 1, 2, 4))] = 1.0
+    if doc.subject == a.key:
+        f["a_subject"] = 1.0
+    if doc.subject == b.key:
+        f["b_subject"] = 1.0
+    if doc.main_project == b.key:
+        f["b_main_project"] = 1.0
+    if a.groups and a.groups & b.groups:
+        f["same_list"] = 1.0
+    if any(m.start < doc.title_end for m in a.mentions):
+        f["a_in_title"] = 1.0
+    if any(m.start < doc.title_end for m in b.mentions):
+        f["b_in_title"] = 1.0
+    # the sentence that states it: the nearest co-mention, words between and around
+    best = None
+    for i in shared:
+        c = _closest(a, b, i, doc)
+        if c and (best is None or abs(c[2] - c[1]) < abs(best[1][2] - best[1][1])):
+            best = (i, c)
+    if best is not None:
+        i, (a0, a1, b0, b1) = best
+        s, e = doc.sents[i]
+        pair.span = (s, e)
+        lo, hi = (a1, b0) if a0 < b0 else (b1, a0)
+        between = doc.text[lo:hi]
+        f["a_first"] = 1.0 if a0 < b0 else 0.0
+        f[_bucket("gap_chars", max(0, hi - lo), (3, 20, 60, 150))] = 1.0
+        n_between = sum(1 for s_, e_, _k in entities_at if lo <= s_ and e_ <= hi)
+        f[_bucket("entities_between", n_between, (0, 1, 3))] = 1.0
+        if re.fullmatch(r"[\s,;:/&()–-]*(?:\b(?:et|and|ainsi que|as well as)\b[\s,]*)?", between):
+            f["list_neighbours"] = 1.0
+        ws = words(between)
+        for w in ws[:_EDGE_WORDS] + ws[-_EDGE_WORDS:]:
+            f[f"btw:{w}"] = 1.0
+            f[f"btw_stem:{stem(w)}"] = 1.0
+        for c in cues(between, doc.lang):
+            f[f"btw_cue:{c}"] = 1.0
+        for who, start in (("a", a0), ("b", b0)):
+            left = doc.text[max(s, start - _LEFT):start]
+            for w in words(left)[-3:]:
+                f[f"{who}_left:{stem(w)}"] = 1.0
+            for c in cues(left, doc.lang):
+                f[f"{who}_left_cue:{c}"] = 1.0
+        for c in doc.sent_cues[i]:
+            f[f"sent_cue:{c}"] = 1.0
+    else:
+        # no shared sentence: the evidence is the target's first sentence with the source nearest
+        i = doc.mention_sents[b.key][0] if doc.mention_sents[b.key] else 0
+        pair.span = doc.sents[i]
+        for c in set().union(*(doc.sent_cues[j] for j in sa)) if sa else ():
+            f[f"a_sent_cue:{c}"] = 1.0
+    return f
+
+
+def candidate_pairs(ex: Extraction) -> list[Pair]:
+    """Every pair of entities the text brings together, with its features.
+
+    Same sentence or same block (a list, a paragraph), any pair the rules related, and at
+    document level an organization and the project of a story about few projects.
+    """
+    doc = _context(ex)
+    rule_types: dict[tuple[str, str], set[str]] = {}
+    roles: dict[tuple[str, str], str] = {}
+    for r in ex.relations:
+        for k in ((r.source, r.target), (r.target, r.source)):
+            rule_types.setdefault(k, set()).add(r.type.value)
+        if r.role:
+            roles.setdefault((r.source, r.target), r.role)
+    entities_at = sorted((m.start, m.end, e.key) for e in ex.entities for m in e.mentions)
+    pairs: list[Pair] = []
+    for fam in FAMILIES:
+        sources = [e for e in ex.entities if e.type in fam.source]
+        targets = [e for e in ex.entities if e.type in fam.target]
+        for a in sources:
+            sa = set(doc.mention_sents[a.key])
+            ba = {doc.block_of_sent[i] for i in sa}
+            for b in targets:
+                if a is b or (fam.symmetric and b.key <= a.key):
+                    continue
+                sb = set(doc.mention_sents[b.key])
+                near = bool(sa & sb) or bool(ba & {doc.block_of_sent[i] for i in sb})
+                ruled = (a.key, b.key) in rule_types
+                story = fam.name == "org-project" and doc.n_projects <= _DOC_LEVEL_PROJECTS
+                if not (near or ruled or story):
+                    continue
+                pair = Pair(fam, a, b, (0, 0), rule_types=rule_types.get((a.key, b.key), set()),
+                            rule_role=roles.get((a.key, b.key)))
+                pair.features = _pair_features(pair, doc, entities_at)
+                pairs.append(pair)
+    return pairs
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def entity_features(ex: Extraction, e: ExtractedEntity) -> dict[str, float]:
+    """Features of one organization-like entity: its name's words and the words around it."""
+    text, lang = ex.document.text, ex.document.language
+    name_words = words(e.name)
+    f: dict[str, float] = {"bias": 1.0, f"lang={lang}": 1.0, f"rule_type={e.type.value}": 1.0,
+                           f"rule_sub={e.subtype}": 1.0}
+    for w in name_words:
+        f[f"w:{w}"] = 1.0
+        f[f"ws:{stem(w)}"] = 1.0
+    if name_words:
+        f[f"first:{name_words[0]}"] = 1.0
+        f[f"last:{name_words[-1]}"] = 1.0
+    f[_bucket("n_words", len(name_words), (1, 2, 4))] = 1.0
+    if e.name.isupper() and len(e.name) <= 8:
+        f["acronym"] = 1.0
+    if any(a.isupper() and len(a) <= 8 for a in e.aliases):
+        f["has_acronym"] = 1.0
+    f[_bucket("mentions", len(e.mentions), (1, 2, 4))] = 1.0
+    if e.groups:
+        f["in_list"] = 1.0
+    for m in e.mentions[:6]:
+        left = words(text[max(0, m.start - _LEFT):m.start])[-3:]
+        right = words(text[m.end:m.end + _LEFT])[:3]
+        for w in left:
+            f[f"left:{stem(w)}"] = 1.0
+        for w in right:
+            f[f"right:{stem(w)}"] = 1.0
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if text[line_start:m.start].strip() == "":
+            f["line_start"] = 1.0
+    return f
