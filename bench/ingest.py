@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.settings import Settings  # noqa: E402
 from graph.store import open_store  # noqa: E402
+from grappe.settings import Settings  # noqa: E402
 from ingest.loaders import load_document  # noqa: E402
 from ingest.run import ingest  # noqa: E402
 from nlp.pipeline import Extractor  # noqa: E402

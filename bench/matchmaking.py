@@ -111,8 +111,8 @@ def gold_edges(folder: Path):
 
 def store_bench(args: argparse.Namespace) -> dict | None:
     from graph.analytics.cache import load_edges
-    from graph.settings import Settings
     from graph.store import open_store
+    from grappe.settings import Settings
 
     t0 = time.perf_counter()
     if args.from_gold:

@@ -15,10 +15,10 @@ import random
 import statistics
 import time
 
-from graph.model import Entity, EntityType, GraphBatch
 from graph.search import search
-from graph.settings import Settings
 from graph.store import open_store
+from grappe.model import Entity, EntityType, GraphBatch
+from grappe.settings import Settings
 
 HEADS = ["Institut", "Centre", "Laboratoire", "Groupe", "Société", "Université", "Collège", "Alliance",
          "Institute", "Center", "Lab", "Group", "Solutions", "Technologies", "Systèmes", "Réseau"]

@@ -34,7 +34,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from graph.model import (
+from graph.store import open_store
+from grappe.model import (
     Document,
     Entity,
     EntityType,
@@ -44,8 +45,7 @@ from graph.model import (
     Relation,
     RelType,
 )
-from graph.settings import Settings
-from graph.store import open_store
+from grappe.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"search": 50.0, "entity": 150.0}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from graph.errors import NotFound
+from grappe.errors import NotFound
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 BACKENDS = ("falkordb", "neo4j")

@@ -17,8 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import GrappeError
-from graph.model import EntityType, RelType
+from grappe.errors import GrappeError
+from grappe.model import EntityType, RelType
 
 LIST_SEPARATOR = ";"
 FORMATS = ("graphml", "gexf", "json", "csv")

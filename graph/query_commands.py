@@ -18,9 +18,9 @@ from typing import Any
 import click
 
 from graph import cypher
-from graph.errors import GrappeError
-from graph.settings import Settings
 from graph.store.base import QueryResult
+from grappe.errors import GrappeError
+from grappe.settings import Settings
 from web.cli import pass_settings
 
 FORMATS = ("table", "csv", "json")

@@ -31,10 +31,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from graph.errors import Ambiguous, NotFound
-from graph.model import EntityType
 from graph.resolve.normalize import DROPPABLE, core_tokens
 from graph.resolve.normalize import fold as _shared_fold
+from grappe.errors import Ambiguous, NotFound
+from grappe.model import EntityType
 
 #: Candidates fetched from the full-text index per stage (up to a few hundred in all) before re-ranking.
 CANDIDATES = 100

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.errors import IngestError
+from grappe.errors import IngestError
 
 #: What a folder walk picks up. A file named explicitly is always tried (its
 #: format is detected from its content); a folder holds scripts and notes too.

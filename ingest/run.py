@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.batch import to_graph
-from graph.errors import GrappeError, IngestError
-from graph.model import Document, Extraction
-from graph.settings import Settings
 from graph.store.base import GraphStore
+from grappe.errors import GrappeError, IngestError
+from grappe.model import Document, Extraction
+from grappe.settings import Settings
 from ingest.discover import discover
 
 #: Documents handed to the NLP pipeline at once (nlp.pipe batching).

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graph.model import (
+from grappe.model import (
     Document,
     EntityType,
     Evidence,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from graph.errors import GrappeError
-from graph.model import Extraction
+from grappe.errors import GrappeError
+from grappe.model import Extraction
 
 
 def to_gold_format(ex: Extraction) -> dict:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import GrappeError
+from grappe.errors import GrappeError
 
 #: where ``eval/`` sits in a checkout (the command line takes another with ``--eval-dir``)
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"

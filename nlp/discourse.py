@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import EntityType, Evidence, ExtractedEntity, ExtractedRelation, RelType
+from grappe.model import EntityType, Evidence, ExtractedEntity, ExtractedRelation, RelType
 from nlp.lexicon import Lexicon
 from nlp.textutil import MONEY, sentences, squash
 

@@ -1,6 +1,6 @@
 """What the rule layers produce before the per-document merge: candidate mentions and
 relations between names. The components write them to ``doc.user_data["grappe"]``
-and :mod:`nlp.assemble` turns them into an :class:`graph.model.Extraction`.
+and :mod:`nlp.assemble` turns them into an :class:`grappe.model.Extraction`.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 import spacy
 
 import nlp.components  # noqa: F401  (registers the factories)
-from graph.errors import ConfigError
-from graph.model import Document, Extraction
+from grappe.errors import ConfigError
+from grappe.model import Document, Extraction
 from nlp.assemble import assemble
 from nlp.facts import facts_of
 from nlp.language import detect_language

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from graph.settings import Settings
+from grappe.settings import Settings
 
 
 def _version(dist: str) -> str:

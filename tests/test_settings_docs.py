@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ConfigError
-from graph.settings import SETTINGS, Settings
+from grappe.errors import ConfigError
+from grappe.settings import SETTINGS, Settings
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

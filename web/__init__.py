@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Flask
 
-from graph.settings import Settings
+from grappe.settings import Settings
 
 
 def create_app(settings: Settings | None = None, store: Any = None,

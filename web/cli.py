@@ -13,8 +13,8 @@ import sys
 
 import click
 
-from graph.errors import GrappeError
-from graph.settings import SETTINGS, Settings
+from grappe.errors import GrappeError
+from grappe.settings import SETTINGS, Settings
 
 #: command name -> "module:attribute"
 COMMANDS: dict[str, str] = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from graph.settings import Settings
+from grappe.settings import Settings
 from web.cli import pass_settings
 from web.users import ROLES, UserStore
 

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Blueprint, Response, render_template, request
 
 from graph.cypher import SavedQuery, saved_queries, saved_query
-from graph.errors import GrappeError, QueryError
+from grappe.errors import GrappeError, QueryError
 from web.auth import require_role
 from web.data import plain
 from web.errors import BadParameter, error_position

@@ -13,8 +13,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from graph.errors import GrappeError, NotFound
-from graph.model import ORG_SUBTYPES, EntityType
+from grappe.errors import GrappeError, NotFound
+from grappe.model import ORG_SUBTYPES, EntityType
 from web.errors import BadParameter
 
 TYPES = tuple(t.value for t in EntityType)
@@ -270,7 +270,7 @@ def document_data(store: Any, doc_id: str) -> dict[str, Any]:
 def pick_entity(store: Any, value: str | None, what: str = "entity") -> dict[str, Any] | None:
     """The entity a form field names (an id, or a name/alias resolved by search).
 
-    ``None`` for an empty field; :class:`graph.errors.Ambiguous` (with candidates) or
+    ``None`` for an empty field; :class:`grappe.errors.Ambiguous` (with candidates) or
     :class:`NotFound` when the name does not designate one entity."""
     value = check_text(value, what)
     if not value:

@@ -12,7 +12,7 @@ import re
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from graph.errors import (
+from grappe.errors import (
     Ambiguous,
     ConfigError,
     GrappeError,

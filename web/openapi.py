@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import ORG_SUBTYPES, EntityType
+from grappe.model import ORG_SUBTYPES, EntityType
 
 TYPES = [t.value for t in EntityType]
 

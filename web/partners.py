@@ -7,8 +7,8 @@ import io
 
 from flask import Blueprint, Response, render_template, request
 
-from graph.errors import Ambiguous, NotFound
-from graph.model import ORG_SUBTYPES
+from grappe.errors import Ambiguous, NotFound
+from grappe.model import ORG_SUBTYPES
 from web.auth import require_read
 from web.data import (
     PARTNERSHIP_COLUMNS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from graph.model import ORG_SUBTYPES
+from grappe.model import ORG_SUBTYPES
 from web.auth import require_read
 from web.data import TYPES, search_data
 from web.services import get_store

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Flask, abort, current_app, request, session
 
-from graph.settings import Settings
+from grappe.settings import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from graph.settings import Settings
+from grappe.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from graph.errors import GrappeError, NotFound
+from grappe.errors import GrappeError, NotFound
 
 ROLES = ("viewer", "analyst", "curator", "admin")
 _NAME = re.compile(r"^[\w.@+-]{1,64}$")

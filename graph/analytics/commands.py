@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from graph.errors import Ambiguous
+from grappe.errors import Ambiguous
 from web.cli import pass_settings
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

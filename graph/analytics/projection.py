@@ -149,7 +149,7 @@ class Projection:
 
     # ------------------------------------------------------------------ helpers
     def index(self, entity_id: str) -> int:
-        from graph.errors import NotFound
+        from grappe.errors import NotFound
 
         try:
             return self.actor_index[entity_id]

@@ -7,8 +7,8 @@ version (two small count queries) unless ``check_every`` seconds have not yet
 passed since the last check.
 
 All methods take entity ids; :meth:`resolve` turns a user-typed name into an
-entity (raising :class:`~graph.errors.Ambiguous` with candidates, or
-:class:`~graph.errors.NotFound`). Results are plain dicts/dataclasses ready for
+entity (raising :class:`~grappe.errors.Ambiguous` with candidates, or
+:class:`~grappe.errors.NotFound`). Results are plain dicts/dataclasses ready for
 JSON (``Recommendation.to_dict()``).
 """
 

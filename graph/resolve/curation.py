@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from graph.errors import Ambiguous, GrappeError, NotFound
-from graph.model import Entity, Evidence, GraphBatch, Relation, RelType, make_id
 from graph.resolve.judgements import append_log as _append_log
 from graph.resolve.judgements import read_log
 from graph.resolve.normalize import fold
 from graph.resolve.store_resolver import entity_from_row, merge_aliases
+from grappe.errors import Ambiguous, GrappeError, NotFound
+from grappe.model import Entity, Evidence, GraphBatch, Relation, RelType, make_id
 
 
 def append_log(settings: Any, record: dict[str, Any]) -> None:

@@ -23,12 +23,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from graph.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
 from graph.resolve.blocking import candidate_pairs, keys
 from graph.resolve.features import info
 from graph.resolve.judgements import Judgement, Judgements, load
 from graph.resolve.normalize import fold, name_key, parse, qualifier_is_parent
 from graph.resolve.scoring import AUTO_THRESHOLD, Profile, score
+from grappe.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
 
 #: up to this many entities in the graph, fetch them all once instead of querying per name
 SMALL_GRAPH = 5000

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.errors import ConfigError
 from graph.store.base import GraphStore, QueryResult, WriteStats
+from grappe.errors import ConfigError
 
 EMBEDDED = "falkordb-embedded"
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")

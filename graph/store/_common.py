@@ -17,9 +17,9 @@ from itertools import islice
 from typing import Any
 
 from graph import cypher
-from graph.errors import ReadOnlyViolation
-from graph.model import UNDIRECTED, Document, Entity, EntityType, GraphBatch, Relation, RelType
 from graph.store.base import QueryResult, WriteStats
+from grappe.errors import ReadOnlyViolation
+from grappe.model import UNDIRECTED, Document, Entity, EntityType, GraphBatch, Relation, RelType
 
 #: properties every entity node has; attributes never overwrite them
 RESERVED_ENTITY_KEYS = frozenset({"id", "name", "type", "subtype", "aliases", "search_text"})

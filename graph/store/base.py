@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from graph.model import GraphBatch
+from grappe.model import GraphBatch
 
 
 @dataclass

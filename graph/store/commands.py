@@ -6,9 +6,9 @@ import json
 
 import click
 
-from graph.errors import GrappeError
-from graph.settings import Settings
 from graph.store import EMBEDDED, backend_of, open_store
+from grappe.errors import GrappeError
+from grappe.settings import Settings
 from web.cli import pass_settings
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import ConfigError, StoreUnavailable
+from grappe.errors import ConfigError, StoreUnavailable
 
 try:
     import fcntl

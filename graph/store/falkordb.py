@@ -19,9 +19,9 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 
 from graph import cypher
-from graph.errors import ConfigError, QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.store._common import CypherStore, iso, one_line
 from graph.store.base import QueryResult
+from grappe.errors import ConfigError, QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 
 SCHEMA_FILE = cypher.CYPHER_DIR / "schema" / "falkordb.cypher"
 

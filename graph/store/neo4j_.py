@@ -19,9 +19,9 @@ from neo4j import exceptions as nex
 from neo4j.graph import Node, Path, Relationship
 
 from graph import cypher
-from graph.errors import ConfigError, QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.store._common import CypherStore, iso, one_line
 from graph.store.base import QueryResult
+from grappe.errors import ConfigError, QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 
 # the driver logs connection failures it also raises; Grappe reports the exception once
 logging.getLogger("neo4j").addHandler(logging.NullHandler())

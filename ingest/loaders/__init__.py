@@ -1,10 +1,10 @@
-"""Load a document file into a clean :class:`~graph.model.Document`.
+"""Load a document file into a clean :class:`~grappe.model.Document`.
 
 ``load_document(path)`` detects the format from the content (magic bytes, zip
 members, HTML tags) before trusting the extension, extracts text with the
 matching reader (PDF, HTML, DOCX, TXT/MD), cleans it (:mod:`ingest.clean`),
 and fills title, date, language and kind.  Every failure is an
-:class:`~graph.errors.IngestError` naming the file, the reason and a next step.
+:class:`~grappe.errors.IngestError` naming the file, the reason and a next step.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from graph.errors import IngestError
-from graph.model import Document
+from grappe.errors import IngestError
+from grappe.model import Document
 from ingest import clean as _clean
 from ingest.loaders.meta import find_date, guess_kind, guess_title, report_year
 

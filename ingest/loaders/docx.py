@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from graph.errors import IngestError
+from grappe.errors import IngestError
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from graph.errors import IngestError
+from grappe.errors import IngestError
 
 #: A block wider than this share of the page spans the columns.
 FULL_WIDTH = 0.55

@@ -1,6 +1,6 @@
 """Features for the learned stages: relation candidates (pairs of entities) and entities.
 
-Pure functions of one :class:`graph.model.Extraction` (the rule layers' entities and
+Pure functions of one :class:`grappe.model.Extraction` (the rule layers' entities and
 relations) and its text. A feature is a name with a value; a linear model weighs them.
 The words that carry meaning across documents (funding, leading, partnering, roles...)
 are per-language trigger categories in ``nlp/patterns/<lang>/triggers.jsonl``; the words
@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.model import EntityType, ExtractedEntity, Extraction
 from graph.resolve.normalize import fold
+from grappe.model import EntityType, ExtractedEntity, Extraction
 from nlp.lexicon import PATTERNS_DIR
 from nlp.textutil import blocks, sentences
 

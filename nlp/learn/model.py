@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from graph.errors import ConfigError
-from graph.model import (
+from grappe.errors import ConfigError
+from grappe.model import (
     EntityType,
     Evidence,
     ExtractedEntity,

@@ -24,7 +24,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from graph.model import Extraction
+from grappe.model import Extraction
 from nlp.corpora import GoldDoc
 from nlp.evaluate import match_entities
 from nlp.learn.features import FAMILIES, ORG_LIKE, candidate_pairs, entity_features

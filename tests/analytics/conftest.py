@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
+from grappe.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
 
 ORG, UNI, PER, PRJ = EntityType.ORGANIZATION, EntityType.UNIVERSITY, EntityType.PERSON, EntityType.PROJECT
 

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from graph.analytics import cache, invalidate
 from graph.analytics.service import Analytics
-from graph.errors import NotFound
-from graph.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
+from grappe.errors import NotFound
+from grappe.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from graph.settings import Settings
+from grappe.settings import Settings
 
 BACKENDS = [
     "falkordb",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import (
+from grappe.model import (
     Document,
     Entity,
     EntityType,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Entity, EntityType, GraphBatch
+from grappe.model import Entity, EntityType, GraphBatch
 
 from .corpus import ENTITIES, ORG, PERSON, batch, doc, mention, relations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation
+from grappe.errors import QueryError, QueryTimeout, ReadOnlyViolation
 
 from .corpus import batch
 
@@ -127,7 +127,7 @@ HOSTILE = [
 
 
 def test_hostile_strings_are_plain_data(store):
-    from graph.model import Entity, EntityType, GraphBatch
+    from grappe.model import Entity, EntityType, GraphBatch
 
     store.write(batch())
     before = store.stats()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Entity, EntityType, GraphBatch, Relation, RelType
 from graph.store._common import entity_from_row, fold, search_text
+from grappe.model import Entity, EntityType, GraphBatch, Relation, RelType
 
 from .corpus import ENTITIES, ORG, ORG2, PERSON, PROJECT, UNI, batch, relations
 
@@ -113,7 +113,7 @@ def test_entity_update_and_mention_repointing(store):
     assert row["name"] == "BCE Inc." and row["aliases"] == ["Bell"]
     # the mention of ORG2 now resolves to PERSON: one REFERS_TO, to the new entity
     m = [x for x in batch().mentions if x.entity_id == ORG2.id][0]
-    from graph.model import GraphMention
+    from grappe.model import GraphMention
     store.write(GraphBatch(mentions=[GraphMention(m.id, PERSON.id, m.doc_id, m.start, m.end, m.text)]))
     refs = store.read("MATCH (m:Mention {id: $id})-[:REFERS_TO]->(e) RETURN e.id AS id", {"id": m.id}).rows
     assert refs == [{"id": PERSON.id}]
@@ -130,7 +130,7 @@ def test_schema_is_idempotent_and_ids_are_unique(store, backend):
     store.create_schema()
     store.create_schema()
     store.write(batch())
-    from graph.errors import QueryError
+    from grappe.errors import QueryError
 
     with pytest.raises(QueryError):
         # the same id under another type label: refused by the unique constraint on Entity.id

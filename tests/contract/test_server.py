@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ConfigError, GrappeError, StoreUnavailable
-from graph.settings import Settings
 from graph.store import open_store
 from graph.store.embedded import EmbeddedFalkorDB
+from grappe.errors import ConfigError, GrappeError, StoreUnavailable
+from grappe.settings import Settings
 
 from .corpus import batch
 

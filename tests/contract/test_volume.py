@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from graph.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
+from grappe.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
 
 
 def test_200k_entities_in_one_write(store):

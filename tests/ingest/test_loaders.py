@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from graph.errors import IngestError
-from graph.model import Document
+from grappe.errors import IngestError
+from grappe.model import Document
 from ingest.loaders import detect_format, load_bytes, load_document
 from ingest.loaders.meta import find_date, guess_kind, report_year
 

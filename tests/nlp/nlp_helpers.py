@@ -7,7 +7,7 @@ import hashlib
 import spacy
 
 import nlp.components  # noqa: F401  (registers the factories)
-from graph.model import Document, Extraction
+from grappe.model import Document, Extraction
 from nlp.assemble import assemble
 from nlp.facts import facts_of
 from nlp.pipeline import RULES

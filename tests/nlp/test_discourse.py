@@ -8,7 +8,7 @@ import hashlib
 
 from nlp_helpers import blank_pipeline, names, rels, run_rules
 
-from graph.model import Document
+from grappe.model import Document
 from nlp.assemble import assemble
 from nlp.components.entities import _pieces
 from nlp.discourse import body_end

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from graph.model import Document
+from grappe.model import Document
 
 pytestmark = pytest.mark.models
 

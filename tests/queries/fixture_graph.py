@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 
-from graph.model import (
+from grappe.model import (
     Document,
     Entity,
     EntityType,

@@ -99,7 +99,7 @@ def test_write_attempts_are_rejected(cli: Callable[..., Any], settings: Any, tex
 
 def test_database_rejects_a_write_the_precheck_misses(fx_store: Any) -> None:
     """The second lock: the database's read-only channel, not only the text check."""
-    from graph.errors import ReadOnlyViolation
+    from grappe.errors import ReadOnlyViolation
 
     with pytest.raises(ReadOnlyViolation) as info:
         fx_store._read_only("MERGE (:Entity {id: 'sneaky'})", None, 1000, 10)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Entity, EntityType, GraphBatch
+from grappe.model import Entity, EntityType, GraphBatch
 
 
 @pytest.mark.parametrize("tokens", [["it", "is"], ["montreal"], ["2025", "ai"], ["x" * 40]])

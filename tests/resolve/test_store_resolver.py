@@ -8,7 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from graph.batch import to_graph
-from graph.model import (
+from graph.resolve import curation
+from graph.resolve.judgements import read_log
+from graph.resolve.store_resolver import StoreResolver, new_entity_id
+from grappe.model import (
     Document,
     EntityType,
     Evidence,
@@ -18,9 +21,6 @@ from graph.model import (
     Mention,
     RelType,
 )
-from graph.resolve import curation
-from graph.resolve.judgements import read_log
-from graph.resolve.store_resolver import StoreResolver, new_entity_id
 
 ORG, UNI, PERSON = EntityType.ORGANIZATION, EntityType.UNIVERSITY, EntityType.PERSON
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from graph.model import Entity, EntityType, GraphBatch
 from graph.resolve.store_resolver import StoreResolver, new_entity_id
+from grappe.model import Entity, EntityType, GraphBatch
 
 from .test_store_resolver import extraction
 

@@ -11,8 +11,8 @@ from queries import fixture_graph
 import graph.search as search_mod
 from graph import name_index
 from graph.analytics import invalidate
-from graph.model import Entity, EntityType, GraphBatch
 from graph.search import fold, search
+from grappe.model import Entity, EntityType, GraphBatch
 
 ORG = EntityType.ORGANIZATION
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from queries import fixture_graph
 
-from graph.errors import Ambiguous, NotFound
-from graph.model import Entity, EntityType, GraphBatch
 from graph.search import Hit, facets, fold, resolve_name, search
+from grappe.errors import Ambiguous, NotFound
+from grappe.model import Entity, EntityType, GraphBatch
 
 ORG = EntityType.ORGANIZATION
 

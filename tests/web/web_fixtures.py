@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.model import (
+from grappe.model import (
     Document,
     Entity,
     EntityType,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from graph.errors import ConfigError
+from grappe.errors import ConfigError
 
 
 @dataclass(frozen=True)
