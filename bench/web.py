@@ -131,7 +131,7 @@ def write(store, batch: GraphBatch, chunk: int = 20_000) -> None:  # noqa: ANN00
 def start_server(settings: Settings, workers: int = 2, threads: int = 8) -> tuple[subprocess.Popen, int]:
     env = {**os.environ, "GRAPPE_DATA_DIR": str(settings.data_dir), "GRAPPE_GRAPH_NAME": settings.graph_name,
            "GRAPPE_GRAPH_URL": settings.graph_url}
-    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", str(threads),
+    proc = subprocess.Popen([sys.executable, "-m", "grappe.cli", "serve", "--port", "0", "--threads", str(threads),
                              "--workers", str(workers)],
                             env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = proc.stdout.readline() if proc.stdout else ""

@@ -84,7 +84,7 @@ def test_a_file_that_breaks_keeps_its_previous_version(corpus, store, settings, 
 
 
 def test_cli_reports_failures_and_exit_code(corpus, settings):
-    from web.cli import main
+    from grappe.cli import main
 
     result = CliRunner().invoke(
         main, ["--data-dir", str(settings.data_dir), "ingest", "--quiet", str(corpus)],

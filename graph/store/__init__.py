@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import atexit
 from typing import Any
 
 from graph.store.base import GraphStore, QueryResult, WriteStats
+from graph.store.embedded import EmbeddedFalkorDB
 from grappe.errors import ConfigError
 
 EMBEDDED = "falkordb-embedded"
@@ -40,12 +42,11 @@ def open_store(settings: Any, graph_name: str | None = None, start: bool = True)
     backend = backend_of(url)
     common = {"batch_size": settings.batch_size, "query_timeout_ms": settings.query_timeout_ms,
               "max_rows": settings.max_rows}
+    # deferred: only the chosen backend's driver (redis/falkordb or neo4j) is loaded
     if backend == "falkordb":
         from graph.store.falkordb import FalkorDBStore, parse_url
 
         if url == EMBEDDED:
-            from graph.store.embedded import EmbeddedFalkorDB
-
             server = EmbeddedFalkorDB.from_settings(settings)
             if start:
                 server.start()
@@ -53,15 +54,13 @@ def open_store(settings: Any, graph_name: str | None = None, start: bool = True)
                                  password=settings.falkordb_password, **common)
         conn = parse_url(url, graph_name or settings.graph_name)
         return FalkorDBStore(conn.pop("graph"), **conn, **common)
-    from graph.store.neo4j_ import Neo4jStore
+    from graph.store.neo4j_ import Neo4jStore  # deferred: see above
 
     return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, settings.neo4j_database, **common)
 
 
 def init_app(app: Any, settings: Any) -> GraphStore:
     """Open the store once for a Flask app (``app.extensions["grappe_store"]``), closed at exit."""
-    import atexit
-
     store = open_store(settings)
     app.extensions["grappe_store"] = store
     atexit.register(store.close)

@@ -100,7 +100,7 @@ def test_cache_reuse_and_invalidation(svc, store, settings):
 
 
 def test_cli(store, settings, fixture_batch):
-    from web.cli import main
+    from grappe.cli import main
 
     store.write(fixture_batch)
     env = {"GRAPPE_GRAPH_NAME": store.graph_name, "GRAPPE_GRAPH_URL": "falkordb-embedded"}

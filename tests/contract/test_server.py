@@ -199,7 +199,7 @@ def test_missing_binaries_say_what_to_do(monkeypatch, tmp_path):
 def test_cli_db_status(falkor_server, falkor_data_dir):
     from click.testing import CliRunner
 
-    from web.cli import main
+    from grappe.cli import main
 
     result = CliRunner().invoke(main, ["--data-dir", str(falkor_data_dir), "db", "status"])
     assert result.exit_code == 0, result.output
@@ -245,7 +245,7 @@ def test_concurrent_starts_share_one_server(tmp_path_factory):
 def test_cli_db_start_stop(tmp_path_factory):
     from click.testing import CliRunner
 
-    from web.cli import main
+    from grappe.cli import main
 
     data = str(_short_tmp(tmp_path_factory, "cli"))
     runner = CliRunner()

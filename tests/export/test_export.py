@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from queries import fixture_graph
 
 from graph.export import LIST_SEPARATOR, export_graph, iter_entities, iter_relations, to_networkx
-from graph.query_commands import export
+from grappe.cli import main
 
 
 @pytest.fixture
@@ -104,8 +104,8 @@ def test_json(fx_store: Any, tmp_path: Path) -> None:
 
 def test_export_command(settings: Any, make_store: Callable[..., Any], tmp_path: Path) -> None:
     fixture_graph.load(make_store(graph_name=settings.graph_name))
-    out = CliRunner().invoke(export, ["--format", "graphml", "--out", str(tmp_path / "x")], obj=settings)
+    out = CliRunner().invoke(main, ["export", "--format", "graphml", "--out", str(tmp_path / "x")], obj=settings)
     assert out.exit_code == 0, out.output
     assert nx.read_graphml(tmp_path / "x" / "grappe.graphml").number_of_nodes() == 17
-    out = CliRunner().invoke(export, ["--format", "csv", "--out", str(tmp_path / "y")], obj=settings)
+    out = CliRunner().invoke(main, ["export", "--format", "csv", "--out", str(tmp_path / "y")], obj=settings)
     assert out.exit_code == 0 and "nodes_person.csv" in out.output

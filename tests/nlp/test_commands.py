@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from web.cli import main
+from grappe.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "nlp"
 pytestmark = pytest.mark.models

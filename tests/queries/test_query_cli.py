@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from graph.query_commands import query
+from grappe.cli import main
 from queries import fixture_graph
 
 
@@ -22,7 +22,7 @@ def cli(settings: Any, make_store: Callable[..., Any]) -> Callable[..., Any]:
     runner = CliRunner()
 
     def invoke(*args: str) -> Any:
-        return runner.invoke(query, list(args), obj=settings)
+        return runner.invoke(main, ["query", *args], obj=settings)
 
     return invoke
 

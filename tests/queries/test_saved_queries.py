@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from graph import cypher
-from graph.query_commands import run_saved
+from graph.queries import run_saved
 
 ALL = [q.name for q in cypher.saved_queries()]
 

@@ -139,7 +139,7 @@ def test_typos() -> None:
 
 
 def test_cli_resolve(tmp_path) -> None:  # noqa: ANN001
-    from web.cli import main
+    from grappe.cli import main
 
     path = tmp_path / "m.tsv"
     path.write_text("Université Laval\tUniversity\t\nLaval University\t\t\nIVADO Labs\tOrganization\tg\n"

@@ -147,7 +147,7 @@ def test_replay_applies_decisions_to_a_graph_built_without_them(store, settings)
 
 
 def test_cli_entity_commands(store, settings) -> None:  # noqa: ANN001
-    from web.cli import main
+    from grappe.cli import main
 
     a = ingest(store, StoreResolver(settings), extraction("d1", [("Kinova", ORG, []), ("Robotique Kinova", ORG, [])]))
     env = {"GRAPPE_DATA_DIR": str(settings.data_dir), "GRAPPE_GRAPH_NAME": store.graph_name}

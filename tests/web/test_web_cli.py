@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from web.cli import main
-from web.commands import is_loopback
+from grappe.cli import main
+from grappe.cli.serve import is_loopback
 from web.users import UserStore
 
 
@@ -53,7 +53,7 @@ def test_loopback_detection():
 def test_serve_binds_localhost_and_answers(settings, graph_store, workers):
     env = {**os.environ, "GRAPPE_DATA_DIR": str(settings.data_dir), "GRAPPE_GRAPH_NAME": graph_store.graph_name,
            "GRAPPE_GRAPH_URL": "falkordb-embedded"}
-    proc = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--port", "0", "--threads", "2",
+    proc = subprocess.Popen([sys.executable, "-m", "grappe.cli", "serve", "--port", "0", "--threads", "2",
                              "--workers", str(workers)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=Path(__file__).resolve().parents[2])

@@ -9,6 +9,9 @@ import click
 
 from grappe.errors import GrappeError
 from grappe.model import Extraction
+from ingest.loaders import load_document
+from nlp.evaluate import format_table, micro, score_document
+from nlp.pipeline import Extractor
 
 
 def to_gold_format(ex: Extraction) -> dict:
@@ -51,9 +54,6 @@ def format_text(ex: Extraction) -> str:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 def extract(files: tuple[str, ...], fmt: str) -> None:
     """Extract entities and relations from FILES (nothing is written to the graph)."""
-    from ingest.loaders import load_document
-    from nlp.pipeline import Extractor
-
     extractor = Extractor()
     out = []
     for ex in extractor.extract_many(load_document(f) for f in files):
@@ -73,10 +73,6 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
 @click.option("--show-errors", is_flag=True, help="List missed and spurious entities and relations.")
 def eval_cmd(corpus: str, gold: str, fmt: str, show_errors: bool) -> None:
     """Score extraction on CORPUS against GOLD (per document, then micro-averaged)."""
-    from ingest.loaders import load_document
-    from nlp.evaluate import format_table, micro, score_document
-    from nlp.pipeline import Extractor
-
     pairs = []
     for gpath in sorted(Path(gold).glob("*.json")):
         g = json.loads(gpath.read_text(encoding="utf-8"))

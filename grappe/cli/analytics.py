@@ -2,31 +2,30 @@
 over :class:`graph.analytics.service.Analytics`.
 
 Names are resolved with :func:`graph.search.resolve_name` (an id works too); an
-ambiguous name prints the candidates (with their ids) and exits with status 2.
+ambiguous name prints the candidates (with their ids) and exits with
+:data:`grappe.cli.base.USAGE`.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
-from grappe.errors import Ambiguous
-from web.cli import pass_settings
+from graph.analytics.service import Analytics
+from graph.store import open_store
+from grappe.cli.base import pass_settings
+from grappe.settings import Settings
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True, help="Output format.")
 
 
 @contextmanager
-def _service(settings: Any) -> Iterator[Any]:
-    from graph.analytics.service import Analytics
-    from graph.store import open_store
-
+def _service(settings: Settings) -> Iterator[Analytics]:
     store = open_store(settings)
     try:
         yield Analytics(store, settings)
@@ -34,15 +33,8 @@ def _service(settings: Any) -> Iterator[Any]:
         store.close()
 
 
-def _resolve(svc: Any, name: str) -> dict:
-    try:
-        return svc.resolve(name)
-    except Ambiguous as exc:
-        click.echo(f"{name!r} is ambiguous; use one of these ids (or a fuller name):", err=True)
-        for c in exc.candidates:
-            sub = f", {c['subtype']}" if c.get("subtype") else ""
-            click.echo(f"  {c.get('id')}  {c.get('name')} ({c.get('type')}{sub})", err=True)
-        sys.exit(2)
+def _resolve(svc: Analytics, name: str) -> dict:
+    return svc.resolve(name)  # an Ambiguous name lists its candidates (grappe.cli.base.fail)
 
 
 def _label(e: dict) -> str:
@@ -60,7 +52,7 @@ def _json(payload: Any) -> None:
               help="How many recommendations.")
 @FORMAT
 @pass_settings
-def match(settings: Any, name: str, k: int, fmt: str) -> None:
+def match(settings: Settings, name: str, k: int, fmt: str) -> None:
     """Who NAME (an organization, university or id) should meet, and why."""
     with _service(settings) as svc:
         entity = _resolve(svc, name)
@@ -84,7 +76,7 @@ def match(settings: Any, name: str, k: int, fmt: str) -> None:
               help="How many partners (explicit partnerships and most shared projects first).")
 @FORMAT
 @pass_settings
-def partners(settings: Any, name: str, limit: int, fmt: str) -> None:
+def partners(settings: Settings, name: str, limit: int, fmt: str) -> None:
     """Who NAME already works with: shared projects and partnership evidence."""
     with _service(settings) as svc:
         entity = _resolve(svc, name)
@@ -111,7 +103,7 @@ def partners(settings: Any, name: str, limit: int, fmt: str) -> None:
 @click.option("--max-hops", type=click.IntRange(1, 4), default=3, show_default=True)
 @FORMAT
 @pass_settings
-def path(settings: Any, name1: str, name2: str, max_hops: int, fmt: str) -> None:
+def path(settings: Settings, name1: str, name2: str, max_hops: int, fmt: str) -> None:
     """Shortest connections between NAME1 and NAME2 (projects, partnerships, people)."""
     with _service(settings) as svc:
         a, b = _resolve(svc, name1), _resolve(svc, name2)
@@ -138,7 +130,7 @@ def path(settings: Any, name1: str, name2: str, max_hops: int, fmt: str) -> None
               help="Also list this many brokers (betweenness).")
 @FORMAT
 @pass_settings
-def stats(settings: Any, n_brokers: int, fmt: str) -> None:
+def stats(settings: Settings, n_brokers: int, fmt: str) -> None:
     """Ecosystem numbers: counts, most connected, communities, brokers, gaps."""
     with _service(settings) as svc:
         st = svc.stats()

@@ -11,9 +11,13 @@ import threading
 from pathlib import Path
 
 import click
+from waitress import create_server
 
+from grappe.cli.base import pass_settings
 from grappe.settings import Settings
-from web.cli import pass_settings
+from web import create_app
+from web.balance import balance, retire, shared_loads
+from web.services import Services
 from web.users import ROLES, UserStore
 
 LOOPBACK_NAMES = {"localhost"}
@@ -43,10 +47,6 @@ def is_loopback(host: str) -> bool:
 def serve(settings: Settings, host: str, port: int, threads: int, workers: int,
           secure_cookies: bool | None) -> None:
     """Serve the web app with waitress (127.0.0.1:5000 by default)."""
-    from waitress import create_server
-
-    from web import create_app
-
     secure = (not is_loopback(host)) if secure_cookies is None else secure_cookies
     config = {"SESSION_COOKIE_SECURE": secure}
     if not is_loopback(host):
@@ -75,12 +75,6 @@ def _serve_forked(settings: Settings, host: str, port: int, threads: int, worker
 
     Each child opens its own store connection and analytics (nothing is opened
     before the fork but a check that the store answers)."""
-    from waitress import create_server
-
-    from web import create_app
-    from web.balance import balance, retire, shared_loads
-    from web.services import Services
-
     if not hasattr(os, "fork"):
         raise click.ClickException("--workers needs a system with fork (Linux, macOS); use --threads")
     probe = Services(settings)

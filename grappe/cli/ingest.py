@@ -7,8 +7,12 @@ from pathlib import Path
 
 import click
 
+from graph.analytics.service import Analytics
+from graph.store import open_store
+from grappe.cli.base import INPUTS_FAILED, pass_settings
 from grappe.settings import Settings
-from web.cli import pass_settings
+from ingest.run import Outcome
+from ingest.run import ingest as run_ingest
 
 
 @click.command()
@@ -22,9 +26,6 @@ def ingest(settings: Settings, paths: tuple[Path, ...], quiet: bool) -> None:
     version contributed. A file that fails is reported with the reason and the
     others go on; the exit code is 1 when any failed.
     """
-    from graph.store import open_store
-    from ingest.run import ingest as run_ingest
-
     store = open_store(settings)
     store.create_schema()
     bar = None
@@ -37,7 +38,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], quiet: bool) -> None:
                                     item_show_func=lambda o: Path(o.path).name if o else "")
             bar.__enter__()
 
-    def on_outcome(outcome) -> None:
+    def on_outcome(outcome: Outcome) -> None:
         if bar is not None:
             bar.update(1, outcome)
         elif not quiet:
@@ -50,8 +51,6 @@ def ingest(settings: Settings, paths: tuple[Path, ...], quiet: bool) -> None:
             bar = None
         if any(o.status in ("ingested", "replaced") for o in report.outcomes):
             # Communities and brokers cost seconds to minutes: pay once here, never on a request.
-            from graph.analytics.service import Analytics
-
             if not quiet:
                 click.echo("Precomputing analytics (projection, communities, brokers)...", err=True)
             Analytics(store, settings).precompute()
@@ -77,4 +76,4 @@ def ingest(settings: Settings, paths: tuple[Path, ...], quiet: bool) -> None:
     for failure in report.failures:
         click.echo(f"FAILED {failure.path}: {failure.reason}", err=True)
     if report.failures:
-        sys.exit(1)
+        sys.exit(INPUTS_FAILED)

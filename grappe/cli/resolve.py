@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
+from typing import TextIO
 
 import click
 
-from web.cli import pass_settings
+from graph.resolve import curation
+from graph.resolve.resolver import read_mentions, resolve_mentions
+from graph.store import open_store
+from grappe.cli.base import pass_settings
+from grappe.settings import Settings
 
 
 @click.command("resolve")
 @click.argument("file", type=click.File("r", encoding="utf-8-sig"), default="-")
 @click.option("--explain", is_flag=True, help="Also list each cluster's aliases.")
-def resolve(file, explain: bool) -> None:  # noqa: ANN001 - click file object
+def resolve(file: TextIO, explain: bool) -> None:
     """Cluster the mentions in FILE (one `name<TAB>type<TAB>group` per line; `-` reads
     stdin) and print JSON {"clusters": [{"name", "type", "lines"}]}. Touches no store."""
-    from graph.resolve.resolver import read_mentions, resolve_mentions
-
     items = read_mentions(file)
     clusters = resolve_mentions(items)
     payload = []
@@ -37,16 +41,11 @@ def entity() -> None:
 
 
 def _user(by: str | None) -> str:
-    import getpass
-
     return by or getpass.getuser()
 
 
-def _curate(settings, action: str, *args: object) -> None:  # noqa: ANN001
+def _curate(settings: Settings, action: str, *args: object) -> None:
     """Apply one curation decision to the store and print the resulting entity."""
-    from graph.resolve import curation
-    from graph.store import open_store
-
     store = open_store(settings)
     try:
         entity = getattr(curation, action)(store, settings, *args)
@@ -61,7 +60,7 @@ def _curate(settings, action: str, *args: object) -> None:  # noqa: ANN001
 @click.option("--by", "by", default=None, help="Who decides (default: the login name).")
 @click.option("--why", "why", default="", help="Why they are the same entity.")
 @pass_settings
-def merge_cmd(settings, keep_id: str, other_id: str, by: str | None, why: str) -> None:  # noqa: ANN001
+def merge_cmd(settings: Settings, keep_id: str, other_id: str, by: str | None, why: str) -> None:
     """Merge OTHER_ID into KEEP_ID (mentions, relationships, aliases move; OTHER_ID goes)."""
     _curate(settings, "merge", keep_id, other_id, _user(by), why)
 
@@ -73,7 +72,7 @@ def merge_cmd(settings, keep_id: str, other_id: str, by: str | None, why: str) -
 @click.option("--by", "by", default=None, help="Who decides (default: the login name).")
 @click.option("--why", "why", default="", help="Why these names are another entity.")
 @pass_settings
-def split_cmd(settings, entity_id: str, aliases: tuple[str, ...], by: str | None, why: str) -> None:  # noqa: ANN001
+def split_cmd(settings: Settings, entity_id: str, aliases: tuple[str, ...], by: str | None, why: str) -> None:
     """Move the named aliases (and their mentions) of ENTITY_ID to a new entity."""
     _curate(settings, "split", entity_id, list(aliases), _user(by), why)
 
@@ -84,7 +83,7 @@ def split_cmd(settings, entity_id: str, aliases: tuple[str, ...], by: str | None
 @click.option("--by", "by", default=None, help="Who decides (default: the login name).")
 @click.option("--why", "why", default="", help="Why.")
 @pass_settings
-def rename_cmd(settings, entity_id: str, new_name: str, by: str | None, why: str) -> None:  # noqa: ANN001
+def rename_cmd(settings: Settings, entity_id: str, new_name: str, by: str | None, why: str) -> None:
     """Give ENTITY_ID a new display name (the old one stays an alias)."""
     _curate(settings, "rename", entity_id, new_name, _user(by), why)
 
@@ -92,11 +91,8 @@ def rename_cmd(settings, entity_id: str, new_name: str, by: str | None, why: str
 @entity.command("show")
 @click.argument("id_or_name")
 @pass_settings
-def show_cmd(settings, id_or_name: str) -> None:  # noqa: ANN001
+def show_cmd(settings: Settings, id_or_name: str) -> None:
     """Show an entity (by id, name or alias) and the curation decisions about it."""
-    from graph.resolve import curation
-    from graph.store import open_store
-
     store = open_store(settings)
     try:
         found = curation.show(store, settings, id_or_name)

@@ -3,7 +3,7 @@
 Thin click commands over library functions: every query runs through
 ``store.read`` (read-only as enforced by the database, with its time limit and
 row cap); a rejected or failing query prints the database's reason on stderr and
-exits non-zero.
+exits with :data:`grappe.cli.base.QUERY_FAILED`.
 """
 
 from __future__ import annotations
@@ -11,32 +11,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from graph import cypher
+from graph.export import export_graph
+from graph.queries import run_saved
+from graph.store import EMBEDDED, backend_of, open_store
 from graph.store.base import QueryResult
-from grappe.errors import GrappeError
+from grappe.cli.base import pass_settings
 from grappe.settings import Settings
-from web.cli import pass_settings
 
 FORMATS = ("table", "csv", "json")
-PARAM_ENTITY = "entity"
-
-
-def _backend(settings: Settings) -> str:
-    from graph.store import backend_of
-
-    return backend_of(settings.graph_url or "falkordb-embedded")
-
-
-def _open(settings: Settings) -> Any:
-    from graph.store import open_store
-
-    return open_store(settings)
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -57,19 +45,6 @@ def literal(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         return text
-
-
-def run_saved(store: Any, name: str, raw_params: dict[str, Any], timeout_ms: int | None = None,
-              max_rows: int | None = None) -> QueryResult:
-    """Run saved query ``name`` read-only, ``raw_params`` coerced by its header."""
-    query = cypher.saved_query(name)
-    params = query.bind(raw_params)
-    for p in query.params:  # `entity` parameters take an id, a name or an acronym
-        if PARAM_ENTITY == cypher.PARAM_TYPES.get(p.type.lower()) and isinstance(params.get(p.name), str):
-            from graph.search import resolve_name
-
-            params[p.name] = resolve_name(store, params[p.name])["id"]
-    return store.read(query.body(store.backend), params, timeout_ms=timeout_ms, max_rows=max_rows)
 
 
 # --------------------------------------------------------------------------- output
@@ -111,11 +86,6 @@ def format_result(result: QueryResult, fmt: str) -> str:
     return "\n".join(out)
 
 
-def _fail(exc: GrappeError) -> None:
-    click.echo(f"Error: {exc}", err=True)
-    sys.exit(1)
-
-
 # --------------------------------------------------------------------------- query
 
 
@@ -139,12 +109,8 @@ def list_cmd() -> None:
 @pass_settings
 def show_cmd(settings: Settings, name: str) -> None:
     """Show a saved query: description, parameters, columns and Cypher text."""
-    try:
-        q = cypher.saved_query(name)
-        text = q.text(_backend(settings))
-    except GrappeError as exc:
-        _fail(exc)
-        return
+    q = cypher.saved_query(name)
+    text = q.text(backend_of(settings.graph_url or EMBEDDED))
     click.echo(f"{q.name}: {q.title}")
     if q.description:
         click.echo(q.description)
@@ -173,27 +139,18 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
         raise click.UsageError("give a saved query NAME or --cypher TEXT (one of them)")
     raw = parse_params(params)
     if name:
+        q = cypher.saved_query(name)
         try:
-            q = cypher.saved_query(name)
             q.bind(raw)  # fail on a bad parameter before opening the store
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--param") from None
-        except GrappeError as exc:
-            _fail(exc)
-    try:
-        store = _open(settings)
-    except GrappeError as exc:
-        _fail(exc)
-        return
+    store = open_store(settings)
     try:
         if name:
             result = run_saved(store, name, raw, timeout_ms, max_rows)
         else:
             result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
                                 timeout_ms=timeout_ms, max_rows=max_rows)
-    except GrappeError as exc:
-        _fail(exc)
-        return
     finally:
         store.close()
     click.echo(format_result(result, fmt))
@@ -213,18 +170,9 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
 @pass_settings
 def export(settings: Settings, fmt: str, out_dir: str, batch_size: int) -> None:
     """Export the entity graph for other tools (Gephi, networkx, neo4j-admin import, scripts)."""
-    from graph.export import export_graph
-
-    try:
-        store = _open(settings)
-    except GrappeError as exc:
-        _fail(exc)
-        return
+    store = open_store(settings)
     try:
         files = export_graph(store, fmt, Path(out_dir), batch_size=batch_size)
-    except GrappeError as exc:
-        _fail(exc)
-        return
     finally:
         store.close()
     for path in files:

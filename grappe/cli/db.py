@@ -7,14 +7,13 @@ import json
 import click
 
 from graph.store import EMBEDDED, backend_of, open_store
+from graph.store.embedded import EmbeddedFalkorDB
+from grappe.cli.base import pass_settings
 from grappe.errors import GrappeError
 from grappe.settings import Settings
-from web.cli import pass_settings
 
 
-def _embedded(settings: Settings):  # noqa: ANN202 - EmbeddedFalkorDB, imported lazily
-    from graph.store.embedded import EmbeddedFalkorDB
-
+def _embedded(settings: Settings) -> EmbeddedFalkorDB:
     return EmbeddedFalkorDB.from_settings(settings)
 
 
