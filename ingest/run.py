@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.batch import to_graph
+from graph.store import generation
 from graph.store.base import GraphStore
 from grappe.errors import GrappeError, IngestError
 from grappe.model import Document, Extraction
@@ -204,9 +205,7 @@ def _default_resolver(settings: Settings):
 
 
 def _invalidate_caches(settings: Settings) -> None:
-    from graph.analytics.cache import invalidate
-
-    invalidate(settings)
+    generation.bump(settings)  # analytics projections and search's name index rebuild
 
 
 def _save_report(settings: Settings, report: IngestReport) -> None:

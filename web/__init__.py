@@ -13,6 +13,9 @@ from typing import Any
 from flask import Flask
 
 from grappe.settings import Settings
+from web import auth, security, services
+from web.blueprints import register_blueprints
+from web.errors import register_error_handlers
 
 
 def create_app(settings: Settings | None = None, store: Any = None,
@@ -27,10 +30,6 @@ def create_app(settings: Settings | None = None, store: Any = None,
     Config layers: defaults, then ``GRAPPE_WEB_*`` environment variables
     (``from_prefixed_env``), then ``config``.
     """
-    from web import auth, security, services
-    from web.blueprints import register_blueprints
-    from web.errors import register_error_handlers
-
     settings = settings or Settings.load()
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_mapping(

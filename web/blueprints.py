@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Flask
 
+from web import api, auth, console, curation, entities, filters, match, partners, search, sources
+
 
 def register_blueprints(app: Flask) -> None:
-    from web import api, auth, console, curation, entities, filters, match, partners, search, sources
-
     filters.init_app(app)
     for module in (search, entities, partners, match, console, curation, sources, auth, api):
         app.register_blueprint(module.bp)

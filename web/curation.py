@@ -15,7 +15,7 @@ from flask import Blueprint, flash, redirect, request, url_for
 
 from graph.resolve import curation
 from web.auth import current_user, require_role
-from web.data import check_text, entity_core, plain
+from web.data import check_text, entity_core, pick_entity, plain
 from web.errors import BadParameter
 from web.services import get_settings, get_store, services
 
@@ -62,8 +62,6 @@ def do_split(entity_id: str, names: list[str], reason: str) -> dict:
 @bp.route("/entity/<path:entity_id>/merge", methods=["POST"])
 @require_role("curator")
 def merge(entity_id: str):  # noqa: ANN201
-    from web.data import pick_entity
-
     other = pick_entity(get_store(), request.form.get("other"), "other")
     if other is None:
         raise BadParameter("say which entity to merge into this one")

@@ -13,6 +13,9 @@ import math
 from pathlib import Path
 from typing import Any
 
+from graph.search import facets as facets_fn
+from graph.search import resolve_name
+from graph.search import search as search_mod
 from grappe.errors import GrappeError, NotFound
 from grappe.model import ORG_SUBTYPES, EntityType
 from web.errors import BadParameter
@@ -86,9 +89,6 @@ def check_text(value: str | None, name: str, max_len: int = MAX_QUERY_CHARS) -> 
 
 def search_data(store: Any, q: str | None, type_: str | None = None, subtype: str | None = None,
                 limit: int = 10) -> dict[str, Any]:
-    from graph.search import facets as facets_fn
-    from graph.search import search as search_mod
-
     q = check_text(q, "q")
     type_ = check_type(type_)
     subtype = check_subtype(subtype)
@@ -278,6 +278,4 @@ def pick_entity(store: Any, value: str | None, what: str = "entity") -> dict[str
     row = store.run("web/entity", id=value).first()
     if row is not None:
         return plain(dict(row))
-    from graph.search import resolve_name
-
     return plain(resolve_name(store, value))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from flask import Blueprint, Response, render_template, request
 
@@ -77,8 +78,6 @@ def partnerships():  # noqa: ANN201
 def _csv_safe(value: object) -> object:
     """Values as text a spreadsheet will not run as a formula."""
     if isinstance(value, (list, dict)):
-        import json
-
         value = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value

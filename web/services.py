@@ -17,6 +17,11 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from graph.analytics.cache import graph_version as version_of
+from graph.analytics.cache import invalidate
+from graph.analytics.service import Analytics
+from graph.search.index import attach, get_index
+from graph.store import open_store
 from grappe.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,8 +46,6 @@ class Services:
         if self._store is None:
             with self._lock:
                 if self._store is None:
-                    from graph.store import open_store
-
                     self._store = open_store(self.settings)
                     _attach_name_index(self._store, self.settings)
         return self._store
@@ -63,8 +66,6 @@ class Services:
         return analytics
 
     def _new_analytics(self) -> Any:
-        from graph.analytics.service import Analytics
-
         analytics = Analytics(self.store, self.settings, check_every=math.inf)
         if callable(getattr(analytics, "projection", None)):
             analytics.projection()  # build (or load) it now, outside any request that is waiting
@@ -73,8 +74,6 @@ class Services:
     def refresh_analytics(self) -> bool:
         """Rebuild the projection if the graph changed (an ingest by another process);
         requests go on with the current one meanwhile. True when it was replaced."""
-        from graph.analytics.cache import graph_version as version_of
-
         current = self._analytics
         if current is None:
             self.analytics  # noqa: B018
@@ -114,8 +113,6 @@ class Services:
         """After a curation: analytics caches (projections) are rebuilt on next use."""
         with self._lock:
             self._analytics = None
-        from graph.analytics.cache import invalidate
-
         invalidate(self.settings)
 
     def close(self) -> None:
@@ -128,17 +125,13 @@ class Services:
 
 
 def _attach_name_index(store: Any, settings: Settings) -> None:
-    """Search's in-memory name index follows the analytics generation of this data folder."""
-    from graph.name_index import attach
-
+    """Search's in-memory name index follows the store's generation in this data folder."""
     attach(store, settings)
 
 
 def _warm_name_index(store: Any) -> Any:
     """Build (or refresh) search's name index here rather than in a search; the index."""
     try:
-        from graph.name_index import get_index
-
         return get_index(store, wait=True)
     except Exception:  # noqa: BLE001 - search falls back to the database
         log.warning("name index warm-up failed", exc_info=True)

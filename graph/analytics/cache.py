@@ -3,15 +3,14 @@
 **Version.** A projection is keyed by the graph's *version*: a hash of the node
 and relationship counts (``store.stats()``), the number of documents and the
 latest ``Document.ingested_at`` (``cypher/analytics/version.cypher``), and the
-*generation* number kept in ``<data_dir>/analytics/generation``.
+store's *generation* (:mod:`graph.store.generation`).
 
 **Invalidation.** Any ingest or removal of a document changes counts or
 ``ingested_at``, so the next call sees a new version and rebuilds. A curation
-that keeps every count (a rename, a changed subtype) must call
-:func:`invalidate` (``graph.analytics.invalidate(settings)``), which bumps the
-generation, so every process (the CLI, each web worker) sees the change on its
-next call, and drops the pickles and this process's memory cache. Ingest may
-call it too; it costs nothing.
+that keeps every count (a rename, a changed subtype) bumps the store's generation
+(:func:`graph.store.generation.bump`), so every process (the CLI, each web worker) sees
+the change on its next call. :func:`invalidate` also drops the pickles and this
+process's memory cache at once.
 
 **Layers.** A memory cache per process (one entry per store), then a pickle in
 ``<data_dir>/analytics/`` (``<store key>-<version>.pkl``, older versions of the
@@ -32,6 +31,7 @@ from typing import Any
 
 from graph.analytics import projection as projection_mod
 from graph.analytics.projection import EdgeLists, Projection
+from graph.store import generation as store_generation
 
 log = logging.getLogger(__name__)
 
@@ -52,26 +52,15 @@ def _dir(settings: Any) -> Path | None:
     return Path(data_dir) / "analytics" if data_dir else None
 
 
-def generation(settings: Any) -> int:
-    d = _dir(settings)
-    try:
-        return int((d / "generation").read_text().strip()) if d else 0
-    except (OSError, ValueError):
-        return 0
-
-
 def invalidate(settings: Any = None) -> None:
-    """Forget every cached projection (memory, pickles) and bump the generation so
-    other processes rebuild too. Call after a curation that changes the graph."""
+    """Forget every cached projection (memory, pickles) and bump the store's generation so
+    other processes rebuild too."""
     with _LOCK:
         _MEMORY.clear()
+    store_generation.bump(settings)
     d = _dir(settings)
-    if d is None:
+    if d is None or not d.is_dir():
         return
-    d.mkdir(parents=True, exist_ok=True)
-    tmp = d / f"generation.{os.getpid()}.tmp"
-    tmp.write_text(str(generation(settings) + 1))
-    os.replace(tmp, d / "generation")
     for pkl in d.glob("*.pkl"):
         pkl.unlink(missing_ok=True)
 
@@ -80,7 +69,7 @@ def graph_version(store: Any, settings: Any = None) -> str:
     counts = store.stats()
     row = store.run("analytics/version").first() or {}
     payload = {"counts": counts, "documents": row.get("documents"),
-               "last": str(row.get("last_ingested")), "generation": generation(settings), "format": FORMAT}
+               "last": str(row.get("last_ingested")), "generation": store_generation.current(settings), "format": FORMAT}
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 

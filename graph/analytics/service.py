@@ -24,6 +24,7 @@ from graph.analytics import paths as paths_mod
 from graph.analytics import recommend as recommend_mod
 from graph.analytics.projection import Projection
 from graph.analytics.recommend import Recommendation
+from graph.search import resolve_name
 
 
 class Analytics:
@@ -49,8 +50,6 @@ class Analytics:
 
     def resolve(self, name: str) -> dict:
         """The organization, university or person a user-typed name (or id) designates."""
-        from graph.search import resolve_name
-
         return resolve_name(self.store, name, types=["Organization", "University", "Person"])
 
     # ------------------------------------------------------------------ features

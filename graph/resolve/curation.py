@@ -18,17 +18,16 @@ from graph.resolve.judgements import append_log as _append_log
 from graph.resolve.judgements import read_log
 from graph.resolve.normalize import fold
 from graph.resolve.store_resolver import entity_from_row, merge_aliases
+from graph.store import generation
 from grappe.errors import Ambiguous, GrappeError, NotFound
 from grappe.model import Entity, Evidence, GraphBatch, Relation, RelType, make_id
 
 
 def append_log(settings: Any, record: dict[str, Any]) -> None:
-    """Record a decision, and drop the analytics caches: a merge, split or rename
-    changes the graph's shape even when no count moves."""
+    """Record a decision, and bump the store's generation: a merge, split or rename
+    changes the graph's shape even when no count moves (analytics and search rebuild)."""
     _append_log(settings, record)
-    from graph.analytics.cache import invalidate
-
-    invalidate(settings)
+    generation.bump(settings)
 
 
 def _now() -> str:

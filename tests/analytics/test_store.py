@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from graph.analytics import cache, invalidate
 from graph.analytics.service import Analytics
+from graph.store import generation
 from grappe.errors import NotFound
 from grappe.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
 
@@ -88,9 +89,9 @@ def test_cache_reuse_and_invalidation(svc, store, settings):
     assert p2 is not p1 and "N" in p2.actor_index
     assert "N" not in {r["partner"]["id"] for r in svc.partners("S")}
     # a curation that keeps every count: invalidate() forces a rebuild everywhere
-    gen = cache.generation(settings)
+    gen = generation.current(settings)
     invalidate(settings)
-    assert cache.generation(settings) == gen + 1
+    assert generation.current(settings) == gen + 1
     assert not list((settings.data_dir / "analytics").glob("*.pkl"))
     assert svc.projection() is not p2
     # a fresh process-level cache miss reads the pickle instead of the store

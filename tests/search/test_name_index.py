@@ -1,4 +1,4 @@
-"""graph.name_index: the in-memory exact/alias/prefix tiers of graph.search, on the embedded
+"""graph.search.index: the in-memory exact/alias/prefix tiers of graph.search, on the embedded
 FalkorDB: word starts, agreement with the database path, filters, rebuilds, size cap."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from queries import fixture_graph
 
-import graph.search as search_mod
-from graph import name_index
+import graph.search.query as search_mod
 from graph.analytics import invalidate
 from graph.search import fold, search
+from graph.search import index as name_index
 from grappe.model import Entity, EntityType, GraphBatch
 
 ORG = EntityType.ORGANIZATION

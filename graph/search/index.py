@@ -3,10 +3,10 @@
 The full-text index answers a short prefix by matching thousands of nodes and sorting
 them all (PERF_NOTES: ~6 ms at 100k entities). Exact names, aliases and prefixes need
 no text engine: this module keeps, per store, every entity's folded name and aliases
-(``graph.search.fold``, the fold ``search_text`` is built with) in
+(:func:`graph.search.names.fold`, the fold ``search_text`` is built with) in
 
 * ``exact`` / ``alias`` / ``short``: dicts from a folded name, a folded alias, and the
-  short form (``graph.search.short_name``) to entities;
+  short form (:func:`graph.search.names.short_name`) to entities;
 * a sorted array of *word starts*: for every folded name and alias, the suffix starting
   at each word (at most :data:`MAX_WORD_STARTS` per string, cut to :data:`KEY_CHARS`),
   so a prefix lookup is a ``bisect`` range ("laval" finds "universite laval"). Each entry
@@ -17,9 +17,8 @@ no text engine: this module keeps, per store, every entity's folded name and ali
 
 **Lifetime.** One index per store object, built from ``cypher/search/all_names.cypher``
 (paged by id) by the first search that needs it; concurrent searches meanwhile use the
-database. It is rebuilt when the graph changed: the analytics *generation*
-(``<data_dir>/analytics/generation``, bumped by ingest and curation through
-``graph.analytics.invalidate``) is read on every search when the store was
+database. It is rebuilt when the graph changed: the store's *generation*
+(:mod:`graph.store.generation`, bumped by ingest and curation) is read on every search when the store was
 :func:`attach`-ed to its settings, and the entity count (``resolve/entity_count``, a
 label count) at most every :data:`CHECK_SECONDS`. A rebuild happens in the search that
 notices the change, under a lock; other threads go on with the last built index
@@ -40,6 +39,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from graph.search.names import fold, short_name
+from graph.store import generation as store_generation
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +74,6 @@ class NameIndex:
     """Folded names, aliases and word starts of every entity of one graph."""
 
     def __init__(self, rows: Iterable[dict[str, Any]], *, max_strings: int = MAX_STRINGS) -> None:
-        from graph.search import fold, short_name
-
         # the shared folds, without filling their (bounded) caches with the whole graph
         fold_, short_ = getattr(fold, "__wrapped__", fold), getattr(short_name, "__wrapped__", short_name)
         folded: dict[str, str] = {}
@@ -153,8 +153,6 @@ class NameIndex:
         ("bishop" for "Université Bishop"), every entity with a name or alias of the query's
         length that starts with it (exact names and aliases), then the ``limit`` best prefix
         matches (a word of a name or alias starts with the query)."""
-        from graph.search import short_name
-
         def ok(i: int) -> bool:
             r = self.records[i]
             return (types is None or r.type in types) and (subtype is None or r.subtype == subtype)
@@ -244,9 +242,7 @@ def _generation(store: Any) -> Any:
     settings = _SETTINGS.get(store)
     if settings is None:
         return None
-    from graph.analytics.cache import generation
-
-    return generation(settings)
+    return store_generation.current(settings)
 
 
 def _rows(store: Any) -> Iterable[dict[str, Any]]:

@@ -3,7 +3,7 @@
 Two stages, as PERF_NOTES advises:
 
 0. exact names, aliases and prefixes come from the in-memory name index of the store
-   (:mod:`graph.name_index`, a ``bisect`` over the word starts of every folded name and
+   (:mod:`graph.search.index`, a ``bisect`` over the word starts of every folded name and
    alias) when it is built; the database's full-text index is then asked only for typos
    (and, for several words, words typed out of order) while fewer than ``limit`` hits;
 1. the database's full-text index on ``Entity.search_text`` (folded name and
@@ -22,17 +22,15 @@ Ranking: exact > alias > prefix > fuzzy, then by similarity, then shorter names.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from graph.resolve.normalize import DROPPABLE, core_tokens
-from graph.resolve.normalize import fold as _shared_fold
+from graph.search import index as name_index
+from graph.search.names import fold, short_name
 from grappe.errors import Ambiguous, NotFound
 from grappe.model import EntityType
 
@@ -45,23 +43,6 @@ WINNER_SCORE = 90.0
 WINNER_MARGIN = 8.0
 
 MATCH_RANK = {"exact": 3, "alias": 2, "prefix": 1, "fuzzy": 0}
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Fold a name or a query for comparison: the resolver's fold, the same one that
-    builds the indexed ``search_text``."""
-    folded = _shared_fold(text)
-    # whatever the shared fold keeps, the index only ever sees letters and digits
-    return " ".join(_NON_WORD.sub(" ", folded).split())
-
-
-def tokens(query: str) -> list[str]:
-    """Folded query words: letters and digits only, safe to hand to any index syntax."""
-    return fold(query).split()[:12]
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -108,12 +89,6 @@ def _word_prefix(q_words: list[str], target: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
-def short_name(text: str) -> str:
-    """A name without its generic institution words (université, university, école...)."""
-    return " ".join(t for t in core_tokens(text) if t not in DROPPABLE)
-
-
 def classify(fq: str, name: str, aliases: Iterable[str]) -> tuple[str, float] | None:
     """(match, similarity) of folded query ``fq`` against one entity, or None if too far."""
     fname = fold(name)
@@ -153,10 +128,8 @@ def _candidates(store: Any, toks: list[str], mode: str, types: list[str] | None,
                      subtype=subtype, candidates=n).rows
 
 
-def _name_index(store: Any) -> Any:
-    """The in-memory name index of ``store`` (graph/name_index.py), or None: use the database."""
-    from graph import name_index
-
+def _name_index(store: Any) -> name_index.NameIndex | None:
+    """The in-memory name index of ``store`` (:mod:`graph.search.index`), or None: use the database."""
     return name_index.get_index(store)
 
 
