@@ -81,7 +81,7 @@ def synthetic_bench(args: argparse.Namespace) -> dict:
 def gold_edges(folder: Path):
     """Edge lists from gold annotation files (entities merged across files by folded name)."""
     from graph.analytics.projection import EdgeLists
-    from graph.analytics.text import fold
+    from grappe.text import fold
 
     entities: dict[str, dict] = {}
     parts, partners, affs, texts = set(), set(), set(), {}

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from grappe.model import (
+    ORG_LIKE,
     Document,
     EntityType,
     Evidence,
@@ -21,21 +22,23 @@ from grappe.model import (
     Mention,
     RelType,
 )
+from grappe.text import LEGAL_FORMS, PERSON_SUFFIXES, fold
 from nlp.discourse import focus_participants
-from nlp.evaluate import normalise
 from nlp.facts import MAIN_PROJECT, NER, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
 from nlp.lexicon import lexicon
 from nlp.rules import is_acronym_of
 from nlp.textutil import squash
 
-ORG_LIKE = {"Organization", "University"}
-_SUFFIX = re.compile(r"\s+(?:jr|sr|inc|ltd|ltee|llp|limited|corp)$")
+# a person's generation suffix or a company's legal form ending a folded name
+_SUFFIX = re.compile(r"\s+(?:" + "|".join(
+    sorted((re.escape(" ".join(f)) for f in (*LEGAL_FORMS, *((s,) for s in PERSON_SUFFIXES))), key=len, reverse=True)
+) + ")$")
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
 _ACR_AFTER = re.compile(r"^\s*\(([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÿ0-9&.+-]{1,9})\)")
 
 
 def key(name: str) -> str:
-    k = normalise(name)
+    k = fold(name)
     k = _ARTICLE.sub("", k)
     return _SUFFIX.sub("", k)
 
@@ -109,7 +112,7 @@ def assemble(document: Document, facts: Facts) -> Extraction:
         for c in group:
             for a in [c.name, *c.aliases]:
                 a = squash(a)
-                if normalise(a) != normalise(name) and a not in aliases and a:
+                if fold(a) != fold(name) and a not in aliases and a:
                     aliases.append(a)
                 seen.add(key(a))
         attrs: dict = {}
@@ -197,13 +200,13 @@ def _link_variants(cands: list[Cand]) -> None:
     longs: dict[str, Cand] = {}
     for c in cands:
         if c.type == "University":
-            words = [w for w in normalise(c.name).split() if w not in _INST_WORDS]
+            words = [w for w in fold(c.name).split() if w not in _INST_WORDS]
             k = " ".join(sorted(words))
             if k and k in inst and key(inst[k].name) != key(c.name):
                 inst[k].aliases.append(c.name)
             inst.setdefault(k, c)
         if c.type in ORG_LIKE and len(c.name.split()) >= 2:
-            initials = "".join(w[0] for w in normalise(c.name).split() if w not in _FUNCTION)
+            initials = "".join(w[0] for w in fold(c.name).split() if w not in _FUNCTION)
             if len(initials) >= 2:
                 longs.setdefault(initials, c)
     # a short form: "Polaris" for "Institut Polaris de recherche en IA" / "Polaris Institute"
@@ -217,7 +220,7 @@ def _link_variants(cands: list[Cand]) -> None:
     # company name whose other word is not a unit of its own ("Nordex Labs", "Fondation X" stay apart)
     for c in cands:
         if c.type == "Organization" and c.subtype != "government":
-            words = _SUFFIX.sub("", normalise(c.name)).split()
+            words = _SUFFIX.sub("", fold(c.name)).split()
             raw = c.name.split()
             if len(words) == 2 and len(raw) >= 2 and all(w[:1].isupper() for w in raw[:2]) \
                     and not set(words) & _UNIT_WORDS:
@@ -255,7 +258,7 @@ def _link_truncations(cands: list[Cand]) -> None:
 
 
 def _words(name: str) -> list[str]:
-    return _SUFFIX.sub("", normalise(name)).split()
+    return _SUFFIX.sub("", fold(name)).split()
 
 
 def _link_prefixes(cands: list[Cand]) -> None:

@@ -14,23 +14,16 @@ counts of one document and :func:`micro` sums them over documents.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("Organization", "University", "Person", "Project")
-REL_TYPES = ("PARTICIPATES_IN", "LEADS", "FUNDS", "AFFILIATED_WITH")
-ORG_FAMILY = frozenset({"Organization", "University"})
-_NON_WORD = re.compile(r"\W+")
+from grappe.model import ORG_LIKE, UNDIRECTED, EntityType, RelType
+from grappe.text import fold
 
-
-def normalise(name: str) -> str:
-    """Accents removed, case folded, ``&`` read as "and", non-word runs -> one space."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().replace("&", " and ")
-    return _NON_WORD.sub(" ", text).strip()
+ENTITY_TYPES: tuple[str, ...] = tuple(t.value for t in EntityType)
+#: the directed relations, scored by type (partnerships are scored apart)
+REL_TYPES: tuple[str, ...] = tuple(r.value for r in RelType if r not in UNDIRECTED)
+ORG_FAMILY = ORG_LIKE
 
 
 def _family(entity_type: str) -> str:
@@ -112,7 +105,7 @@ def match_entities(gold: list[dict], pred: list[dict]) -> tuple[dict[str, str], 
     """One-to-one matching pred id -> gold id, and the ids of duplicate predictions."""
     gold_keys: dict[str, list[dict]] = {}
     for g in gold:
-        keys = {normalise(g["name"])} | {normalise(a) for a in g.get("aliases") or []}
+        keys = {fold(g["name"])} | {fold(a) for a in g.get("aliases") or []}
         for key in keys:
             if key:
                 gold_keys.setdefault(key, []).append(g)
@@ -122,7 +115,7 @@ def match_entities(gold: list[dict], pred: list[dict]) -> tuple[dict[str, str], 
     def pick(p: dict, names: Iterable[str]) -> dict | None:
         cands: list[dict] = []
         for name in names:
-            for g in gold_keys.get(normalise(name), []):
+            for g in gold_keys.get(fold(name), []):
                 if g["id"] not in taken and g not in cands:
                     cands.append(g)
         if not cands:
@@ -151,7 +144,7 @@ def match_entities(gold: list[dict], pred: list[dict]) -> tuple[dict[str, str], 
         if p["id"] in mapping:
             continue
         names = [p["name"], *(p.get("aliases") or [])]
-        if any(g["id"] in taken for n in names for g in gold_keys.get(normalise(n), [])):
+        if any(g["id"] in taken for n in names for g in gold_keys.get(fold(n), [])):
             duplicates.append(p["id"])
     return mapping, duplicates
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from nlp.evaluate import normalise
+from grappe.text import fold, keeps_period, legal_form_pattern
 from nlp.facts import MAIN_PROJECT, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
 from nlp.lexicon import Lexicon
 from nlp.textutil import (
@@ -38,7 +38,7 @@ from nlp.textutil import (
 )
 
 #: a legal form after a company name ("Acme inc.", ", Ltd")
-LEGAL_FORM = r",?[ \t]+(?i:inc|ltée|ltd|llc|corp|limitée|s\.e\.n\.c)\.?(?!\w)"
+LEGAL_FORM = legal_form_pattern()
 #: an executive title before a name ("CEO Maëlle Roy"): a person, never an organization's name
 EXEC_TITLE = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|DG|Chair|President|Présidente?)\s+(?=[A-ZÀ-ÖØ-Þ])")
 
@@ -93,10 +93,10 @@ _ACR_SKIP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", 
 def is_acronym_of(acr: str, name: str) -> bool:
     """'KRG' for 'The Kestrel Research Group', 'Nmli' for 'Nordic Machine Learning
     Institute', 'CQDA' for 'Centre québécois de données avancées'."""
-    letters = normalise(re.sub(r"[^A-Za-zÀ-ÿ]", "", acr))
+    letters = fold(re.sub(r"[^A-Za-zÀ-ÿ]", "", acr))
     if not 2 <= len(letters) <= 16 or " " in acr.strip() or acr.strip() == name.strip():
         return False
-    words = [normalise(w) for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
     initials = "".join(w[0] for w in words)
     if len(letters) > 10 and acr.isupper():
         return False
@@ -112,7 +112,7 @@ def is_acronym_of(acr: str, name: str) -> bool:
     if len(parts) < 2 or "".join(parts) != acr:
         return False
     ws = iter(words)
-    return all(any(w.startswith(normalise(part)) for w in ws) for part in parts)
+    return all(any(w.startswith(fold(part)) for w in ws) for part in parts)
 
 
 def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
@@ -134,7 +134,7 @@ def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]
         raw = seg[s:e]
         raw2, s2 = strip_bullet(raw, s)
         text = raw2.strip().rstrip(";,")
-        if text.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|ltée|corp|co|jr|sr|s\.a|l\.p)\.$", text):
+        if text.endswith(".") and not keeps_period(text):
             text = text[:-1].rstrip()
         if not text:
             continue
@@ -1469,7 +1469,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
                     continue  # read already, whole (a sentence-case name before its first word)
                 raw = m.group("name")
                 name = re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", raw).strip()
-                if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|co|corp)\.$", name):
+                if name.endswith(".") and not keeps_period(name):
                     name = name[:-1]
                 # the cue outranks NER's guess of a person ("Harvest Relay, a $2M project"),
                 # not a known first name ("Marie Roy, a project manager")

@@ -26,7 +26,7 @@ def extractor():
 
 
 def _nodes_named(store, folded_name: str) -> list[dict]:
-    from graph.resolve.normalize import fold
+    from grappe.text import fold
 
     rows = store.read("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.aliases AS aliases, "
                       "e.type AS type", max_rows=100000).rows

@@ -11,33 +11,20 @@ a cosine.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 
-STOP_WORDS = frozenset("""
-a au aux avec ce ces cet cette dans de des du elle en et est il ils la le les leur leurs
-lors mais ne nos notre nous ou par pas plus pour qu que qui sa se ses son sont sur ta te
-tes ton un une vos votre vous ainsi afin entre chez comme tout tous toute toutes tres
-the and for with from into onto that this these those their its our your are was were
-has have had will can not but all any via per over under new using use based through
-projet projets project projects inc ltd ltee corp corporation programme program
-partenaire partenaires partenariat partner partners partnership collaboration annonce announced
-scale investissement investissements investment investing invests financement funding million
-millions dollars cad total dirige dirigee led leads participe participent sera seront aussi
-etat statut status cours ongoing termine completed annee year labs lab group groupe solutions
-technologies technology systems
-""".split())
+from grappe.text import LEGAL_FORMS, fold
+
+STOP_WORDS: frozenset[str] = frozenset(
+    w for line in (Path(__file__).resolve().parent / "stop_words.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#") for w in line.split()
+) | {w for form in LEGAL_FORMS for w in form}
 
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents ("Énergie" -> "energie")."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def tokenize(text: str) -> list[str]:

@@ -16,11 +16,11 @@ from typing import Any
 
 from graph.resolve.judgements import append_log as _append_log
 from graph.resolve.judgements import read_log
-from graph.resolve.normalize import fold
 from graph.resolve.store_resolver import entity_from_row, merge_aliases
 from graph.store import generation
 from grappe.errors import Ambiguous, GrappeError, NotFound
 from grappe.model import Entity, Evidence, GraphBatch, Relation, RelType, make_id
+from grappe.text import fold
 
 
 def append_log(settings: Any, record: dict[str, Any]) -> None:

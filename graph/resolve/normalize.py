@@ -1,13 +1,11 @@
-"""Name normalisation for resolution: one explicit, French-aware ``fold``.
+"""Name normalisation for resolution, over the one French-aware ``fold`` of :mod:`grappe.text`.
 
 Everything here is a general language rule (accents, elisions, legal forms,
 articles, generic institution words in French and English), never a list of
 particular names. Raw names are kept for display; these functions only build
 comparison keys.
 
-* :func:`fold` — NFKD, strip combining marks, casefold, ’ = ', drop elisions
-  (l', d', qu'…), join dotted abbreviations (S.E.N.C. → senc), ``&`` → and,
-  collapse punctuation. This is the rapidfuzz ``processor``.
+* :func:`fold` — the one fold of names (:func:`grappe.text.fold`), the rapidfuzz ``processor``.
 * :func:`strip_legal` — drop trailing legal-form suffixes (inc, ltée, SA, SAS…).
 * :func:`core_tokens` — the language-neutral content tokens of an
   organization name: stop words and articles dropped, generic institution words
@@ -23,31 +21,16 @@ comparison keys.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‛": "'",
-                         "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l",
-                         "Ł": "L", "đ": "d", "Đ": "D"})
-_ELISION = re.compile(r"\b(?:qu|[ldjmnstc])'(?=\w)")
-_DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")
-_NON_WORD = re.compile(r"[\W_]+")
+from grappe.text import LEGAL_FORMS, fold
 
 #: Legal-form suffixes (folded token sequences), stripped from the end of a name.
-LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(s.split())
-    for s in (
-        "inc", "incorporated", "incorporee", "ltd", "ltee", "limited", "limitee", "corp",
-        "corporation", "co", "company", "llc", "llp", "lp", "plc", "sa", "sas", "sasu", "sarl",
-        "senc", "sencrl", "srl", "s r l", "s e n c", "s e n c r l", "gmbh", "ag", "ulc", "nv",
-        "bv", "pty", "cie", "et cie", "and co", "and company", "s a", "s a s", "ab", "oy",
-        "spa", "s p a", "bhd", "kk", "pte", "and cie",
-    )
-)
+LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = LEGAL_FORMS
 _LEGAL_ANYWHERE = frozenset({"corporation"})
 _LEGAL_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _suffix in sorted(LEGAL_SUFFIXES, key=len, reverse=True):
@@ -140,27 +123,6 @@ WEAK_DESCRIPTORS = frozenset({"technology", "solution", "system", "software", "s
 
 #: Concepts that name a sub-unit; a qualifier made of these is not a parent.
 UNIT_CONCEPTS = frozenset({"#fac", "#dept", "#chair", "#lab", "#ctr"})
-
-
-def _strip_marks(text: str) -> str:
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=200_000)
-def fold(name: str) -> str:
-    """The comparison form of a name (rapidfuzz ``processor``).
-
-    >>> fold("L’École de technologie supérieure (S.E.N.C.) & Cie")
-    'ecole de technologie superieure senc and cie'
-    """
-    text = _strip_marks(name).translate(_QUOTES).casefold()
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = _ELISION.sub("", text)
-    text = text.replace("&", " and ").replace("+", " and ")
-    return _NON_WORD.sub(" ", text).strip()
 
 
 def strip_legal(tokens: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from graph.resolve.normalize import DROPPABLE, core_tokens
-from graph.resolve.normalize import fold as _shared_fold
+from grappe.text import fold as _shared_fold
 
 _NON_WORD = re.compile(r"[\W_]+")
 

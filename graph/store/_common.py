@@ -20,18 +20,11 @@ from graph import cypher
 from graph.store.base import QueryResult, WriteStats
 from grappe.errors import ReadOnlyViolation
 from grappe.model import UNDIRECTED, Document, Entity, EntityType, GraphBatch, Relation, RelType
+from grappe.text import fold
 
 #: properties every entity node has; attributes never overwrite them
 RESERVED_ENTITY_KEYS = frozenset({"id", "name", "type", "subtype", "aliases", "search_text"})
 
-
-
-def fold(text: str) -> str:
-    """The one folding of names (accents, case, elisions, '&'), shared with resolution
-    and search so the full-text index holds exactly what queries look for."""
-    from graph.resolve.normalize import fold as fold_name
-
-    return fold_name(text or "")
 
 
 def search_text(name: str, aliases: Iterable[str] = ()) -> str:

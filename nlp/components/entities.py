@@ -14,6 +14,7 @@ import re
 
 from spacy.language import Language
 
+from grappe.text import keeps_period
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
 from nlp.rules import DATELINE, EXEC_TITLE, LEGAL_FORM, PERSON_TITLE, cut_lower_tail, is_acronym_of
@@ -325,7 +326,7 @@ class Entities(RuleComponent):
             if not cue.search(name) or len(name.split()) < 2 or "\n" in name:
                 continue
             name = _LEAD.sub("", re.sub(r"^(?:About|À\s+propos)\s+(?:the\s+|de\s+|du\s+|d['’])?", "", name))
-            if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|corp|co)\.$", name):
+            if name.endswith(".") and not keeps_period(name):
                 name = name[:-1]
             s = ms + raw.find(name)
             e = s + len(name)

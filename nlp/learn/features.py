@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.resolve.normalize import fold
 from grappe.model import EntityType, ExtractedEntity, Extraction
+from grappe.text import fold
 from nlp.lexicon import PATTERNS_DIR
 from nlp.textutil import blocks, sentences
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.evaluate import match_entities, micro, normalise, score_document
+from nlp.evaluate import match_entities, micro, score_document
 
 GOLD = {
     "document": {"file": "mini.txt"},
@@ -42,12 +42,6 @@ PRED = {
 
 def counts(c):
     return (c.tp, c.fp, c.fn)
-
-
-def test_normalise():
-    assert normalise("Dupont & Fils") == "dupont and fils"
-    assert normalise("  Université  d’Hearst ") == "universite d hearst"
-    assert normalise("ARC+") == "arc"
 
 
 def test_known_numbers():

@@ -1,31 +1,10 @@
-"""Normalisation rules: folding, legal forms, cross-language keys, acronyms, parsing."""
+"""Normalisation rules for resolution: legal forms, cross-language keys, acronyms, parsing."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.resolve.normalize import acronym_match, fold, looks_like_acronym, name_key, parse
-
-
-@pytest.mark.parametrize(
-    ("raw", "folded"),
-    [
-        ("Université de Montréal", "universite de montreal"),
-        ("L’École de technologie supérieure", "ecole de technologie superieure"),
-        ("l'Institut d'intelligence", "institut intelligence"),
-        ("Pratt & Whitney", "pratt and whitney"),
-        ("S.E.N.C.R.L.", "sencrl"),
-        ("  Hydro-Québec  ", "hydro quebec"),
-        ("ÉTS", "ets"),
-        ("Marie-Paule Jolicœur", "marie paule jolicoeur"),
-    ],
-)
-def test_fold(raw: str, folded: str) -> None:
-    assert fold(raw) == folded
-
-
-def test_fold_treats_both_apostrophes_alike() -> None:
-    assert fold("Queen’s University") == fold("Queen's University")
+from graph.resolve.normalize import acronym_match, looks_like_acronym, name_key, parse
 
 
 @pytest.mark.parametrize(
