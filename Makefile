@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: setup demo test lint browser-deps bench clean
+.PHONY: setup demo test lint types browser-deps bench clean
 
 # A virtual environment with Grappe and its dev tools; redone when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -38,9 +38,14 @@ demo: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
-# Everything set up, then the whole suite (lint, unit, contract, web, browser).
-test: setup browser-deps lint
+# The type checker on the core, the store and resolution (files listed in pyproject.toml).
+types: $(BIN)/.installed
+	$(BIN)/mypy
+
+# Everything set up, then the whole suite (lint, import layers, types, unit, contract, web, browser).
+test: setup browser-deps lint types
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed

@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.store.base import GraphStore
 from grappe.errors import GrappeError
 from grappe.model import EntityType, RelType
 
@@ -28,7 +29,7 @@ NODE_FIRST = ("id", "name", "type", "subtype", "aliases")
 EDGE_FIRST = ("id", "doc_id", "start", "end", "sentence", "role")
 
 
-def iter_entities(store: Any, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+def iter_entities(store: GraphStore, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
     """Every entity as a flat dict of its properties (lists kept as lists)."""
     after = ""
     while True:
@@ -42,7 +43,7 @@ def iter_entities(store: Any, batch_size: int = 5000) -> Iterator[dict[str, Any]
         after = rows[-1]["id"]
 
 
-def iter_relations(store: Any, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+def iter_relations(store: GraphStore, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
     """Every entity-entity relationship: ``source``, ``target``, ``type`` and its properties."""
     after = ""
     while True:
@@ -60,7 +61,7 @@ def iter_relations(store: Any, batch_size: int = 5000) -> Iterator[dict[str, Any
         after = max(sources)
 
 
-def to_networkx(store: Any, batch_size: int = 5000, *, flatten: bool = True) -> nx.MultiDiGraph:
+def to_networkx(store: GraphStore, batch_size: int = 5000, *, flatten: bool = True) -> nx.MultiDiGraph:
     """The entity graph as a MultiDiGraph (edge key = relationship id, relationship type in the
     ``relation`` attribute). With ``flatten``,
     lists become ``;``-joined strings and numbers that are floats anywhere are floats everywhere,
@@ -100,7 +101,7 @@ def _unify_numbers(graph: nx.MultiDiGraph) -> None:
                     d[k] = float(d[k])
 
 
-def export_graph(store: Any, fmt: str, out_dir: Path, batch_size: int = 5000) -> list[Path]:
+def export_graph(store: GraphStore, fmt: str, out_dir: Path, batch_size: int = 5000) -> list[Path]:
     """Write the export in ``fmt`` into ``out_dir``; returns the files written."""
     if fmt not in FORMATS:
         raise GrappeError(f"unknown export format {fmt!r}", f"Use one of {', '.join(FORMATS)}.")
@@ -123,7 +124,7 @@ def export_graph(store: Any, fmt: str, out_dir: Path, batch_size: int = 5000) ->
     return [path]
 
 
-def write_json(store: Any, path: Path, batch_size: int = 5000) -> None:
+def write_json(store: GraphStore, path: Path, batch_size: int = 5000) -> None:
     """``{"nodes": [{id, name, type, ...}], "edges": [{source, target, type, id, ...}]}``, lists kept."""
     with open(path, "w", encoding="utf-8") as fh:
         fh.write('{"nodes": [')
@@ -167,7 +168,7 @@ def _header(key: str, kind: str) -> str:
     return key if kind == "string" else f"{key}:{kind}"
 
 
-def write_csv(store: Any, out_dir: Path, batch_size: int = 5000) -> list[Path]:
+def write_csv(store: GraphStore, out_dir: Path, batch_size: int = 5000) -> list[Path]:
     """One node file per entity type, one relationship file per type, in the layout
     ``neo4j-admin database import`` reads (see cypher/export/README.md)."""
     nodes: dict[str, list[dict[str, Any]]] = {t.value: [] for t in EntityType}

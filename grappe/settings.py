@@ -6,10 +6,12 @@ caller's overrides give it. Nothing is read at import time.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from grappe.errors import ConfigError
 
@@ -80,10 +82,8 @@ class Settings:
             values[s.name] = _convert(s, raw)
         return cls(**values)  # type: ignore[arg-type]
 
-    def replace(self, **changes: object) -> Settings:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data.update(changes)
-        return Settings(**data)  # type: ignore[arg-type]
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
 
 
 def _convert(s: Setting, raw: object) -> object:
@@ -95,7 +95,7 @@ def _convert(s: Setting, raw: object) -> object:
         return Path(str(raw)).expanduser()
     if s.name in _INTS:
         try:
-            value = int(raw)  # type: ignore[arg-type]
+            value = int(str(raw).strip())
         except (TypeError, ValueError):
             raise ConfigError(s.env, raw, "a whole number") from None
         if value <= 0:

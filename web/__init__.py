@@ -12,13 +12,14 @@ from typing import Any
 
 from flask import Flask
 
+from graph.store.base import GraphStore
 from grappe.settings import Settings
 from web import auth, security, services
 from web.blueprints import register_blueprints
 from web.errors import register_error_handlers
 
 
-def create_app(settings: Settings | None = None, store: Any = None,
+def create_app(settings: Settings | None = None, store: GraphStore | None = None,
                config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app.
 

@@ -22,6 +22,7 @@ from graph.analytics.cache import invalidate
 from graph.analytics.service import Analytics
 from graph.search.index import attach, get_index
 from graph.store import open_store
+from graph.store.base import GraphStore
 from grappe.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ ANALYTICS_REFRESH_SECONDS = 30.0
 
 
 class Services:
-    def __init__(self, settings: Settings, store: Any = None) -> None:
+    def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
         self.settings = settings
         self._store = store
         self._owns_store = store is None
@@ -124,12 +125,12 @@ class Services:
                     self._store = None
 
 
-def _attach_name_index(store: Any, settings: Settings) -> None:
+def _attach_name_index(store: GraphStore, settings: Settings) -> None:
     """Search's in-memory name index follows the store's generation in this data folder."""
     attach(store, settings)
 
 
-def _warm_name_index(store: Any) -> Any:
+def _warm_name_index(store: GraphStore) -> Any:
     """Build (or refresh) search's name index here rather than in a search; the index."""
     try:
         return get_index(store, wait=True)
@@ -138,7 +139,7 @@ def _warm_name_index(store: Any) -> Any:
         return None
 
 
-def init_app(app: Flask, settings: Settings, store: Any = None) -> Services:
+def init_app(app: Flask, settings: Settings, store: GraphStore | None = None) -> Services:
     services = Services(settings, store)
     app.extensions["grappe"] = services
     ref = weakref.ref(services)

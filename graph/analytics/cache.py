@@ -27,11 +27,12 @@ import os
 import pickle
 import threading
 from pathlib import Path
-from typing import Any
 
 from graph.analytics import projection as projection_mod
 from graph.analytics.projection import EdgeLists, Projection
 from graph.store import generation as store_generation
+from graph.store.base import GraphStore
+from grappe.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -40,19 +41,19 @@ _LOCK = threading.Lock()
 FORMAT = 4  # bump when Projection or how it is built changes (old pickles are then ignored)
 
 
-def store_key(store: Any) -> str:
+def store_key(store: GraphStore) -> str:
     """Which database and graph a store points at."""
     parts = [getattr(store, "backend", "?"), str(getattr(store, "where", getattr(store, "url", ""))),
              str(getattr(store, "graph_name", getattr(store, "database", "")))]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
-def _dir(settings: Any) -> Path | None:
+def _dir(settings: Settings) -> Path | None:
     data_dir = getattr(settings, "data_dir", None)
     return Path(data_dir) / "analytics" if data_dir else None
 
 
-def invalidate(settings: Any = None) -> None:
+def invalidate(settings: Settings | None = None) -> None:
     """Forget every cached projection (memory, pickles) and bump the store's generation so
     other processes rebuild too."""
     with _LOCK:
@@ -65,7 +66,7 @@ def invalidate(settings: Any = None) -> None:
         pkl.unlink(missing_ok=True)
 
 
-def graph_version(store: Any, settings: Any = None) -> str:
+def graph_version(store: GraphStore, settings: Settings | None = None) -> str:
     counts = store.stats()
     row = store.run("analytics/version").first() or {}
     payload = {"counts": counts, "documents": row.get("documents"),
@@ -73,7 +74,7 @@ def graph_version(store: Any, settings: Any = None) -> str:
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def load_edges(store: Any) -> EdgeLists:
+def load_edges(store: GraphStore) -> EdgeLists:
     """Read the projection's inputs from the store (``cypher/analytics/``)."""
     entities = store.run("analytics/entities").rows
     participations = [(r["actor"], r["project"]) for r in store.run("analytics/participations").rows]
@@ -88,7 +89,7 @@ def load_edges(store: Any) -> EdgeLists:
                      affiliations=affiliations, project_text=texts)
 
 
-def get_projection(store: Any, settings: Any = None, version: str | None = None) -> Projection:
+def get_projection(store: GraphStore, settings: Settings | None = None, version: str | None = None) -> Projection:
     """The current projection of ``store``: from memory, a pickle, or built now."""
     key = store_key(store)
     version = version or graph_version(store, settings)
@@ -106,12 +107,12 @@ def get_projection(store: Any, settings: Any = None, version: str | None = None)
     return proj
 
 
-def _path(settings: Any, key: str, version: str) -> Path | None:
+def _path(settings: Settings, key: str, version: str) -> Path | None:
     d = _dir(settings)
     return d / f"{key}-{version}.pkl" if d else None
 
 
-def _load_pickle(settings: Any, key: str, version: str) -> Projection | None:
+def _load_pickle(settings: Settings, key: str, version: str) -> Projection | None:
     path = _path(settings, key, version)
     if path is None or not path.is_file():
         return None
@@ -124,7 +125,7 @@ def _load_pickle(settings: Any, key: str, version: str) -> Projection | None:
         return None
 
 
-def save(settings: Any, key: str, proj: Projection) -> None:
+def save(settings: Settings, key: str, proj: Projection) -> None:
     """Pickle ``proj`` (atomically) and delete older versions of the same store."""
     version = proj.extras.get("version")
     path = _path(settings, key, version) if version else None

@@ -15,7 +15,6 @@ JSON (``Recommendation.to_dict()``).
 from __future__ import annotations
 
 import time
-from typing import Any
 
 import numpy as np
 
@@ -25,10 +24,12 @@ from graph.analytics import recommend as recommend_mod
 from graph.analytics.projection import Projection
 from graph.analytics.recommend import Recommendation
 from graph.search import resolve_name
+from graph.store.base import GraphStore
+from grappe.settings import Settings
 
 
 class Analytics:
-    def __init__(self, store: Any, settings: Any = None, check_every: float = 0.0) -> None:
+    def __init__(self, store: GraphStore, settings: Settings | None = None, check_every: float = 0.0) -> None:
         self.store = store
         self.settings = settings
         self.check_every = check_every

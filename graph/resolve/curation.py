@@ -18,12 +18,14 @@ from graph.resolve.judgements import append_log as _append_log
 from graph.resolve.judgements import read_log
 from graph.resolve.store_resolver import entity_from_row, merge_aliases
 from graph.store import generation
+from graph.store.base import GraphStore
 from grappe.errors import Ambiguous, GrappeError, NotFound
 from grappe.model import Entity, Evidence, GraphBatch, Relation, RelType, make_id
+from grappe.settings import Settings
 from grappe.text import fold
 
 
-def append_log(settings: Any, record: dict[str, Any]) -> None:
+def append_log(settings: Settings, record: dict[str, Any]) -> None:
     """Record a decision, and bump the store's generation: a merge, split or rename
     changes the graph's shape even when no count moves (analytics and search rebuild)."""
     _append_log(settings, record)
@@ -34,14 +36,14 @@ def _now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
-def get_entity(store: Any, entity_id: str) -> Entity:
+def get_entity(store: GraphStore, entity_id: str) -> Entity:
     rows = store.run("resolve/entities_by_ids", ids=[entity_id]).rows
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}", "`grappe entity show NAME` finds ids by name.")
     return entity_from_row(rows[0])
 
 
-def find_entity(store: Any, id_or_name: str) -> Entity:
+def find_entity(store: GraphStore, id_or_name: str) -> Entity:
     rows = store.run("resolve/entities_by_ids", ids=[id_or_name]).rows
     if rows:
         return entity_from_row(rows[0])
@@ -59,7 +61,7 @@ def entity_json(entity: Entity) -> dict[str, Any]:
             "aliases": entity.aliases, "attributes": entity.attributes}
 
 
-def _relations(store: Any, entity_id: str) -> list[dict[str, Any]]:
+def _relations(store: GraphStore, entity_id: str) -> list[dict[str, Any]]:
     return store.run("resolve/entity_relations", id=entity_id).rows
 
 
@@ -72,7 +74,7 @@ def _relation(row: dict[str, Any], source: str, target: str) -> Relation:
 # --------------------------------------------------------------------------- apply
 
 
-def apply_merge(store: Any, keep_id: str, other_id: str) -> Entity | None:
+def apply_merge(store: GraphStore, keep_id: str, other_id: str) -> Entity | None:
     """Move ``other``'s mentions and relationships to ``keep``, unite aliases, delete
     ``other``. Returns the merged entity, or None when one of them is gone."""
     if keep_id == other_id:
@@ -101,7 +103,7 @@ def split_id(entity_id: str, names: list[str]) -> str:
     return make_id("NK", "split", entity_id, *sorted(fold(n) for n in names))
 
 
-def apply_split(store: Any, entity_id: str, names: list[str], new_id: str | None = None) -> Entity | None:
+def apply_split(store: GraphStore, entity_id: str, names: list[str], new_id: str | None = None) -> Entity | None:
     """Move the aliases ``names`` and the mentions written that way to a new entity,
     with the relationships whose evidence holds only those mentions."""
     try:
@@ -142,7 +144,7 @@ def apply_split(store: Any, entity_id: str, names: list[str], new_id: str | None
     return new
 
 
-def apply_rename(store: Any, entity_id: str, name: str) -> Entity | None:
+def apply_rename(store: GraphStore, entity_id: str, name: str) -> Entity | None:
     try:
         entity = get_entity(store, entity_id)
     except NotFound:
@@ -158,7 +160,7 @@ def apply_rename(store: Any, entity_id: str, name: str) -> Entity | None:
 # --------------------------------------------------------------------------- decisions
 
 
-def merge(store: Any, settings: Any, keep_id: str, other_id: str, user: str, reason: str = "") -> Entity:
+def merge(store: GraphStore, settings: Settings, keep_id: str, other_id: str, user: str, reason: str = "") -> Entity:
     """Record and apply: ``other_id`` is the same entity as ``keep_id``."""
     if keep_id == other_id:
         raise GrappeError("cannot merge an entity with itself", "Give two different ids.")
@@ -171,7 +173,7 @@ def merge(store: Any, settings: Any, keep_id: str, other_id: str, user: str, rea
     return merged
 
 
-def split(store: Any, settings: Any, entity_id: str, names: list[str], user: str,
+def split(store: GraphStore, settings: Settings, entity_id: str, names: list[str], user: str,
           reason: str = "") -> Entity:
     """Record and apply: ``names`` (aliases / mention texts) are another entity."""
     if not names:
@@ -187,7 +189,7 @@ def split(store: Any, settings: Any, entity_id: str, names: list[str], user: str
     return new
 
 
-def rename(store: Any, settings: Any, entity_id: str, name: str, user: str, reason: str = "") -> Entity:
+def rename(store: GraphStore, settings: Settings, entity_id: str, name: str, user: str, reason: str = "") -> Entity:
     """Record and apply a new display name (the old one stays an alias)."""
     name = " ".join(name.split())
     if not name:
@@ -200,13 +202,13 @@ def rename(store: Any, settings: Any, entity_id: str, name: str, user: str, reas
     return renamed
 
 
-def judge(settings: Any, name: str, entity_id: str, verdict: str, user: str, reason: str = "") -> None:
+def judge(settings: Settings, name: str, entity_id: str, verdict: str, user: str, reason: str = "") -> None:
     """Record a judgement only: ``name`` is (positive) or is not (negative) ``entity_id``."""
     append_log(settings, {"action": "judgement", "left": name, "right": entity_id, "judgement": verdict,
                           "user": user, "why": reason, "at": _now()})
 
 
-def replay(store: Any, settings: Any) -> dict[str, int]:
+def replay(store: GraphStore, settings: Settings) -> dict[str, int]:
     """Apply every logged decision again, in order; what is already true is skipped.
     Returns how many of each were applied."""
     done = {"merge": 0, "split": 0, "rename": 0}
@@ -224,7 +226,7 @@ def replay(store: Any, settings: Any) -> dict[str, int]:
     return done
 
 
-def history(settings: Any, entity_id: str) -> list[dict[str, Any]]:
+def history(settings: Settings, entity_id: str) -> list[dict[str, Any]]:
     ids = {entity_id}
     out = []
     for r in read_log(settings):
@@ -235,7 +237,7 @@ def history(settings: Any, entity_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def show(store: Any, settings: Any, id_or_name: str) -> dict[str, Any]:
+def show(store: GraphStore, settings: Settings, id_or_name: str) -> dict[str, Any]:
     entity = find_entity(store, id_or_name)
     mentions = store.run("resolve/entity_mentions", id=entity.id).rows
     return {**entity_json(entity), "mentions": len(mentions),

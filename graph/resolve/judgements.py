@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.resolve.normalize import name_key
+from grappe.settings import Settings
 
 LOG_NAME = "curation.jsonl"
 
@@ -32,11 +33,11 @@ class Judgement(StrEnum):
     NO_JUDGEMENT = "no_judgement"
 
 
-def log_path(settings: Any) -> Path:
+def log_path(settings: Settings) -> Path:
     return Path(settings.data_dir) / LOG_NAME
 
 
-def read_log(settings: Any) -> list[dict[str, Any]]:
+def read_log(settings: Settings) -> list[dict[str, Any]]:
     path = log_path(settings)
     if not path.is_file():
         return []
@@ -48,7 +49,7 @@ def read_log(settings: Any) -> list[dict[str, Any]]:
     return out
 
 
-def append_log(settings: Any, record: dict[str, Any]) -> None:
+def append_log(settings: Settings, record: dict[str, Any]) -> None:
     path = log_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as fh:
@@ -128,7 +129,7 @@ def fold_log(records: list[dict[str, Any]]) -> Judgements:
 _CACHE: dict[Path, tuple[float, int, Judgements]] = {}
 
 
-def load(settings: Any) -> Judgements:
+def load(settings: Settings | None) -> Judgements:
     """The judgements in the curation log (re-read only when the file changed)."""
     if settings is None:
         return Judgements()

@@ -211,9 +211,9 @@ def canonical(forms: Counter[str]) -> tuple[str, list[str]]:
     return best_spelling(ordered[0]), [best_spelling(f) for f in ordered[1:]]
 
 
-def resolve_mentions(items: Iterable[Item | tuple | str]) -> list[Cluster]:
-    """Cluster ``items`` (``Item``, ``(name, type, group)`` tuples or names)."""
-    items = [_as_item(x) for x in items]
+def resolve_mentions(mentions: Iterable[Item | tuple | str]) -> list[Cluster]:
+    """Cluster ``mentions`` (``Item``, ``(name, type, group)`` tuples or names)."""
+    items = [_as_item(x) for x in mentions]
     if not items:
         return []
     nodes = build_nodes(items)

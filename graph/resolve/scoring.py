@@ -51,7 +51,7 @@ def profile(raw: str, type_: str = "", groups: frozenset[str] = frozenset()) -> 
     names = tuple(info(n, person) for n in parsed.names)
     qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
     return Profile(raw, type_ or "", frozenset(groups), names[0], names, qualifier,
-                   bool(parsed.qualifier) and qualifier_is_parent(parsed.qualifier))
+                   bool(parsed.qualifier and qualifier_is_parent(parsed.qualifier)))
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,9 @@ from graph.resolve.features import info
 from graph.resolve.judgements import Judgement, Judgements, load
 from graph.resolve.normalize import fold, name_key, parse, qualifier_is_parent
 from graph.resolve.scoring import AUTO_THRESHOLD, Profile, score
+from graph.store.base import GraphStore
 from grappe.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
+from grappe.settings import Settings
 
 #: up to this many entities in the graph, fetch them all once instead of querying per name
 SMALL_GRAPH = 5000
@@ -62,7 +64,7 @@ def _profile(name: str, aliases: Iterable[str], type_: str, group: str) -> Profi
     names = tuple(info(n, person) for n in forms)
     qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
     return Profile(name, type_, frozenset({group}), names[0], names, qualifier,
-                   bool(parsed.qualifier) and qualifier_is_parent(parsed.qualifier))
+                   bool(parsed.qualifier and qualifier_is_parent(parsed.qualifier)))
 
 
 def merge_aliases(name: str, *lists: Iterable[str]) -> list[str]:
@@ -90,7 +92,7 @@ def merge_entity(stored: Entity, item: ExtractedEntity) -> Entity:
 class StoreResolver:
     """Resolve extractions against a store; one instance per ingest run."""
 
-    def __init__(self, settings: Any = None, small_graph: int = SMALL_GRAPH,
+    def __init__(self, settings: Settings | None = None, small_graph: int = SMALL_GRAPH,
                  candidates_per_name: int = CANDIDATES_PER_NAME) -> None:
         self.settings = settings
         self.small_graph = small_graph
@@ -98,7 +100,7 @@ class StoreResolver:
         self._known: dict[str, Entity] | None = None  # the whole (small) graph, kept current
         self._index: dict[str, set[str]] = {}
 
-    def __call__(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
+    def __call__(self, extraction: Extraction, store: GraphStore) -> dict[str, Entity]:
         return self.assign(extraction, store)
 
     # ------------------------------------------------------------------ candidates
@@ -116,7 +118,7 @@ class StoreResolver:
         for k in self._keys(e):
             self._index.setdefault(k, set()).add(e.id)
 
-    def _load_small(self, store: Any) -> bool:
+    def _load_small(self, store: GraphStore) -> bool:
         if self._known is not None:
             return True
         count = int(store.run("resolve/entity_count").scalar(0) or 0)
@@ -127,7 +129,7 @@ class StoreResolver:
             self._remember(entity_from_row(row))
         return True
 
-    def candidates(self, items: list[ExtractedEntity], store: Any) -> dict[str, Entity]:
+    def candidates(self, items: list[ExtractedEntity], store: GraphStore) -> dict[str, Entity]:
         """Stored entities that share a blocking key (small graph) or a full-text
         hit (big graph) with one of ``items``."""
         found: dict[str, Entity] = {}
@@ -152,7 +154,7 @@ class StoreResolver:
                 found.setdefault(row["id"], entity_from_row(row))
         return found
 
-    def _stored(self, ids: list[str], store: Any) -> dict[str, Entity]:
+    def _stored(self, ids: list[str], store: GraphStore) -> dict[str, Entity]:
         known = self._known or {}
         out = {i: known[i] for i in ids if i in known}
         rest = [i for i in ids if i not in known]
@@ -162,7 +164,7 @@ class StoreResolver:
         return out
 
     # ------------------------------------------------------------------ assign
-    def assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
+    def assign(self, extraction: Extraction, store: GraphStore) -> dict[str, Entity]:
         judgements = load(self.settings)
         items = list(extraction.entities)
         stored = self.candidates(items, store)
@@ -195,7 +197,7 @@ class StoreResolver:
         return out
 
     def _new(self, item: ExtractedEntity, judgements: Judgements, stored: dict[str, Entity],
-             store: Any) -> Entity:
+             store: GraphStore) -> Entity:
         eid = judgements.final_id(new_entity_id(item.name, item.type))
         base = stored.get(eid) or self._stored([eid], store).get(eid)
         if base is not None:
@@ -257,7 +259,7 @@ def _unite(assignment: dict[str, Entity]) -> dict[str, Entity]:
         if len(keys_) < 2:
             continue
         first = assignment[keys_[0]]
-        names = Counter()
+        names: Counter[str] = Counter()
         aliases: list[list[str]] = []
         attributes: dict[str, Any] = {}
         subtype = None

@@ -42,6 +42,8 @@ import numpy as np
 
 from graph.search.names import fold, short_name
 from graph.store import generation as store_generation
+from graph.store.base import GraphStore
+from grappe.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +208,7 @@ _SETTINGS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 _SLOTS_LOCK = threading.Lock()
 
 
-def attach(store: Any, settings: Any) -> None:
+def attach(store: GraphStore, settings: Settings) -> None:
     """Tie ``store``'s index to ``settings``' data folder: a bump of the analytics generation
     there (ingest, curation) then rebuilds it on the next search."""
     try:
@@ -216,7 +218,7 @@ def attach(store: Any, settings: Any) -> None:
         pass
 
 
-def invalidate(store: Any = None) -> None:
+def invalidate(store: GraphStore | None = None) -> None:
     """Forget the index of ``store`` (of every store when None); rebuilt on next use."""
     with _SLOTS_LOCK:
         slots = list(_SLOTS.values()) if store is None else [s for s in [_SLOTS.get(store)] if s]
@@ -226,7 +228,7 @@ def invalidate(store: Any = None) -> None:
         slot.checked_at = -float("inf")
 
 
-def _slot(store: Any) -> _Slot | None:
+def _slot(store: GraphStore) -> _Slot | None:
     with _SLOTS_LOCK:
         slot = _SLOTS.get(store)
         if slot is None:
@@ -238,14 +240,14 @@ def _slot(store: Any) -> _Slot | None:
         return slot
 
 
-def _generation(store: Any) -> Any:
+def _generation(store: GraphStore) -> Any:
     settings = _SETTINGS.get(store)
     if settings is None:
         return None
     return store_generation.current(settings)
 
 
-def _rows(store: Any) -> Iterable[dict[str, Any]]:
+def _rows(store: GraphStore) -> Iterable[dict[str, Any]]:
     after = ""
     while True:
         rows = store.run("search/all_names", after=after, limit=PAGE).rows
@@ -255,7 +257,7 @@ def _rows(store: Any) -> Iterable[dict[str, Any]]:
         after = rows[-1]["id"]
 
 
-def build(store: Any, *, max_strings: int = MAX_STRINGS) -> NameIndex:
+def build(store: GraphStore, *, max_strings: int = MAX_STRINGS) -> NameIndex:
     t0 = time.perf_counter()
     index = NameIndex(_rows(store), max_strings=max_strings)
     log.info("name index: %s in %.2f s", index.stats(), time.perf_counter() - t0)
@@ -272,7 +274,7 @@ def _fresh(slot: _Slot, gen: Any) -> NameIndex | None | bool:
     return None if slot.too_big is not None and slot.too_big[0] == gen else False
 
 
-def _build_into(slot: _Slot, store: Any, gen: Any, count: int) -> NameIndex | None:
+def _build_into(slot: _Slot, store: GraphStore, gen: Any, count: int) -> NameIndex | None:
     """Build the index now (the caller holds ``slot.lock``) and make it current."""
     try:
         fresh = build(store)
@@ -288,7 +290,7 @@ def _build_into(slot: _Slot, store: Any, gen: Any, count: int) -> NameIndex | No
     return fresh
 
 
-def _build_in_background(slot: _Slot, store: Any, gen: Any, count: int) -> None:
+def _build_in_background(slot: _Slot, store: GraphStore, gen: Any, count: int) -> None:
     try:
         with slot.lock:
             _build_into(slot, store, gen, count)
@@ -297,7 +299,7 @@ def _build_in_background(slot: _Slot, store: Any, gen: Any, count: int) -> None:
         slot.building = False
 
 
-def get_index(store: Any, *, wait: bool = False) -> NameIndex | None:
+def get_index(store: GraphStore, *, wait: bool = False) -> NameIndex | None:
     """The current name index of ``store``, or None (search then uses the database).
 
     When the graph changed (or on first use) the index is rebuilt: right away when the

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from graph.search import index as name_index
 from graph.search.names import fold, short_name
+from graph.store.base import GraphStore
 from grappe.errors import Ambiguous, NotFound
 from grappe.model import EntityType
 
@@ -120,7 +121,7 @@ def classify(fq: str, name: str, aliases: Iterable[str]) -> tuple[str, float] | 
     return "fuzzy", best
 
 
-def _candidates(store: Any, toks: list[str], mode: str, types: list[str] | None,
+def _candidates(store: GraphStore, toks: list[str], mode: str, types: list[str] | None,
                 subtype: str | None, n: int) -> list[dict[str, Any]]:
     if not toks:
         return []
@@ -128,12 +129,12 @@ def _candidates(store: Any, toks: list[str], mode: str, types: list[str] | None,
                      subtype=subtype, candidates=n).rows
 
 
-def _name_index(store: Any) -> name_index.NameIndex | None:
+def _name_index(store: GraphStore) -> name_index.NameIndex | None:
     """The in-memory name index of ``store`` (:mod:`graph.search.index`), or None: use the database."""
     return name_index.get_index(store)
 
 
-def search(store: Any, q: str, *, limit: int = 10, types: Iterable[str] | str | None = None,
+def search(store: GraphStore, q: str, *, limit: int = 10, types: Iterable[str] | str | None = None,
            subtype: str | None = None, candidates: int = CANDIDATES) -> list[Hit]:
     """Entities whose name or alias matches ``q`` (French or English, any accents or case,
     small typos, acronyms), best first. ``types`` restricts to entity types
@@ -199,7 +200,7 @@ def facets(hits: Iterable[Hit]) -> dict[str, dict[str, int]]:
     return {"type": dict(by_type.most_common()), "subtype": dict(by_subtype.most_common())}
 
 
-def resolve_name(store: Any, name: str, *, types: Iterable[str] | str | None = None) -> dict[str, Any]:
+def resolve_name(store: GraphStore, name: str, *, types: Iterable[str] | str | None = None) -> dict[str, Any]:
     """The one entity ``name`` designates (an id, a name, an alias, or a clear best match):
     ``{id, name, type, subtype, aliases, score, match}`` with ``match`` "id", "exact", "alias",
     "prefix" or "fuzzy".

@@ -15,6 +15,7 @@ from typing import Any
 from graph.store.base import GraphStore, QueryResult, WriteStats
 from graph.store.embedded import EmbeddedFalkorDB
 from grappe.errors import ConfigError
+from grappe.settings import Settings
 
 EMBEDDED = "falkordb-embedded"
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
@@ -35,12 +36,12 @@ def backend_of(url: str) -> str:
     )
 
 
-def open_store(settings: Any, graph_name: str | None = None, start: bool = True) -> GraphStore:
+def open_store(settings: Settings, graph_name: str | None = None, start: bool = True) -> GraphStore:
     """Open the store ``settings.graph_url`` names. For the embedded FalkorDB, start it
     first when it is not running (``start=False`` fails instead)."""
     url = (settings.graph_url or EMBEDDED).strip()
     backend = backend_of(url)
-    common = {"batch_size": settings.batch_size, "query_timeout_ms": settings.query_timeout_ms,
+    common: dict[str, Any] = {"batch_size": settings.batch_size, "query_timeout_ms": settings.query_timeout_ms,
               "max_rows": settings.max_rows}
     # deferred: only the chosen backend's driver (redis/falkordb or neo4j) is loaded
     if backend == "falkordb":
@@ -59,7 +60,7 @@ def open_store(settings: Any, graph_name: str | None = None, start: bool = True)
     return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, settings.neo4j_database, **common)
 
 
-def init_app(app: Any, settings: Any) -> GraphStore:
+def init_app(app: Any, settings: Settings) -> GraphStore:
     """Open the store once for a Flask app (``app.extensions["grappe_store"]``), closed at exit."""
     store = open_store(settings)
     app.extensions["grappe_store"] = store

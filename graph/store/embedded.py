@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from grappe.errors import ConfigError, StoreUnavailable
+from grappe.settings import Settings
 
 try:
     import fcntl
@@ -128,7 +129,7 @@ class EmbeddedFalkorDB:
             self.socket_fallback = True
 
     @classmethod
-    def from_settings(cls, settings: Any) -> EmbeddedFalkorDB:
+    def from_settings(cls, settings: Settings) -> EmbeddedFalkorDB:
         return cls(settings.data_dir, settings.falkordb_port, settings.falkordb_password)
 
     # ------------------------------------------------------------------ inspection

@@ -93,7 +93,7 @@ class FalkorDBStore(CypherStore):
         self.graph_name = graph_name
         self._connect(kwargs)
         assert self.db is not None
-        self.graph = self.db.select_graph(graph_name)
+        self.graph: Any = self.db.select_graph(graph_name)  # falkordb ships no type hints
 
     def _connect(self, kwargs: dict[str, Any]) -> None:
         try:

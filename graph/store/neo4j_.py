@@ -132,7 +132,7 @@ class Neo4jStore(CypherStore):
 
         @unit_of_work(timeout=(timeout_ms / 1000.0) if timeout_ms else None)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
-            result = tx.run(text, params or {})  # type: ignore[arg-type]
+            result = tx.run(text, params or {})
             keys = list(result.keys())
             rows = []
             for record in result:

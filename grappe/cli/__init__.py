@@ -16,22 +16,23 @@ from grappe.cli.base import fail
 from grappe.errors import GrappeError
 from grappe.settings import SETTINGS, Settings
 
-#: command name -> "module:attribute" (modules under grappe.cli)
-COMMANDS: dict[str, str] = {
-    "db": "db:db",
-    "extract": "extract:extract",
-    "eval": "extract:eval_cmd",
-    "ingest": "ingest:ingest",
-    "resolve": "resolve:resolve",
-    "entity": "resolve:entity",
-    "match": "analytics:match",
-    "partners": "analytics:partners",
-    "path": "analytics:path",
-    "stats": "analytics:stats",
-    "query": "query:query",
-    "export": "query:export",
-    "serve": "serve:serve",
-    "user": "serve:user",
+#: command name -> ("module:attribute" under grappe.cli, the one-line summary ``grappe --help``
+#: shows without importing the module)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "db": ("db:db", "Start, stop and inspect the graph store."),
+    "extract": ("extract:extract", "Extract entities and relations from files (graph untouched)."),
+    "eval": ("extract:eval_cmd", "Score extraction against gold annotations."),
+    "ingest": ("ingest:ingest", "Extract documents and write them to the graph store."),
+    "resolve": ("resolve:resolve", "Cluster a file of mentions into entities (store untouched)."),
+    "entity": ("resolve:entity", "Curate entities: merge, split, rename, show."),
+    "match": ("analytics:match", "Whom an organization should meet, and why."),
+    "partners": ("analytics:partners", "Who an organization already works with."),
+    "path": ("analytics:path", "Shortest connections between two entities."),
+    "stats": ("analytics:stats", "Ecosystem numbers: counts, hubs, communities, brokers, gaps."),
+    "query": ("query:query", "Saved analyst queries and free read-only Cypher."),
+    "export": ("query:export", "Export the entity graph (GraphML, GEXF, JSON, CSV)."),
+    "serve": ("serve:serve", "Serve the web app."),
+    "user": ("serve:user", "Manage web accounts."),
 }
 
 
@@ -40,13 +41,17 @@ class LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        target = COMMANDS.get(name)
-        if target is None:
+        if name not in COMMANDS:
             return None
-        module, _, attr = target.partition(":")
+        module, _, attr = COMMANDS[name][0].partition(":")
         # deferred: a command's module (and its spaCy, Flask, scipy...) loads only when it runs
         command: click.Command = getattr(importlib.import_module(f"{__name__}.{module}"), attr)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # the summaries come from the table: listing commands must not import them
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in self.list_commands(ctx)])
 
     def invoke(self, ctx: click.Context) -> object:
         try:

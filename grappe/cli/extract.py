@@ -55,13 +55,12 @@ def format_text(ex: Extraction) -> str:
 def extract(files: tuple[str, ...], fmt: str) -> None:
     """Extract entities and relations from FILES (nothing is written to the graph)."""
     extractor = Extractor()
-    out = []
-    for ex in extractor.extract_many(load_document(f) for f in files):
-        out.append(to_gold_format(ex) if fmt == "json" else format_text(ex))
+    extractions = list(extractor.extract_many(load_document(f) for f in files))
     if fmt == "json":
+        out = [to_gold_format(ex) for ex in extractions]
         click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
     else:
-        click.echo("\n\n".join(out))
+        click.echo("\n\n".join(format_text(ex) for ex in extractions))
 
 
 @click.command("eval")

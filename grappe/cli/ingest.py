@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,7 +29,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], quiet: bool) -> None:
     """
     store = open_store(settings)
     store.create_schema()
-    bar = None
+    bar: Any = None  # click's progress bar, entered and left by hand around the run
     show = not quiet and sys.stderr.isatty()
 
     def on_total(n: int) -> None:

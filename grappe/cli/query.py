@@ -137,7 +137,7 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
     """Run saved query NAME, or --cypher "MATCH ... RETURN ...", read-only."""
     if bool(name) == bool(cypher_text):
         raise click.UsageError("give a saved query NAME or --cypher TEXT (one of them)")
-    raw = parse_params(params)
+    raw: dict[str, Any] = dict(parse_params(params))
     if name:
         q = cypher.saved_query(name)
         try:

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from grappe.cli import main
+from grappe.cli.base import QUERY_FAILED, USAGE
 from queries import fixture_graph
 
 
@@ -34,7 +35,7 @@ def test_list_and_show(cli: Callable[..., Any]) -> None:
     out = cli("show", "partners_of")
     assert out.exit_code == 0 and "MATCH" in out.output and "--param id=<entity>  (required)" in out.output
     out = cli("show", "no_such_query")
-    assert out.exit_code != 0 and "no saved query named" in out.output
+    assert out.exit_code == USAGE and "no saved query named" in out.output
 
 
 def test_run_json_shape(cli: Callable[..., Any]) -> None:
@@ -59,13 +60,13 @@ def test_run_csv_and_table(cli: Callable[..., Any]) -> None:
 
 def test_param_errors(cli: Callable[..., Any]) -> None:
     out = cli("run", "partners_of")
-    assert out.exit_code != 0 and "needs --param id" in out.output
+    assert out.exit_code == USAGE and "needs --param id" in out.output
     out = cli("run", "partners_of", "-p", "id=acme", "-p", "limit=lots")
-    assert out.exit_code != 0 and "whole number" in out.output
+    assert out.exit_code == USAGE and "whole number" in out.output
     out = cli("run", "partners_of", "-p", "oops")
-    assert out.exit_code != 0 and "NAME=VALUE" in out.output
+    assert out.exit_code == USAGE and "NAME=VALUE" in out.output
     out = cli("run")
-    assert out.exit_code != 0 and "one of them" in out.output
+    assert out.exit_code == USAGE and "one of them" in out.output
 
 
 def test_free_cypher(cli: Callable[..., Any]) -> None:
@@ -89,7 +90,7 @@ def test_free_cypher(cli: Callable[..., Any]) -> None:
 ])
 def test_write_attempts_are_rejected(cli: Callable[..., Any], settings: Any, text: str) -> None:
     out = cli("run", "--cypher", text, "--format", "json")
-    assert out.exit_code != 0
+    assert out.exit_code == QUERY_FAILED
     assert "read-only" in out.output.lower() or "not allowed" in out.output.lower()
     assert not out.stdout.strip(), "nothing on stdout"
     again = cli("run", "--cypher", "MATCH (e:Entity {id: 'acme'}) RETURN e.name AS n, count(*) AS c",
@@ -109,7 +110,7 @@ def test_database_rejects_a_write_the_precheck_misses(fx_store: Any) -> None:
 
 def test_bad_cypher_reports_the_database_reason(cli: Callable[..., Any]) -> None:
     out = cli("run", "--cypher", "MATCH (e:Entity RETURN e")
-    assert out.exit_code != 0 and "falkordb" in out.output.lower()
+    assert out.exit_code == QUERY_FAILED and "falkordb" in out.output.lower()
 
 
 def test_entity_params_take_names_and_acronyms(cli: Callable[..., Any]) -> None:
@@ -121,4 +122,4 @@ def test_entity_params_take_names_and_acronyms(cli: Callable[..., Any]) -> None:
     out = cli("run", "people_roles", "-p", "organization_id=UdeM", "--format", "json")
     assert [r["person_id"] for r in json.loads(out.output)["rows"]] == ["alice"]
     out = cli("run", "partners_of", "-p", "id=Zyxwvut Qqq")
-    assert out.exit_code != 0 and "no entity matches" in out.output
+    assert out.exit_code == USAGE and "no entity matches" in out.output
