@@ -17,12 +17,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.batch import to_graph
+from graph.resolve.curation import replay
+from graph.resolve.store_resolver import StoreResolver
 from graph.store import generation
 from graph.store.base import GraphStore
 from grappe.errors import GrappeError, IngestError
 from grappe.model import Document, Extraction
 from grappe.settings import Settings
 from ingest.discover import discover
+from ingest.loaders import load_document
 
 #: Documents handed to the NLP pipeline at once (nlp.pipe batching).
 CHUNK = 8
@@ -125,8 +128,6 @@ def ingest(
     if any(o.status in ("ingested", "replaced") for o in report.outcomes):
         # Human decisions outlive re-ingests: splits (and anything the resolver
         # could not apply while assigning) are applied again after every write.
-        from graph.resolve.curation import replay
-
         replay(store, settings)
         _invalidate_caches(settings)
     report.seconds = time.perf_counter() - t0
@@ -178,8 +179,6 @@ def _extract_all(extractor, pending: list[tuple[Document, list[str]]]
 
 
 def _load(path: Path) -> Document:
-    from ingest.loaders import load_document
-
     try:
         return load_document(path)
     except IngestError:
@@ -193,14 +192,13 @@ def _reason(err: IngestError) -> str:
 
 
 def _default_extractor():
+    # deferred: spaCy and its pipelines load only when some document needs extracting
     from nlp.pipeline import Extractor
 
     return Extractor()
 
 
 def _default_resolver(settings: Settings):
-    from graph.resolve.store_resolver import StoreResolver
-
     return StoreResolver(settings).assign
 
 

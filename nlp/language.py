@@ -36,6 +36,7 @@ def _detector():  # noqa: ANN202 - lingua type
     if _DETECTOR is None:
         with _lock:
             if _DETECTOR is None:
+                # deferred: lingua's models take most of a second; texts with clear cues never need them
                 from lingua import Language, LanguageDetectorBuilder
 
                 # High-accuracy mode (all n-gram sizes).  Low-accuracy mode (trigrams

@@ -35,6 +35,7 @@ import scipy.sparse as sp
 
 from graph.analytics import text
 from graph.analytics.roles import ROLE_INDEX, role_of
+from grappe.errors import NotFound
 
 
 @dataclass
@@ -149,8 +150,6 @@ class Projection:
 
     # ------------------------------------------------------------------ helpers
     def index(self, entity_id: str) -> int:
-        from grappe.errors import NotFound
-
         try:
             return self.actor_index[entity_id]
         except KeyError:

@@ -43,8 +43,8 @@ def open_store(settings: Settings, graph_name: str | None = None, start: bool = 
     backend = backend_of(url)
     common: dict[str, Any] = {"batch_size": settings.batch_size, "query_timeout_ms": settings.query_timeout_ms,
               "max_rows": settings.max_rows}
-    # deferred: only the chosen backend's driver (redis/falkordb or neo4j) is loaded
     if backend == "falkordb":
+        # deferred: only the chosen backend's driver (redis/falkordb or neo4j) is loaded
         from graph.store.falkordb import FalkorDBStore, parse_url
 
         if url == EMBEDDED:
@@ -55,7 +55,7 @@ def open_store(settings: Settings, graph_name: str | None = None, start: bool = 
                                  password=settings.falkordb_password, **common)
         conn = parse_url(url, graph_name or settings.graph_name)
         return FalkorDBStore(conn.pop("graph"), **conn, **common)
-    from graph.store.neo4j_ import Neo4jStore  # deferred: see above
+    from graph.store.neo4j_ import Neo4jStore  # deferred: as above
 
     return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, settings.neo4j_database, **common)
 

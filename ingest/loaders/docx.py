@@ -22,6 +22,7 @@ class DocxText:
 
 
 def read_docx(data: bytes, path: str) -> DocxText:
+    # deferred: python-docx (and lxml) load only when a DOCX file comes in
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph

@@ -102,7 +102,7 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def read_html(html: str) -> HtmlText:
-    import trafilatura
+    import trafilatura  # deferred: ~0.5 s of imports, paid only when an HTML page comes in
 
     result = None
     try:

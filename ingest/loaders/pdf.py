@@ -110,7 +110,7 @@ def _pymupdf():  # noqa: ANN202
     if blocked:
         sys.modules["pymupdf.layout"] = None  # type: ignore[assignment]  # makes its import fail fast
     try:
-        import pymupdf
+        import pymupdf  # deferred: paid only when a PDF comes in (and with its layout module blocked)
     finally:
         if blocked:
             del sys.modules["pymupdf.layout"]  # an explicit import later still works
