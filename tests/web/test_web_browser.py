@@ -234,23 +234,32 @@ def test_curator_merges_two_entities(browser, live_server):
     flash = wait_for(browser, ".flash")
     assert "Merged" in flash.text
     shot(browser, "11-merged")
-    browser.get(f"{live_server}/entity/NK-hub-01")
-    assert "Not found" in wait_for(browser, "h1").text or "Optimus" in browser.page_source
+    browser.get(f"{live_server}/entity/NK-hub-01")  # the merged-away entity is gone
+    assert "Not found" in wait_for(browser, "h1").text
+    browser.get(f"{live_server}/entity/{fx.OPTIMUS}")  # and its name is now an alias of the kept one
+    assert "Jeune Pousse 01" in wait_for(browser, "main").text
 
 
 def test_partnerships_and_sources_pages(browser, live_server):
+    from selenium.webdriver.common.by import By
+
     browser.get(live_server + "/partnerships")
-    wait_for(browser, "table.partnerships")
+    table = wait_for(browser, "table.partnerships")
+    assert "Optimus Chaîne" in table.text and table.find_elements(By.CSS_SELECTOR, "tbody tr")
     shot(browser, "12-partnerships")
     browser.get(live_server + "/sources")
-    wait_for(browser, "table.documents")
+    table = wait_for(browser, "table.documents")
+    assert fx.DOC_FR in browser.page_source and len(table.find_elements(By.CSS_SELECTOR, "tbody tr")) == len(fx.DOCUMENTS)
     shot(browser, "13-sources")
     browser.get(f"{live_server}/documents/{fx.DOC_FR}")
-    wait_for(browser, "ol.statements")
+    statements = wait_for(browser, "ol.statements")
+    assert statements.find_elements(By.CSS_SELECTOR, "li")
     shot(browser, "14-document")
     browser.get(f"{live_server}/paths?from={fx.UDEM}&to={fx.POLY}")
-    wait_for(browser, "ol.paths")
+    paths = wait_for(browser, "ol.paths")
+    assert paths.find_elements(By.CSS_SELECTOR, "li")
     shot(browser, "15-paths")
     browser.get(f"{live_server}/partners?entity={fx.MILA}")
-    wait_for(browser, "ul.partners")
+    partners = wait_for(browser, "ul.partners")
+    assert "Optimus Chaîne" in partners.text
     shot(browser, "16-partners")
