@@ -18,8 +18,8 @@ from pathlib import Path
 # the project first: bench/ingest.py would otherwise shadow the ingest package
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ingest.loaders import load_document  # noqa: E402
-from nlp.pipeline import KEEP, Extractor  # noqa: E402
+from ingest.loaders import load_document
+from nlp.pipeline import KEEP, Extractor
 
 
 def main() -> None:

@@ -25,9 +25,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.analytics import evaluate, synthetic  # noqa: E402
-from graph.analytics import projection as projection_mod  # noqa: E402
-from graph.analytics.recommend import explain, rank  # noqa: E402
+from graph.analytics import evaluate, synthetic
+from graph.analytics import projection as projection_mod
+from graph.analytics.recommend import explain, rank
 
 METHODS = ("combined", "proximity", "topic", "popularity", "random")
 

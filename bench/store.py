@@ -27,10 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.store import open_store  # noqa: E402
-from graph.store.embedded import EmbeddedFalkorDB  # noqa: E402
-from grappe.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType  # noqa: E402
-from grappe.settings import Settings  # noqa: E402
+from graph.store import open_store
+from graph.store.embedded import EmbeddedFalkorDB
+from grappe.model import Document, Entity, EntityType, Evidence, GraphBatch, Relation, RelType
+from grappe.settings import Settings
 
 PARTNERS_OF_PARTNERS = """
 MATCH (o:Organization {id: $id})-[:PARTNERS_WITH]-(p:Entity)-[:PARTNERS_WITH]-(q:Entity)

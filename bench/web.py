@@ -120,7 +120,7 @@ def synthetic(n: int, seed: int = 11) -> tuple[GraphBatch, list[Entity]]:
     return GraphBatch(documents=docs, entities=entities, mentions=mentions, relations=rels), orgs
 
 
-def write(store, batch: GraphBatch, chunk: int = 20_000) -> None:  # noqa: ANN001
+def write(store, batch: GraphBatch, chunk: int = 20_000) -> None:
     store.write(GraphBatch(documents=batch.documents))
     for name in ("entities", "mentions", "relations"):
         items = getattr(batch, name)

@@ -167,12 +167,12 @@ def _extract_all(extractor, pending: list[tuple[Document, list[str]]]
         chunk = pending[i:i + CHUNK]
         try:
             results = list(extractor.extract_many([doc for doc, _ in chunk]))
-        except Exception:  # noqa: BLE001 - isolate the failing document below
+        except Exception:  # isolate the failing document below
             results = []
             for doc, _ in chunk:
                 try:
                     results.append(extractor.extract(doc))
-                except Exception as exc:  # noqa: BLE001 - reported per document
+                except Exception as exc:  # reported per document
                     results.append(exc)
         for (doc, previous), result in zip(chunk, results, strict=True):
             yield doc, previous, result
@@ -183,7 +183,7 @@ def _load(path: Path) -> Document:
         return load_document(path)
     except IngestError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the run
+    except Exception as exc:  # a loader bug must not stop the run
         raise IngestError(str(path), f"could not be read ({type(exc).__name__}: {exc})") from exc
 
 

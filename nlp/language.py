@@ -30,7 +30,7 @@ _lock = threading.Lock()
 _DETECTOR = None
 
 
-def _detector():  # noqa: ANN202 - lingua type
+def _detector():  # lingua type
     """The lingua detector, built once per process on first use (thread-safe)."""
     global _DETECTOR
     if _DETECTOR is None:
@@ -46,7 +46,7 @@ def _detector():  # noqa: ANN202 - lingua type
     return _DETECTOR
 
 
-def _code(language) -> str:  # noqa: ANN001
+def _code(language) -> str:
     return "en" if language is not None and language.name == "ENGLISH" else "fr"
 
 

@@ -44,12 +44,12 @@ def _json_body() -> dict:
 
 
 @bp.get("/openapi.json")
-def openapi():  # noqa: ANN201
+def openapi():
     return jsonify(openapi_document())
 
 
 @bp.get("/me")
-def me():  # noqa: ANN201
+def me():
     user = current_user()
     return jsonify({"ok": True, "user": {"name": user.name, "role": user.role} if user else None,
                     "anonymous_search": get_settings().anonymous_search})
@@ -57,7 +57,7 @@ def me():  # noqa: ANN201
 
 @bp.get("/search")
 @require_read
-def search():  # noqa: ANN201
+def search():
     limit = check_int(request.args.get("limit"), "limit", 10, 1, 50)
     return jsonify(search_data(get_store(), request.args.get("q"), request.args.get("type"),
                                request.args.get("subtype"), limit))
@@ -65,26 +65,26 @@ def search():  # noqa: ANN201
 
 @bp.get("/entities/<path:entity_id>/partners")
 @require_read
-def entity_partners(entity_id: str):  # noqa: ANN201
+def entity_partners(entity_id: str):
     limit = check_int(request.args.get("limit"), "limit", 100, 1, 10_000)
     return jsonify(partners_data(get_store(), get_analytics, entity_id, limit))
 
 
 @bp.get("/entities/<path:entity_id>/network")
 @require_read
-def entity_network(entity_id: str):  # noqa: ANN201
+def entity_network(entity_id: str):
     return jsonify(ego_network(get_store(), entity_id))
 
 
 @bp.get("/entities/<path:entity_id>")
 @require_read
-def entity(entity_id: str):  # noqa: ANN201
+def entity(entity_id: str):
     return jsonify(entity_data(get_store(), get_analytics, entity_id))
 
 
 @bp.get("/path")
 @require_read
-def path():  # noqa: ANN201
+def path():
     store = get_store()
     a = pick_entity(store, request.args.get("from"), "from")
     b = pick_entity(store, request.args.get("to"), "to")
@@ -96,14 +96,14 @@ def path():  # noqa: ANN201
 
 @bp.get("/match/<path:entity_id>")
 @require_read
-def match(entity_id: str):  # noqa: ANN201
+def match(entity_id: str):
     k = check_int(request.args.get("k"), "k", 10, 1, 50)
     return jsonify(match_data(get_store(), get_analytics, entity_id, k))
 
 
 @bp.get("/partnerships")
 @require_read
-def partnerships():  # noqa: ANN201
+def partnerships():
     offset = check_int(request.args.get("offset"), "offset", 0, 0, 10_000_000)
     limit = check_int(request.args.get("limit"), "limit", 100, 1, 1000)
     return jsonify(partnerships_data(get_store(), partnership_filters(request.args), offset, limit))
@@ -111,20 +111,20 @@ def partnerships():  # noqa: ANN201
 
 @bp.get("/sources")
 @require_read
-def sources():  # noqa: ANN201
+def sources():
     offset = check_int(request.args.get("offset"), "offset", 0, 0, 10_000_000)
     return jsonify(sources_data(get_store(), get_settings().data_dir, offset))
 
 
 @bp.get("/documents/<path:doc_id>")
 @require_read
-def document(doc_id: str):  # noqa: ANN201
+def document(doc_id: str):
     return jsonify(document_data(get_store(), doc_id))
 
 
 @bp.get("/queries")
 @require_role("analyst")
-def queries():  # noqa: ANN201
+def queries():
     return jsonify({"ok": True, "queries": [
         {"name": q.name, "title": q.title, "description": q.description, "columns": list(q.columns),
          "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
@@ -134,7 +134,7 @@ def queries():  # noqa: ANN201
 
 @bp.post("/query")
 @require_role("analyst")
-def query():  # noqa: ANN201
+def query():
     body = _json_body()
     name = body.get("name")
     cypher = body.get("cypher")
@@ -157,7 +157,7 @@ def _curation_reason(body: dict) -> str:
 
 @bp.post("/entities/<path:entity_id>/merge")
 @require_role("curator")
-def merge(entity_id: str):  # noqa: ANN201
+def merge(entity_id: str):
     body = _json_body()
     other = str(body.get("other") or "")
     result = curation.do_merge(entity_id, other, _curation_reason(body))
@@ -166,7 +166,7 @@ def merge(entity_id: str):  # noqa: ANN201
 
 @bp.post("/entities/<path:entity_id>/rename")
 @require_role("curator")
-def rename(entity_id: str):  # noqa: ANN201
+def rename(entity_id: str):
     body = _json_body()
     name = check_text(body.get("name") if isinstance(body.get("name"), str) else "", "name", 300)
     if not name:
@@ -177,7 +177,7 @@ def rename(entity_id: str):  # noqa: ANN201
 
 @bp.post("/entities/<path:entity_id>/split")
 @require_role("curator")
-def split(entity_id: str):  # noqa: ANN201
+def split(entity_id: str):
     body = _json_body()
     names = body.get("names")
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):

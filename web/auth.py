@@ -98,7 +98,7 @@ def check_read() -> None:
 def require_role(role: str) -> Callable:
     def decorator(view: Callable) -> Callable:
         @wraps(view)
-        def wrapped(*args, **kwargs):  # noqa: ANN202
+        def wrapped(*args, **kwargs):
             check_role(role)
             return view(*args, **kwargs)
 
@@ -109,7 +109,7 @@ def require_role(role: str) -> Callable:
 
 def require_read(view: Callable) -> Callable:
     @wraps(view)
-    def wrapped(*args, **kwargs):  # noqa: ANN202
+    def wrapped(*args, **kwargs):
         check_read()
         return view(*args, **kwargs)
 
@@ -126,7 +126,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():  # noqa: ANN201
+def login():
     error = None
     status = 200
     if request.method == "POST":
@@ -154,7 +154,7 @@ def login():  # noqa: ANN201
 
 
 @bp.route("/logout", methods=["POST"])
-def logout():  # noqa: ANN201
+def logout():
     session.pop("user", None)
     flash("Signed out.")
     return redirect(url_for("search.index"))

@@ -90,7 +90,7 @@ def run_query(cypher: str | None = None, name: str | None = None,
 
 @bp.route("/console", methods=["GET", "POST"])
 @require_role("analyst")
-def console():  # noqa: ANN201
+def console():
     queries = saved_queries()
     name = request.values.get("saved") or None
     selected = saved_query(name) if name else None

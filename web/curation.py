@@ -61,7 +61,7 @@ def do_split(entity_id: str, names: list[str], reason: str) -> dict:
 
 @bp.route("/entity/<path:entity_id>/merge", methods=["POST"])
 @require_role("curator")
-def merge(entity_id: str):  # noqa: ANN201
+def merge(entity_id: str):
     other = pick_entity(get_store(), request.form.get("other"), "other")
     if other is None:
         raise BadParameter("say which entity to merge into this one")
@@ -72,7 +72,7 @@ def merge(entity_id: str):  # noqa: ANN201
 
 @bp.route("/entity/<path:entity_id>/rename", methods=["POST"])
 @require_role("curator")
-def rename(entity_id: str):  # noqa: ANN201
+def rename(entity_id: str):
     name = check_text(request.form.get("name"), "name", 300)
     if not name:
         raise BadParameter("the new name is empty")
@@ -83,7 +83,7 @@ def rename(entity_id: str):  # noqa: ANN201
 
 @bp.route("/entity/<path:entity_id>/split", methods=["POST"])
 @require_role("curator")
-def split(entity_id: str):  # noqa: ANN201
+def split(entity_id: str):
     names = [check_text(n, "alias", 300) for n in request.form.getlist("alias")]
     names += [n.strip() for n in check_text(request.form.get("other_names"), "other names", 1000).split(";")]
     result = do_split(entity_id, names, _reason())

@@ -122,7 +122,7 @@ def entity_core(store: GraphStore, entity_id: str) -> dict[str, Any]:
 MAX_EVIDENCE = 5
 
 
-def top_partners(analytics_fn, entity_id: str, limit: int) -> tuple[list[dict], int]:  # noqa: ANN001
+def top_partners(analytics_fn, entity_id: str, limit: int) -> tuple[list[dict], int]:
     """The first ``limit`` partners (explicit partnerships and most shared projects first),
     each with its aliases (to highlight them) and its evidence sentences labelled by
     document title and date, and how many partners there are in all."""
@@ -135,13 +135,13 @@ def top_partners(analytics_fn, entity_id: str, limit: int) -> tuple[list[dict], 
     return partners, total
 
 
-def partners_data(store: GraphStore, analytics_fn, entity_id: str, limit: int = 100) -> dict[str, Any]:  # noqa: ANN001
+def partners_data(store: GraphStore, analytics_fn, entity_id: str, limit: int = 100) -> dict[str, Any]:
     entity = entity_core(store, entity_id)
     partners, total = top_partners(analytics_fn, entity_id, limit)
     return {"ok": True, "entity": entity, "partners": partners, "total": total}
 
 
-def entity_data(store: GraphStore, analytics_fn, entity_id: str, limit: int = 200,  # noqa: ANN001
+def entity_data(store: GraphStore, analytics_fn, entity_id: str, limit: int = 200,
                 partner_limit: int = 50) -> dict[str, Any]:
     entity = entity_core(store, entity_id)
     if entity["type"] == EntityType.PROJECT.value:
@@ -186,14 +186,14 @@ def ego_network(store: GraphStore, entity_id: str, limit: int = 60,
 # --------------------------------------------------------------------------- partners, paths, match
 
 
-def path_data(store: GraphStore, analytics_fn, a_id: str, b_id: str, max_hops: int = 3) -> dict[str, Any]:  # noqa: ANN001
+def path_data(store: GraphStore, analytics_fn, a_id: str, b_id: str, max_hops: int = 3) -> dict[str, Any]:
     a = entity_core(store, a_id)
     b = entity_core(store, b_id)
     paths = plain(analytics_fn().paths(a_id, b_id, max_hops=max_hops))
     return {"ok": True, "from": a, "to": b, "max_hops": max_hops, "paths": paths}
 
 
-def match_data(store: GraphStore, analytics_fn, entity_id: str, k: int = 10) -> dict[str, Any]:  # noqa: ANN001
+def match_data(store: GraphStore, analytics_fn, entity_id: str, k: int = 10) -> dict[str, Any]:
     entity = entity_core(store, entity_id)
     recs = plain(analytics_fn().recommend(entity_id, k=k))
     return {"ok": True, "entity": entity, "candidates": recs}

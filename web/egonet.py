@@ -60,7 +60,7 @@ def layout(data: dict[str, Any]) -> tuple[nx.Graph, dict[str, tuple[float, float
     return graph, {k: (x / reach, y / reach) for k, (x, y) in points.items()}
 
 
-def render_svg(data: dict[str, Any], url_for_entity) -> Markup:  # noqa: ANN001
+def render_svg(data: dict[str, Any], url_for_entity) -> Markup:
     """The SVG markup (already escaped) for ``data`` from :func:`web.data.ego_network`."""
     graph, pos = layout(data)
     centre_id = data["entity"]["id"]

@@ -18,7 +18,7 @@ def _entity_url(entity_id: str) -> str:
 
 @bp.route("/entity/<path:entity_id>")
 @require_read
-def entity(entity_id: str):  # noqa: ANN201
+def entity(entity_id: str):
     store = get_store()
     data = entity_data(store, get_analytics, entity_id)
     network = ego_network(store, entity_id, entity=data["entity"])

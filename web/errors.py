@@ -91,7 +91,7 @@ def wants_json() -> bool:
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
 
 
-def handle_error(exc: Exception):  # noqa: ANN201 - Flask response
+def handle_error(exc: Exception):  # Flask response
     status = status_of(exc)
     if status >= 500 and not isinstance(exc, (GrappeError, HTTPException)):
         log.exception("unhandled error on %s %s", request.method, request.path)

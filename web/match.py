@@ -14,7 +14,7 @@ bp = Blueprint("match", __name__)
 
 @bp.route("/match")
 @require_read
-def match():  # noqa: ANN201
+def match():
     store = get_store()
     entity, problem = choose(store, "entity", "entity")
     k = check_int(request.args.get("k"), "k", 10, 1, 50)

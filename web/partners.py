@@ -27,7 +27,7 @@ from web.services import get_analytics, get_store
 bp = Blueprint("partners", __name__)
 
 
-def choose(store, field: str, label: str):  # noqa: ANN001, ANN201
+def choose(store, field: str, label: str):
     """(entity or None, problem dict or None) for a form field."""
     try:
         return pick_entity(store, request.args.get(field), label), None
@@ -39,7 +39,7 @@ def choose(store, field: str, label: str):  # noqa: ANN001, ANN201
 
 @bp.route("/partners")
 @require_read
-def partners():  # noqa: ANN201
+def partners():
     store = get_store()
     entity, problem = choose(store, "entity", "entity")
     data = partners_data(store, get_analytics, entity["id"], limit=200) if entity else None
@@ -49,7 +49,7 @@ def partners():  # noqa: ANN201
 
 @bp.route("/paths")
 @require_read
-def paths():  # noqa: ANN201
+def paths():
     store = get_store()
     a, problem_a = choose(store, "from", "from")
     b, problem_b = choose(store, "to", "to")
@@ -63,7 +63,7 @@ def paths():  # noqa: ANN201
 
 @bp.route("/partnerships")
 @require_read
-def partnerships():  # noqa: ANN201
+def partnerships():
     store = get_store()
     filters = partnership_filters(request.args)
     if request.args.get("format") == "csv":
@@ -84,7 +84,7 @@ def _csv_safe(value: object) -> object:
     return value
 
 
-def csv_response(rows: list[dict], columns, filename: str) -> Response:  # noqa: ANN001
+def csv_response(rows: list[dict], columns, filename: str) -> Response:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(columns)

@@ -14,7 +14,7 @@ bp = Blueprint("search", __name__)
 
 @bp.route("/")
 @require_read
-def index():  # noqa: ANN201
+def index():
     result = search_data(get_store(), request.args.get("q"), request.args.get("type"),
                          request.args.get("subtype"), limit=50)
     return render_template("search/index.html", result=result, types=TYPES, subtypes=ORG_SUBTYPES)

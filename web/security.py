@@ -57,7 +57,7 @@ def check_csrf() -> None:
                                "(CSRF check). Reload the page and try again.")
 
 
-def set_headers(response):  # noqa: ANN001, ANN201 - Flask response
+def set_headers(response):  # Flask response
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -96,7 +96,7 @@ class Services:
             index = _warm_name_index(self.store)
             try:
                 self.refresh_analytics()
-            except Exception:  # noqa: BLE001 - pages say what is missing; serving goes on
+            except Exception:  # pages say what is missing; serving goes on
                 log.warning("analytics refresh failed", exc_info=True)
             # The name index and the projection are hundreds of thousands of long-lived
             # objects; left to the cyclic collector, each full collection walks them all
@@ -134,7 +134,7 @@ def _warm_name_index(store: GraphStore) -> Any:
     """Build (or refresh) search's name index here rather than in a search; the index."""
     try:
         return get_index(store, wait=True)
-    except Exception:  # noqa: BLE001 - search falls back to the database
+    except Exception:  # search falls back to the database
         log.warning("name index warm-up failed", exc_info=True)
         return None
 

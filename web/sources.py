@@ -13,7 +13,7 @@ bp = Blueprint("sources", __name__)
 
 @bp.route("/sources")
 @require_read
-def sources():  # noqa: ANN201
+def sources():
     offset = check_int(request.args.get("offset"), "offset", 0, 0, 10_000_000)
     data = sources_data(get_store(), get_settings().data_dir, offset)
     return render_template("sources/sources.html", data=data)
@@ -21,7 +21,7 @@ def sources():  # noqa: ANN201
 
 @bp.route("/documents/<path:doc_id>")
 @require_read
-def document(doc_id: str):  # noqa: ANN201
+def document(doc_id: str):
     data = document_data(get_store(), doc_id)
     names = sorted({e["name"] for e in data["entities"] if e.get("name")})
     return render_template("sources/document.html", data=data, names=names)

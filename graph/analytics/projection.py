@@ -91,7 +91,7 @@ class Projection:
 
     # ------------------------------------------------------------------ derived, not pickled
     @property
-    def W(self) -> sp.csr_matrix:  # noqa: N802 - matrix name
+    def W(self) -> sp.csr_matrix:  # matrix name
         """Weighted organization graph ``C + 2P`` between org-like actors (built on first use)."""
         m = self.extras.get("_W")
         if m is None:
@@ -102,7 +102,7 @@ class Projection:
         return m
 
     @property
-    def E(self) -> sp.csr_matrix:  # noqa: N802 - matrix name
+    def E(self) -> sp.csr_matrix:  # matrix name
         """Entity graph for paths: co-participation or partnership or affiliation, 0/1."""
         m = self.extras.get("_E")
         if m is None:
@@ -113,7 +113,7 @@ class Projection:
         return m
 
     @property
-    def BT(self) -> sp.csr_matrix:  # noqa: N802 - matrix name
+    def BT(self) -> sp.csr_matrix:  # matrix name
         """Projects x actors (``B`` transposed, CSR), built on first use."""
         m = self.extras.get("_BT")
         if m is None:

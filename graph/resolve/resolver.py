@@ -133,7 +133,7 @@ def cluster_nodes(nodes: Sequence[_Node]) -> list[list[int]]:
     return _attach_unique_initials(clusters, initials, pair_score)
 
 
-def _drop_ambiguous(edges: list[tuple[float, int, int]], pair_score) -> list[tuple[float, int, int]]:  # noqa: ANN001
+def _drop_ambiguous(edges: list[tuple[float, int, int]], pair_score) -> list[tuple[float, int, int]]:
     """A name that strongly matches two entities that cannot be one ("LABX" beside
     "LABX (Université A)" and "LABX (Université B)"; "UJS" defined for two
     universities) is ambiguous: it keeps none of its edges and stays alone."""
@@ -157,7 +157,7 @@ def _initialised_person(p: Profile) -> bool:
 
 
 def _attach_unique_initials(clusters: list[list[int]], initials: dict[int, set[int]],
-                            pair_score) -> list[list[int]]:  # noqa: ANN001
+                            pair_score) -> list[list[int]]:
     """"J. Tremblay" joins "Jeanne Tremblay" when that is the only full name it can
     abbreviate in the whole input (two candidates: it stays alone)."""
     if not initials:

@@ -278,7 +278,7 @@ def _build_into(slot: _Slot, store: GraphStore, gen: Any, count: int) -> NameInd
     """Build the index now (the caller holds ``slot.lock``) and make it current."""
     try:
         fresh = build(store)
-    except Exception:  # noqa: BLE001 - search falls back to the database, which will tell
+    except Exception:  # search falls back to the database, which will tell
         log.warning("name index: build failed; searching the database", exc_info=True)
         slot.index, slot.too_big = None, (gen, -1)  # no retry before the next check
         return None
@@ -324,7 +324,7 @@ def get_index(store: GraphStore, *, wait: bool = False) -> NameIndex | None:
         idx = slot.index
         try:
             count = int(store.run("resolve/entity_count").scalar(0) or 0)
-        except Exception:  # noqa: BLE001 - the database search will say what is wrong
+        except Exception:  # the database search will say what is wrong
             log.warning("name index: cannot count entities", exc_info=True)
             return idx
         slot.checked_at = time.monotonic()

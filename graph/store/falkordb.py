@@ -234,5 +234,5 @@ class FalkorDBStore(CypherStore):
             return
         try:
             self.db.connection.close()
-        except Exception:  # noqa: BLE001 - closing a broken connection
+        except Exception:  # closing a broken connection
             pass

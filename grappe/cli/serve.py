@@ -102,14 +102,14 @@ def _serve_forked(settings: Settings, host: str, port: int, threads: int, worker
                 server = create_server(app, sockets=[sock], threads=threads, ident="grappe")
                 balance(server, loads, slot)
                 server.run()
-            except BaseException:  # noqa: BLE001 - a worker must never return into the parent's code
+            except BaseException:  # a worker must never return into the parent's code
                 code = 1
             finally:
                 os._exit(code)
         children.append(pid)
     sock.close()
 
-    def stop(signum: int, frame: object) -> None:  # noqa: ARG001
+    def stop(signum: int, frame: object) -> None:
         for child in children:
             try:
                 os.kill(child, signal.SIGTERM)

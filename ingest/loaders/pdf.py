@@ -101,7 +101,7 @@ def _pdf_date(value: str | None) -> str | None:
     return "-".join(g for g in m.groups() if g)
 
 
-def _pymupdf():  # noqa: ANN202
+def _pymupdf():
     """Import pymupdf without its optional ``pymupdf.layout`` add-on, which it imports
     eagerly when installed (≈2 s, an ONNX layout model) and which we do not use."""
     if "pymupdf" in sys.modules:

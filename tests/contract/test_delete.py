@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from grappe.model import Entity, EntityType, GraphBatch
+from graphs.every_type import ENTITIES, ORG, PERSON, batch, doc, mention, relations
 
-from .corpus import ENTITIES, ORG, PERSON, batch, doc, mention, relations
+from grappe.model import Entity, EntityType, GraphBatch
 
 
 def test_delete_document_keeps_other_documents_facts(store):
@@ -16,7 +16,7 @@ def test_delete_document_keeps_other_documents_facts(store):
     # doc-3 mentions an entity nobody else mentions
     only3 = Entity("org-only3", EntityType.ORGANIZATION, "Seulement Trois", "sme")
     store.write(GraphBatch([doc("doc-3")], [only3, PERSON],
-                           [mention(only3.id, "doc-3", 0, "Seul"), mention(PERSON.id, "doc-3", 10, "Bengio")]))
+                           [mention(only3.id, "doc-3", 0, "Seul"), mention(PERSON.id, "doc-3", 10, "Boréal")]))
     before = store.stats()
     assert before["PARTICIPATES_IN"] == 4 and before["Document"] == 3
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import os
 
 import pytest
+from graphs.every_type import batch
 
 from graph.store import open_store
 
 from .conftest import neo4j_settings
-from .corpus import batch
 
 pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
                                 reason="NEO4J_URI is not set: differential check skipped")
 
 READS = [
     ("read/document_ids", {}),
-    ("read/entities_by_ids", {"ids": ["org-mila", "org-bell", "uni-udem", "per-yb", "prj-ai"]}),
+    ("read/entities_by_ids", {"ids": ["org-nordlab", "org-acme", "uni-nordville", "per-ab", "prj-ai"]}),
     ("read/document_by_id", {"id": "doc-2"}),
 ]
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from graphs.every_type import batch
 
 from grappe.errors import QueryError, QueryTimeout, ReadOnlyViolation
-
-from .corpus import batch
 
 WRITES = [
     "CREATE (n:Entity {id: 'x'})",
@@ -156,7 +155,7 @@ def test_results_are_plain_python(store):
     row = res.rows[0]
     assert res.columns == ["o", "r", "p", "d", "dt", "m"]
     o, r, p = row["o"], row["r"], row["p"]
-    assert isinstance(o["_id"], str) and set(o["_labels"]) == {"Entity", "Organization"} and o["id"] == "org-mila"
+    assert isinstance(o["_id"], str) and set(o["_labels"]) == {"Entity", "Organization"} and o["id"] == "org-nordlab"
     assert r["_type"] == "LEADS" and r["_start"] == o["_id"] and r["doc_id"] == "doc-1"
     assert isinstance(p, list) and len(p) == 3 and p[0]["_id"] == o["_id"] and p[1]["_type"] == "LEADS"
     assert row["d"] == "2024-03-01" and row["dt"].startswith("2024-03-01T10:20:30")

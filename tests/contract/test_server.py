@@ -10,13 +10,12 @@ import socket
 from pathlib import Path
 
 import pytest
+from graphs.every_type import batch
 
 from graph.store import open_store
 from graph.store.embedded import EmbeddedFalkorDB
 from grappe.errors import ConfigError, StoreUnavailable
 from grappe.settings import Settings
-
-from .corpus import batch
 
 
 def _short_tmp(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
@@ -45,7 +44,7 @@ def test_durability_after_sigkill(tmp_path_factory):
         store = open_store(settings)  # restarts, replays the append-only file
         assert server.pid() != first_pid
         assert store.stats() == before
-        assert store.run("read/entity_by_id", id="org-mila").first()["name"].startswith("Mila")
+        assert store.run("read/entity_by_id", id="org-nordlab").first()["name"].startswith("Nordlab")
         store.close()
     finally:
         server.stop()

@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from queries import fixture_graph
+from graphs import ecosystem
 
 from graph.export import LIST_SEPARATOR, export_graph, iter_entities, iter_relations, to_networkx
 from grappe.cli import main
@@ -20,16 +20,16 @@ from grappe.cli import main
 
 @pytest.fixture
 def fx_store(store: Any) -> Any:
-    fixture_graph.load(store)
+    ecosystem.load(store)
     return store
 
 
 def test_pagination_sees_everything_once(fx_store: Any) -> None:
     for size in (1, 2, 5, 1000):
         ids = [n["id"] for n in iter_entities(fx_store, size)]
-        assert sorted(ids) == sorted(e.id for e in fixture_graph.ENTITIES) and len(set(ids)) == len(ids)
+        assert sorted(ids) == sorted(e.id for e in ecosystem.ENTITIES) and len(set(ids)) == len(ids)
         rels = [r["id"] for r in iter_relations(fx_store, size)]
-        assert len(rels) == len(set(rels)) == len(fixture_graph.RELATIONS)
+        assert len(rels) == len(set(rels)) == len(ecosystem.RELATIONS)
 
 
 def test_in_memory_graph(fx_store: Any) -> None:
@@ -103,7 +103,7 @@ def test_json(fx_store: Any, tmp_path: Path) -> None:
 
 
 def test_export_command(settings: Any, make_store: Callable[..., Any], tmp_path: Path) -> None:
-    fixture_graph.load(make_store(graph_name=settings.graph_name))
+    ecosystem.load(make_store(graph_name=settings.graph_name))
     out = CliRunner().invoke(main, ["export", "--format", "graphml", "--out", str(tmp_path / "x")], obj=settings)
     assert out.exit_code == 0, out.output
     assert nx.read_graphml(tmp_path / "x" / "grappe.graphml").number_of_nodes() == 17

@@ -143,7 +143,7 @@ def batch() -> GraphBatch:
                       relations=list(RELATIONS))
 
 
-def ready(store, timeout: float = 10.0) -> None:  # noqa: ANN001 - any GraphStore
+def ready(store, timeout: float = 10.0) -> None:  # any GraphStore
     """Wait until the store's indexes are built. FalkorDB builds an index in the background
     (status "UNDER CONSTRUCTION"), and a full-text query meanwhile finds nothing."""
     if getattr(store, "backend", "") != "falkordb":
@@ -156,7 +156,7 @@ def ready(store, timeout: float = 10.0) -> None:  # noqa: ANN001 - any GraphStor
         time.sleep(0.02)
 
 
-def load(store) -> None:  # noqa: ANN001 - any GraphStore
+def load(store) -> None:  # any GraphStore
     """Write the fixture graph into ``store`` and wait for its indexes."""
     store.write(batch())
     ready(store)

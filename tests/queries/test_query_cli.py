@@ -10,16 +10,16 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from graphs import ecosystem
 
 from grappe.cli import main
 from grappe.cli.base import QUERY_FAILED, USAGE
-from queries import fixture_graph
 
 
 @pytest.fixture
 def cli(settings: Any, make_store: Callable[..., Any]) -> Callable[..., Any]:
     store = make_store(graph_name=settings.graph_name)  # the graph the CLI's settings name
-    fixture_graph.load(store)
+    ecosystem.load(store)
     runner = CliRunner()
 
     def invoke(*args: str) -> Any:

@@ -8,7 +8,7 @@ from grappe.model import Entity, EntityType, GraphBatch
 
 
 @pytest.mark.parametrize("tokens", [["it", "is"], ["montreal"], ["2025", "ai"], ["x" * 40]])
-def test_candidates_query_accepts_any_words(store, tokens) -> None:  # noqa: ANN001
+def test_candidates_query_accepts_any_words(store, tokens) -> None:
     store.write(GraphBatch(entities=[Entity("NK-1", EntityType.ORGANIZATION, "Université de Montréal")]))
     rows = store.run("resolve/candidates", tokens=tokens, limit=5).rows
     assert isinstance(rows, list)

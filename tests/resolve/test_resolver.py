@@ -138,7 +138,7 @@ def test_typos() -> None:
     assert apart(c, "Element AI", "Elemental AI")
 
 
-def test_cli_resolve(tmp_path) -> None:  # noqa: ANN001
+def test_cli_resolve(tmp_path) -> None:
     from grappe.cli import main
 
     path = tmp_path / "m.tsv"

@@ -43,17 +43,17 @@ def extraction(doc_id: str, entities: list[tuple[str, EntityType, list[str]]],
     return Extraction(doc, ents, rels)
 
 
-def ingest(store, resolver: StoreResolver, ex: Extraction) -> dict:  # noqa: ANN001
+def ingest(store, resolver: StoreResolver, ex: Extraction) -> dict:
     assignment = resolver.assign(ex, store)
     store.write(to_graph(ex, assignment))
     return assignment
 
 
-def entities(store) -> dict[str, dict]:  # noqa: ANN001
+def entities(store) -> dict[str, dict]:
     return {r["id"]: r for r in store.run("resolve/all_entities").rows}
 
 
-def test_same_entities_across_documents_keep_their_ids(store, settings) -> None:  # noqa: ANN001
+def test_same_entities_across_documents_keep_their_ids(store, settings) -> None:
     r = StoreResolver(settings)
     a1 = ingest(store, r, extraction("d1", [("Université de Montréal", UNI, ["UdeM"]),
                                           ("IVADO", ORG, []), ("Coveo", ORG, [])]))
@@ -71,14 +71,14 @@ def test_same_entities_across_documents_keep_their_ids(store, settings) -> None:
     assert set(stored[udem]["aliases"]) >= {"UdeM", "University of Montreal"}
 
 
-def test_person_never_resolves_to_an_organization(store, settings) -> None:  # noqa: ANN001
+def test_person_never_resolves_to_an_organization(store, settings) -> None:
     ingest(store, StoreResolver(settings), extraction("d1", [("Jean Coutu", ORG, [])]))
     a = ingest(store, StoreResolver(settings), extraction("d2", [("Jean Coutu", PERSON, [])]))
     assert len(entities(store)) == 2
     assert a["e0"].type == PERSON
 
 
-def test_big_graph_uses_the_full_text_index(store, settings) -> None:  # noqa: ANN001
+def test_big_graph_uses_the_full_text_index(store, settings) -> None:
     ingest(store, StoreResolver(settings), extraction("d1", [("Université Laval", UNI, []),
                                                              ("Hydro-Québec", ORG, [])]))
     big = StoreResolver(settings, small_graph=0)  # force the full-text path
@@ -88,7 +88,7 @@ def test_big_graph_uses_the_full_text_index(store, settings) -> None:  # noqa: A
     assert a["e0"].id in stored and a["e1"].id in stored
 
 
-def test_merge_split_rename_survive_reingest(store, settings) -> None:  # noqa: ANN001
+def test_merge_split_rename_survive_reingest(store, settings) -> None:
     ex1 = extraction("d1", [("Mila", ORG, []), ("Institut québécois d'intelligence artificielle", ORG, []),
                             ("Université Laval", UNI, ["ULaval", "Laval Clinic"])],
                      [(RelType.PARTNERS_WITH, 1, 2)])
@@ -132,7 +132,7 @@ def test_merge_split_rename_survive_reingest(store, settings) -> None:  # noqa: 
     assert curation.replay(store, settings) == {"merge": 0, "split": 0, "rename": 0}
 
 
-def test_replay_applies_decisions_to_a_graph_built_without_them(store, settings) -> None:  # noqa: ANN001
+def test_replay_applies_decisions_to_a_graph_built_without_them(store, settings) -> None:
     ex = extraction("d1", [("Alpha Robotique", ORG, []), ("Alpha Robotics Labs", ORG, [])])
     a = ingest(store, StoreResolver(settings), ex)
     curation.merge(store, settings, a["e0"].id, a["e1"].id, "alice", "same company")
@@ -145,7 +145,7 @@ def test_replay_applies_decisions_to_a_graph_built_without_them(store, settings)
     assert len(entities(store)) == 1
 
 
-def test_cli_entity_commands(store, settings) -> None:  # noqa: ANN001
+def test_cli_entity_commands(store, settings) -> None:
     from grappe.cli import main
 
     # two names no rule relates: only the curator's decision puts them together

@@ -12,7 +12,7 @@ from .test_store_resolver import extraction
 ORG = EntityType.ORGANIZATION
 
 
-def test_resolution_against_a_big_graph_stays_fast(store, settings) -> None:  # noqa: ANN001
+def test_resolution_against_a_big_graph_stays_fast(store, settings) -> None:
     names = [f"Entreprise Numéro{i:04d} Technologies" for i in range(3000)]
     store.write(GraphBatch(entities=[Entity(new_entity_id(n, ORG), ORG, n) for n in names]))
     resolver = StoreResolver(settings, small_graph=1000)

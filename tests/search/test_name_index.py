@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from queries import fixture_graph
+from graphs import ecosystem
+from graphs.builder import ready
 
 import graph.search.query as search_mod
 from graph.analytics import invalidate
@@ -19,7 +20,7 @@ ORG = EntityType.ORGANIZATION
 
 @pytest.fixture
 def fx_store(store: Any) -> Any:
-    fixture_graph.load(store)
+    ecosystem.load(store)
     return store
 
 
@@ -68,13 +69,13 @@ def test_filters_through_the_index(fx_store: Any) -> None:
 
 def test_rebuilt_after_a_write_and_an_invalidation(store: Any, settings: Any) -> None:
     store.write(GraphBatch(entities=[Entity("n1", ORG, "Nordik Robotique", "startup")]))
-    fixture_graph.ready(store)
+    ready(store)
     name_index.attach(store, settings)
     first = name_index.get_index(store, wait=True)
     assert [h.id for h in search(store, "nordik")] == ["n1"]
     # a rename keeps every count: only the generation bump (what curation does) tells
     store.write(GraphBatch(entities=[Entity("n1", ORG, "Boreal Robotique", "startup")]))
-    fixture_graph.ready(store)
+    ready(store)
     invalidate(settings)
     assert [(h.id, h.match) for h in search(store, "boreal")] == [("n1", "prefix")]
     assert name_index.get_index(store) is not first
@@ -83,11 +84,11 @@ def test_rebuilt_after_a_write_and_an_invalidation(store: Any, settings: Any) ->
 
 def test_rebuilt_when_the_entity_count_changes(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     store.write(GraphBatch(entities=[Entity("n1", ORG, "Nordik Robotique", "startup")]))
-    fixture_graph.ready(store)
+    ready(store)
     assert name_index.get_index(store, wait=True) is not None
     monkeypatch.setattr(name_index, "CHECK_SECONDS", 0.0)
     store.write(GraphBatch(entities=[Entity("n2", ORG, "Nordik Data", "sme")]))
-    fixture_graph.ready(store)
+    ready(store)
     index = name_index.get_index(store)
     assert index is not None and len(index) == 2
     assert [(h.id, h.match) for h in search(store, "nordik d")][:1] == [("n2", "prefix")]

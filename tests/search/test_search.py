@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from queries import fixture_graph
+from graphs import ecosystem
+from graphs.builder import ready
 
 from graph.search import Hit, facets, fold, resolve_name, search
 from grappe.errors import Ambiguous, NotFound
@@ -17,7 +18,7 @@ ORG = EntityType.ORGANIZATION
 
 @pytest.fixture
 def fx_store(store: Any) -> Any:
-    fixture_graph.load(store)
+    ecosystem.load(store)
     return store
 
 
@@ -81,7 +82,7 @@ def test_ranking_exact_alias_prefix_fuzzy(store: Any) -> None:
         Entity("v-alias", ORG, "Institut Vecteur", "research_institute", ["Vector"]),
         Entity("v-exact", ORG, "Vector", "startup"),
     ]))
-    fixture_graph.ready(store)
+    ready(store)
     hits = search(store, "vector")
     assert [(h.id, h.match) for h in hits] == [("v-exact", "exact"), ("v-alias", "alias"), ("v-prefix", "prefix")]
     assert [h.id for h in search(store, "vector", limit=2)] == ["v-exact", "v-alias"]
@@ -91,7 +92,7 @@ def test_ranking_exact_alias_prefix_fuzzy(store: Any) -> None:
         Entity("q-prefix", ORG, "Quantix Labs", "startup"),
         Entity("q-fuzzy", ORG, "Quantex", "sme"),
     ]))
-    fixture_graph.ready(store)
+    ready(store)
     hits = search(store, "quantix")
     assert [(h.id, h.match) for h in hits] == [("q-alias", "alias"), ("q-prefix", "prefix"), ("q-fuzzy", "fuzzy")]
     assert hits[0].score == 100.0 and 0 < hits[2].score < 100
@@ -161,7 +162,7 @@ def test_resolve_name_ambiguous(store: Any) -> None:
         Entity("lab-1", ORG, "Laboratoire Alpha", "company"),
         Entity("lab-2", ORG, "Laboratoire Alphi", "company"),
     ]))
-    fixture_graph.ready(store)
+    ready(store)
     with pytest.raises(Ambiguous) as info:
         resolve_name(store, "ivado")
     assert {c["id"] for c in info.value.candidates} == {"ivado-1", "ivado-2"}
@@ -188,7 +189,7 @@ def test_empty_query_does_not_touch_the_store() -> None:
 def test_french_elisions_and_apostrophes(store: Any) -> None:
     store.write(GraphBatch(entities=[Entity("ets", ORG, "École de technologie supérieure", "nonprofit", ["ÉTS"]),
                                      Entity("oreal", ORG, "L'Oréal Canada", "company")]))
-    fixture_graph.ready(store)
+    ready(store)
     assert (top(store, "ecole de technologie superieure").match, top(store, "ETS").id) == ("exact", "ets")
     assert top(store, "l’oreal canada").id == "oreal"
     assert top(store, "oreal").id == "oreal"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-import web_fixtures as fx
+from graphs import web_ecosystem as fx
 from web_fixtures import csrf, login
 
 
 @pytest.fixture
-def spec(client):  # noqa: ANN001, ANN201
+def spec(client):
     r = client.get("/api/openapi.json")
     assert r.status_code == 200
     doc = r.get_json()
@@ -18,7 +18,7 @@ def spec(client):  # noqa: ANN001, ANN201
     return doc
 
 
-def check(spec: dict, template: str, method: str, r) -> dict:  # noqa: ANN001
+def check(spec: dict, template: str, method: str, r) -> dict:
     """Validate a real response against the schema the document declares for it."""
     responses = spec["paths"][template][method]["responses"]
     declared = responses.get(str(r.status_code))

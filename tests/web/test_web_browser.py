@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-import web_fixtures as fx
+from graphs import web_ecosystem as fx
 from web_fixtures import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -28,7 +28,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def live_server(app):  # noqa: ANN001, ANN201
+def live_server(app):
     from waitress import create_server
 
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
@@ -40,14 +40,14 @@ def live_server(app):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def downloads() -> Path:  # noqa: ANN201
+def downloads() -> Path:
     path = Path(tempfile.mkdtemp(prefix="grappe-dl-"))
     yield path
     shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture
-def browser(downloads: Path):  # noqa: ANN201
+def browser(downloads: Path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -68,7 +68,7 @@ def browser(downloads: Path):  # noqa: ANN201
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def wait_for(driver, css: str, timeout: float = 10):  # noqa: ANN001, ANN201
+def wait_for(driver, css: str, timeout: float = 10):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -89,14 +89,14 @@ def wait_for_download(folder: Path, name: str, timeout: float = 15) -> str:
     raise AssertionError(f"{name} did not finish downloading in {timeout:.0f} s: {sorted(folder.iterdir())}")
 
 
-def shot(driver, name: str) -> None:  # noqa: ANN001
+def shot(driver, name: str) -> None:
     height = driver.execute_script("return document.body.scrollHeight")
     driver.set_window_size(1366, min(max(height, 800), 4000))
     driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
     driver.set_window_size(1366, 1000)
 
 
-def sign_in(driver, base: str, name: str) -> None:  # noqa: ANN001
+def sign_in(driver, base: str, name: str) -> None:
     from selenium.webdriver.common.by import By
 
     driver.get(base + "/login")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import web_fixtures as fx
+from graphs import web_ecosystem as fx
 from web_fixtures import login
 
 

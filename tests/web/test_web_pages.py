@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import web_fixtures as fx
+from graphs import web_ecosystem as fx
 from web_fixtures import csrf, login
 
 
-def text(r) -> str:  # noqa: ANN001
+def text(r) -> str:
     return r.get_data(as_text=True)
 
 
