@@ -7,6 +7,8 @@
 * ``store`` (function): a FalkorDB :class:`GraphStore` on a fresh, uniquely named
   graph with the schema created; the graph is dropped afterwards.
 * ``make_store`` (function): a factory for more graphs in one test (all dropped).
+* ``fx_store`` / ``graph_store`` (function): ``store`` holding :mod:`graphs.ecosystem`
+  (queries, search, export) or :mod:`graphs.web_ecosystem` (web pages, API, browser).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from graphs import ecosystem, web_ecosystem
 
 from grappe.settings import Settings
 
@@ -89,3 +92,17 @@ def make_store(settings: Settings) -> Iterator[Callable[..., Any]]:
 @pytest.fixture
 def store(make_store: Callable[..., Any]) -> Any:
     return make_store()
+
+
+@pytest.fixture
+def fx_store(store: Any) -> Any:
+    """The store with the hand-made ecosystem graph written into it (indexes ready)."""
+    ecosystem.load(store)
+    return store
+
+
+@pytest.fixture
+def graph_store(store: Any) -> Any:
+    """The store with the web tests' graph written into it."""
+    store.write(web_ecosystem.batch())
+    return store

@@ -18,12 +18,6 @@ from graph.export import LIST_SEPARATOR, export_graph, iter_entities, iter_relat
 from grappe.cli import main
 
 
-@pytest.fixture
-def fx_store(store: Any) -> Any:
-    ecosystem.load(store)
-    return store
-
-
 def test_pagination_sees_everything_once(fx_store: Any) -> None:
     for size in (1, 2, 5, 1000):
         ids = [n["id"] for n in iter_entities(fx_store, size)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from graphs import ecosystem
 from graphs.builder import ready
 
 import graph.search.query as search_mod
@@ -16,12 +15,6 @@ from graph.search import index as name_index
 from grappe.model import Entity, EntityType, GraphBatch
 
 ORG = EntityType.ORGANIZATION
-
-
-@pytest.fixture
-def fx_store(store: Any) -> Any:
-    ecosystem.load(store)
-    return store
 
 
 def db_only(monkeypatch: pytest.MonkeyPatch, store: Any, q: str, **kw: Any) -> list[Any]:

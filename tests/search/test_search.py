@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from graphs import ecosystem
 from graphs.builder import ready
 
 from graph.search import Hit, facets, fold, resolve_name, search
@@ -14,12 +13,6 @@ from grappe.errors import Ambiguous, NotFound
 from grappe.model import Entity, EntityType, GraphBatch
 
 ORG = EntityType.ORGANIZATION
-
-
-@pytest.fixture
-def fx_store(store: Any) -> Any:
-    ecosystem.load(store)
-    return store
 
 
 def top(store: Any, q: str, **kw: Any) -> Hit:

@@ -7,17 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from graphs import web_ecosystem
 from web_fixtures import PASSWORD
 
 from web import create_app
 from web.users import ROLES, UserStore
-
-
-@pytest.fixture
-def graph_store(store: Any) -> Any:
-    store.write(web_ecosystem.batch())
-    return store
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-"""Mechanisms added after the held-out study (samples/heldout): sentence-case project
-names, descriptor-introduced names, subject-before-verb participants, chained funders,
-acronym-backed names, contacts, bylines, titles before names, the document's subject.
+"""Names and who a story is about: sentence-case project names, descriptor-introduced
+names, subject-before-verb participants, chained funders, acronym-backed names, contact
+blocks and bylines, titles before names, headings that choose the document's subject.
 Rule layers only (spacy.blank, no NER); invented names."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import pytest
 from grappe.errors import ConfigError
 from grappe.settings import SETTINGS, Settings
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.env)
