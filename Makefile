@@ -49,11 +49,11 @@ test: setup browser-deps lint types
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed
-	$(BIN)/python bench/store.py
-	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/resolution.py
-	$(BIN)/python bench/matchmaking.py
-	$(BIN)/python bench/web.py
+	$(BIN)/python -m bench.store
+	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.resolution
+	$(BIN)/python -m bench.matchmaking
+	$(BIN)/python -m bench.web
 
 clean:
 	rm -rf $(VENV) node_modules data .pytest_cache .ruff_cache test-artifacts

@@ -1,6 +1,6 @@
 """Extraction speed: words/s for nlp.pipe alone (tok2vec + ner) vs the full extractor.
 
-    .venv/bin/python bench/extract.py [FILES...] [--repeat N]
+    .venv/bin/python -m bench.extract [FILES...] [--repeat N]
 
 Defaults to the evaluation corpus. Both runs use the same spaCy components, so the
 difference is the cost of the rule layers and the per-document merge.
@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import argparse
 import glob
-import sys
 import time
 from dataclasses import replace
-from pathlib import Path
-
-# the project first: bench/ingest.py would otherwise shadow the ingest package
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ingest.loaders import load_document
 from nlp.pipeline import KEEP, Extractor

@@ -5,7 +5,7 @@ rule layers, resolution, write to the embedded FalkorDB). The baseline is
 `nlp.pipe` with the spaCy components the extractor uses (its rule layers off), over the same
 clean texts, in the same process count. The target: full path ≤ 1.3× spaCy.
 
-    .venv/bin/python bench/ingest.py [--corpus DIR] [--words 100000] [--runs 3]
+    .venv/bin/python -m bench.ingest [--corpus DIR] [--words 100000] [--runs 3]
 
 The corpus (default: ../shared/eval/corpus and samples/) is repeated, each copy
 made unique by a marker line so the content hashes differ, until it holds at
@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from graph.store import open_store  # noqa: E402
 from grappe.settings import Settings  # noqa: E402

@@ -1,8 +1,8 @@
 """Matchmaking benchmark: held-out collaborations, our recommender vs baselines, and latency.
 
-    .venv/bin/python bench/matchmaking.py                 # synthetic 50k orgs / 10k projects
-    .venv/bin/python bench/matchmaking.py --from-store    # also the graph in the configured store
-    .venv/bin/python bench/matchmaking.py --orgs 5000 --projects 1000 --queries 300   # quick run
+    .venv/bin/python -m bench.matchmaking                 # synthetic 50k orgs / 10k projects
+    .venv/bin/python -m bench.matchmaking --from-store    # also the graph in the configured store
+    .venv/bin/python -m bench.matchmaking --orgs 5000 --projects 1000 --queries 300   # quick run
 
 Protocol (:mod:`graph.analytics.evaluate`): hide a seeded 20% of participations
 (and of explicit partnerships), build the projection from the rest, and for
@@ -22,8 +22,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.analytics import evaluate, synthetic
 from graph.analytics import projection as projection_mod

@@ -6,7 +6,7 @@ accents, legal suffixes, French/English forms, defined and bare acronyms,
 one-letter typos, parents in parentheses, and look-alike distinct entities
 ("X" vs "X Labs"). Prints time, peak memory and pairwise quality per size.
 
-    .venv/bin/python bench/resolution.py [--sizes 10000,50000,100000] [--seed 7] [--repeat 3]
+    .venv/bin/python -m bench.resolution [--sizes 10000,50000,100000] [--seed 7] [--repeat 3]
 """
 
 from __future__ import annotations

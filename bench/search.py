@@ -1,4 +1,4 @@
-"""Search latency on a synthetic graph: ``python bench/search.py [--entities 100000]``.
+"""Search latency on a synthetic graph: ``python -m bench.search [--entities 100000]``.
 
 Writes N synthetic entities (French and English names, aliases, acronyms) into a
 graph named ``bench_search`` of the store GRAPPE_GRAPH_URL names (the embedded

@@ -1,4 +1,4 @@
-"""Graph store throughput and 2-hop latency: ``python bench/store.py [--entities 100000] [--relations 500000]``.
+"""Graph store throughput and 2-hop latency: ``python -m bench.store [--entities 100000] [--relations 500000]``.
 
 Starts its own embedded FalkorDB in a temporary data folder (the default backend,
 as a user gets it), creates the schema, then measures:
@@ -20,12 +20,8 @@ import argparse
 import json
 import random
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.store import open_store
 from graph.store.embedded import EmbeddedFalkorDB

@@ -1,4 +1,4 @@
-"""Web app load test: ``python bench/web.py [--entities 100000] [--clients 20] [--seconds 20]``.
+"""Web app load test: ``python -m bench.web [--entities 100000] [--clients 20] [--seconds 20]``.
 
 1. writes a synthetic graph (organizations, universities, people, projects, documents,
    partnerships, participations, affiliations, mentions) with ``store.write`` into the
