@@ -12,14 +12,17 @@ import argparse
 import glob
 import time
 from dataclasses import replace
+from pathlib import Path
 
 from ingest.loaders import load_document
 from nlp.pipeline import KEEP, Extractor
 
+CORPUS = Path(__file__).resolve().parents[1] / "eval" / "real" / "corpus"
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("files", nargs="*", default=sorted(glob.glob("/work/shared/eval/corpus/*.txt")))
+    ap.add_argument("files", nargs="*", default=sorted(glob.glob(str(CORPUS / "*.txt"))))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--n-process", type=int, default=1)
     args = ap.parse_args()

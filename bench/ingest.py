@@ -7,7 +7,7 @@ clean texts, in the same process count. The target: full path ≤ 1.3× spaCy.
 
     .venv/bin/python -m bench.ingest [--corpus DIR] [--words 100000] [--runs 3]
 
-The corpus (default: ../shared/eval/corpus and samples/) is repeated, each copy
+The corpus (default: eval/real/corpus and samples/) is repeated, each copy
 made unique by a marker line so the content hashes differ, until it holds at
 least --words words.
 """
@@ -96,7 +96,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    sources = args.corpus or [ROOT.parent / "shared" / "eval" / "corpus", ROOT / "samples"]
+    sources = args.corpus or [ROOT / "eval" / "real" / "corpus", ROOT / "samples"]
 
     extractor = Extractor()
     with tempfile.TemporaryDirectory(prefix="grappe-corpus-") as tmp:

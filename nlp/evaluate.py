@@ -1,4 +1,4 @@
-"""Score extractions against gold annotations, exactly as GOLD_FORMAT.md says.
+"""Score extractions against gold annotations in the gold format of ``eval/``.
 
 Both sides are plain dicts in the gold format (``entities`` with ``id``, ``type``,
 ``name``, ``aliases``; ``relations`` with ``type``, ``source``, ``target``), so the

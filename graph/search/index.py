@@ -1,7 +1,7 @@
 """An in-memory index of entity names and aliases, for the cheap tiers of :func:`graph.search.search`.
 
 The full-text index answers a short prefix by matching thousands of nodes and sorting
-them all (PERF_NOTES: ~6 ms at 100k entities). Exact names, aliases and prefixes need
+them all (~6 ms at 100k entities). Exact names, aliases and prefixes need
 no text engine: this module keeps, per store, every entity's folded name and aliases
 (:func:`graph.search.names.fold`, the fold ``search_text`` is built with) in
 

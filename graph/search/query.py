@@ -1,6 +1,6 @@
 """Entity search by name, shared by the web typeahead and the CLI.
 
-Two stages, as PERF_NOTES advises:
+Two stages:
 
 0. exact names, aliases and prefixes come from the in-memory name index of the store
    (:mod:`graph.search.index`, a ``bisect`` over the word starts of every folded name and

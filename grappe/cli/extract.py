@@ -67,7 +67,7 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
 @click.option("--corpus", required=True, type=click.Path(exists=True, file_okay=False),
               help="Folder of source documents.")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder of gold JSON files (GOLD_FORMAT.md).")
+              help="Folder of gold JSON files (the gold format of eval/).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List missed and spurious entities and relations.")
 def eval_cmd(corpus: str, gold: str, fmt: str, show_errors: bool) -> None:
