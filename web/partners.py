@@ -8,6 +8,7 @@ import json
 
 from flask import Blueprint, Response, render_template, request
 
+from graph.store.base import GraphStore
 from grappe.errors import Ambiguous, NotFound
 from grappe.model import ORG_SUBTYPES
 from web.auth import require_read
@@ -27,7 +28,7 @@ from web.services import get_analytics, get_store
 bp = Blueprint("partners", __name__)
 
 
-def choose(store, field: str, label: str):
+def choose(store: GraphStore, field: str, label: str):
     """(entity or None, problem dict or None) for a form field."""
     try:
         return pick_entity(store, request.args.get(field), label), None
