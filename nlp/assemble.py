@@ -60,7 +60,7 @@ class _UF:
 
 def _acronyms(cands: list[Cand], text: str) -> None:
     for c in cands:
-        if c.type in ("Person", "Project"):
+        if c.type in (EntityType.PERSON, EntityType.PROJECT):
             continue
         m = _ACR_AFTER.match(text[c.end:c.end + 16])
         if m and is_acronym_of(m.group(1), c.name) and m.group(1) not in c.aliases:
@@ -73,7 +73,7 @@ _LEAD_WORD = re.compile(r"^(?:Pour|Selon|Avec|Chez|Comme|Dixit|Quant\s+à|Pendan
 
 
 def _drop_lead_word(c: Cand) -> Cand:
-    m = _LEAD_WORD.match(c.name) if c.type == "Person" else None
+    m = _LEAD_WORD.match(c.name) if c.type == EntityType.PERSON else None
     if m:
         c.name, c.start = c.name[m.end():], c.start + m.end()
     return c
@@ -121,7 +121,7 @@ def assemble(document: Document, facts: Facts) -> Extraction:
                 attrs.setdefault(k_, v)
         mentions = sorted({(c.start, c.end) for c in group})
         ent = ExtractedEntity(
-            key=f"e{n + 1}", type=EntityType(etype), name=name, subtype=subtype if etype == "Organization" else None,
+            key=f"e{n + 1}", type=EntityType(etype), name=name, subtype=subtype if etype == EntityType.ORGANIZATION else None,
             aliases=aliases, attributes=attrs,
             mentions=[Mention(document.id, s, e, squash(text[s:e])) for s, e in mentions],
             groups={f"{document.id}:{g}" for c in group for g in c.groups},
@@ -147,17 +147,17 @@ def assemble(document: Document, facts: Facts) -> Extraction:
         if r.target == PROJECT_OR_SUBJECT:
             tgt = _project_before(projects, r.start) or subject
             if tgt is not None and tgt.type is not EntityType.PROJECT:
-                rtype = "PARTNERS_WITH"
-        if rtype == "PARTNERS_WITH" and src is not None and tgt is not None and (
+                rtype = RelType.PARTNERS_WITH
+        if rtype == RelType.PARTNERS_WITH and src is not None and tgt is not None and (
                 src.type is EntityType.PROJECT) != (tgt.type is EntityType.PROJECT):
             # "the Foo project is carried out in collaboration with Acme": Acme takes part in Foo
             if src.type is EntityType.PROJECT:
                 src, tgt = tgt, src
-            rtype = "PARTICIPATES_IN"
+            rtype = RelType.PARTICIPATES_IN
         if src is None or tgt is None or src is tgt or not _valid(rtype, src, tgt):
             continue
         a, b = src.key, tgt.key
-        if rtype == "PARTNERS_WITH" and b < a:
+        if rtype == RelType.PARTNERS_WITH and b < a:
             a, b = b, a
         k_ = (rtype, a, b)
         sentence = squash(text[r.start:r.end])[:500]
@@ -199,7 +199,7 @@ def _link_variants(cands: list[Cand]) -> None:
     inst: dict[str, Cand] = {}
     longs: dict[str, Cand] = {}
     for c in cands:
-        if c.type == "University":
+        if c.type == EntityType.UNIVERSITY:
             words = [w for w in fold(c.name).split() if w not in _INST_WORDS]
             k = " ".join(sorted(words))
             if k and k in inst and key(inst[k].name) != key(c.name):
@@ -219,7 +219,7 @@ def _link_variants(cands: list[Cand]) -> None:
     # "Givrex" for "Givrex Logistique", "Bellefeuille" for "Épiceries Bellefeuille": a two-word
     # company name whose other word is not a unit of its own ("Nordex Labs", "Fondation X" stay apart)
     for c in cands:
-        if c.type == "Organization" and c.subtype != "government":
+        if c.type == EntityType.ORGANIZATION and c.subtype != "government":
             words = _SUFFIX.sub("", fold(c.name)).split()
             raw = c.name.split()
             if len(words) == 2 and len(raw) >= 2 and all(w[:1].isupper() for w in raw[:2]) \
@@ -278,7 +278,7 @@ def _link_prefixes(cands: list[Cand]) -> None:
         if w:
             by_first.setdefault(w[0], []).append(c)
         rest = [x for x in w if x not in _INST_WORDS]
-        if c.type == "University" and len(rest) == 1 and not set(w) & {"de", "du", "des", "d", "of"}:
+        if c.type == EntityType.UNIVERSITY and len(rest) == 1 and not set(w) & {"de", "du", "des", "d", "of"}:
             unis.setdefault(rest[0], []).append(c)
     for c in orgs:
         w = words[id(c)]
@@ -295,7 +295,7 @@ def _link_prefixes(cands: list[Cand]) -> None:
             chain = all(words[id(o)] == lw[:len(words[id(o)])] for o in longer.values())
             rest = set(lw[len(w):])
             # "Bayfield General" for "Bayfield General Hospital": a two-word name before its institution noun
-            if chain and longest.type == "Organization" and (not rest & _UNIT_WORDS or len(w) >= 2 and rest <= _SITE_WORDS):
+            if chain and longest.type == EntityType.ORGANIZATION and (not rest & _UNIT_WORDS or len(w) >= 2 and rest <= _SITE_WORDS):
                 _alias(longest, c.name)
                 continue
         if len(w) == 1 and len(w[0]) >= 4 and len({key(u.name) for u in unis.get(w[0], [])}) == 1:
@@ -323,31 +323,31 @@ def _alias(target: Cand, name: str) -> None:
 
 
 def _compatible(a: Cand, b: Cand) -> bool:
-    pa, pb = a.type == "Person", b.type == "Person"
+    pa, pb = a.type == EntityType.PERSON, b.type == EntityType.PERSON
     if pa != pb and a.source == RULE and b.source == RULE:
         return False
     return not (a.groups & b.groups and key(a.name) != key(b.name))
 
 
-def _pick_type(group: list[Cand]) -> tuple[str, str | None]:
+def _pick_type(group: list[Cand]) -> tuple[EntityType, str | None]:
     ruled = [c for c in group if c.source == RULE] or group
     types = Counter(c.type for c in ruled)
-    if "Project" in types:
-        etype = "Project"
+    if EntityType.PROJECT in types:
+        etype = EntityType.PROJECT
     else:
         etype = types.most_common(1)[0][0]
-        if etype == "Organization" and "University" in types:
-            etype = "University"
+        if etype == EntityType.ORGANIZATION and EntityType.UNIVERSITY in types:
+            etype = EntityType.UNIVERSITY
     subs = Counter(c.subtype for c in ruled if c.subtype and c.type == etype)
-    return etype, (subs.most_common(1)[0][0] if subs else ("company" if etype == "Organization" else None))
+    return etype, (subs.most_common(1)[0][0] if subs else ("company" if etype == EntityType.ORGANIZATION else None))
 
 
-def _pick_name(group: list[Cand], etype: str) -> str:
+def _pick_name(group: list[Cand], etype: EntityType) -> str:
     ruled = [c for c in group if c.source == RULE and c.type == etype] or group
 
     def rank(c: Cand) -> tuple:
         n = squash(c.name)
-        return (n.isupper() and len(n) > 5, not n[:1].isupper(), -len(n) if etype != "Person" else len(n))
+        return (n.isupper() and len(n) > 5, not n[:1].isupper(), -len(n) if etype != EntityType.PERSON else len(n))
 
     return squash(min(ruled, key=rank).name)
 
@@ -388,14 +388,14 @@ def _project_before(projects: list[ExtractedEntity], pos: int) -> ExtractedEntit
     return max(before, key=lambda t: t[:2])[2] if before else None
 
 
-def _valid(rtype: str, src: ExtractedEntity, tgt: ExtractedEntity) -> bool:
+def _valid(rtype: RelType, src: ExtractedEntity, tgt: ExtractedEntity) -> bool:
     s, t = src.type.value, tgt.type.value
-    if rtype == "PARTICIPATES_IN":
-        return t == "Project" and s != "Project"
-    if rtype in ("LEADS", "FUNDS"):
-        return t == "Project" and s in ORG_LIKE
-    if rtype == "AFFILIATED_WITH":
-        return s == "Person" and t in ORG_LIKE
-    if rtype == "PARTNERS_WITH":
+    if rtype == RelType.PARTICIPATES_IN:
+        return t == EntityType.PROJECT and s != EntityType.PROJECT
+    if rtype in (RelType.LEADS, RelType.FUNDS):
+        return t == EntityType.PROJECT and s in ORG_LIKE
+    if rtype == RelType.AFFILIATED_WITH:
+        return s == EntityType.PERSON and t in ORG_LIKE
+    if rtype == RelType.PARTNERS_WITH:
         return s in ORG_LIKE and t in ORG_LIKE
     return False

@@ -157,9 +157,9 @@ def _co_partner_pairs(entities: dict[str, dict], relations: list[dict], ids) -> 
         src, tgt = entities.get(r["source"]), entities.get(r["target"])
         if src is None or tgt is None:
             continue
-        if r["type"] in ("PARTICIPATES_IN", "LEADS") and src["type"] in ORG_FAMILY:
+        if r["type"] in (RelType.PARTICIPATES_IN, RelType.LEADS) and src["type"] in ORG_FAMILY:
             members.setdefault(r["target"], set()).add(ids(r["source"]))
-        elif r["type"] == "PARTNERS_WITH" and src["type"] in ORG_FAMILY and tgt["type"] in ORG_FAMILY:
+        elif r["type"] == RelType.PARTNERS_WITH and src["type"] in ORG_FAMILY and tgt["type"] in ORG_FAMILY:
             a, b = ids(r["source"]), ids(r["target"])
             if a != b:
                 pairs.add(frozenset((a, b)))

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from grappe.model import EntityType, RelType
+
 #: a relation endpoint standing for the organization the document is about
 SUBJECT = "\x00subject"
 #: a relation endpoint standing for the document's main project/event
@@ -25,7 +27,7 @@ class Cand:
     """A candidate entity mention found by a rule or by NER."""
 
     name: str
-    type: str  # Organization | University | Person | Project
+    type: EntityType
     start: int
     end: int
     subtype: str | None = None
@@ -34,17 +36,23 @@ class Cand:
     source: str = RULE
     attributes: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.type = EntityType(self.type)  # a type read back from plain data is its value
+
 
 @dataclass
 class Rel:
     """A relation stated between two names (resolved to entities at assembly)."""
 
-    type: str
+    type: RelType
     source: str
     target: str
     start: int  # evidence span
     end: int
     role: str | None = None
+
+    def __post_init__(self) -> None:
+        self.type = RelType(self.type)
 
 
 @dataclass
@@ -58,7 +66,7 @@ class Facts:
         self.cands.append(cand)
         return cand
 
-    def rel(self, type_: str, source: str, target: str, start: int, end: int,
+    def rel(self, type_: RelType, source: str, target: str, start: int, end: int,
             role: str | None = None) -> None:
         if source and target:
             self.rels.append(Rel(type_, source, target, start, end, role))
@@ -67,9 +75,9 @@ class Facts:
     def to_plain(self) -> dict:
         """Plain lists and dicts (msgpack-able, so Docs can cross process boundaries)."""
         return {
-            "cands": [[c.name, c.type, c.start, c.end, c.subtype, list(c.aliases), sorted(c.groups), c.source,
+            "cands": [[c.name, c.type.value, c.start, c.end, c.subtype, list(c.aliases), sorted(c.groups), c.source,
                        dict(c.attributes)] for c in self.cands],
-            "rels": [[r.type, r.source, r.target, r.start, r.end, r.role] for r in self.rels],
+            "rels": [[r.type.value, r.source, r.target, r.start, r.end, r.role] for r in self.rels],
             "claimed": [list(span) for span in self.claimed],
         }
 

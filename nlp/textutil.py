@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from grappe.model import EntityType
 from nlp.lexicon import Lexicon
 
 BULLETS = "→•·▪◦●■□➢➤►▶‣⁃∙*–—-"
@@ -106,7 +107,7 @@ def looks_like_person(name: str, lex: Lexicon, ner_persons: set[str] | frozenset
         return False
     if any(t.casefold() not in _PARTICLES and not _NAME_TOKEN.match(t) for t in toks):
         return False
-    if type_cue(base, lex)[0] != "Organization" or type_cue(base, lex)[1] is not None:
+    if type_cue(base, lex)[0] != EntityType.ORGANIZATION or type_cue(base, lex)[1] is not None:
         return False
     return first_name_ok(toks[0], lex) or squash(name) in ner_persons or base in ner_persons
 
@@ -134,34 +135,34 @@ def has(lex: Lexicon, label: str, s: str, flags: int = 0) -> bool:
     return bool(lex.rx(label, r"(?<!\w){}(?!\w)", flags).search(s))
 
 
-def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
+def type_cue(name: str, lex: Lexicon) -> tuple[EntityType, str | None]:
     """(type, subtype) from lexical cues in an organization's name; (Organization, None)
     when no cue says anything."""
     if lex.rx("GOV_OF", r"(?i)^{}").search(name) or has(lex, "FEDERAL", name):
-        return "Organization", "government"
+        return EntityType.ORGANIZATION, "government"
     if lex.rx("MUNICIPAL", r"^{}\s").search(name):
-        return "Organization", "government"  # "Ville de Sherbrooke", "City of Winnipeg"
+        return EntityType.ORGANIZATION, "government"  # "Ville de Sherbrooke", "City of Winnipeg"
     if has(lex, "CLUSTER_CUE", name):
-        return "Organization", "cluster"
+        return EntityType.ORGANIZATION, "cluster"
     if lex.rx("MINISTRY", r"^{}").search(name) or has(lex, "GOV_AGENCY", name):
-        return "Organization", "government"
+        return EntityType.ORGANIZATION, "government"
     if has(lex, "NONPROFIT_CUE", name):
-        return "Organization", "nonprofit"
+        return EntityType.ORGANIZATION, "nonprofit"
     if has(lex, "HOSPITAL_CUE", name):
-        return "Organization", "hospital"
+        return EntityType.ORGANIZATION, "hospital"
     if has(lex, "UNIV_CUE", name):
-        return "University", None
+        return EntityType.UNIVERSITY, None
     if has(lex, "RESEARCH_CUE", name):
-        return "Organization", "research_institute"
+        return EntityType.ORGANIZATION, "research_institute"
     if has(lex, "ASSOCIATION_CUE", name):
-        return "Organization", "association"
+        return EntityType.ORGANIZATION, "association"
     if has(lex, "INVESTOR_CUE", name):
-        return "Organization", "investor"
+        return EntityType.ORGANIZATION, "investor"
     if has(lex, "MEDIA_CUE", name):
-        return "Organization", "media"
+        return EntityType.ORGANIZATION, "media"
     if has(lex, "COMPANY_CUE", name):
-        return "Organization", "company"
-    return "Organization", None
+        return EntityType.ORGANIZATION, "company"
+    return EntityType.ORGANIZATION, None
 
 
 #: an amount of money anywhere in a sentence ("$2 million", "1,4 M$", "3 millions")

@@ -14,6 +14,7 @@ import re
 
 from spacy.language import Language
 
+from grappe.model import EntityType
 from grappe.text import keeps_period
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
@@ -72,10 +73,10 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
                 for m in cuts:
                     left, right = raw[:m.start()], raw[m.end():]
                     if len(left.split()) and right[:1].isupper() and (
-                            type_cue(left, lex) != ("Organization", None)
-                            or type_cue(right, lex) != ("Organization", None)):
+                            type_cue(left, lex) != (EntityType.ORGANIZATION, None)
+                            or type_cue(right, lex) != (EntityType.ORGANIZATION, None)):
                         if not re.search(r"(?i)(?:^|\s)(?:of|de|du|des|for)\s+\S+$", left) or \
-                                type_cue(right, lex)[0] == "University":
+                                type_cue(right, lex)[0] == EntityType.UNIVERSITY:
                             ok.append(m)
                 cuts = ok
             pos = 0
@@ -99,14 +100,14 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
         if m and m.start() > 0:
             raw = raw[:m.start()]
         m = re.search(r"['’]s\s+[A-ZÀ-ÖØ-Þ]", raw)
-        if m and type_cue(raw[:m.start()], lex) != ("Organization", None):
+        if m and type_cue(raw[:m.start()], lex) != (EntityType.ORGANIZATION, None):
             raw = raw[:m.start()]  # "Acme University's School of Design": the university
         m = _LEAD_THE.match(raw)
-        if m and type_cue(raw[m.end():], lex)[0] == "University":
+        if m and type_cue(raw[m.end():], lex)[0] == EntityType.UNIVERSITY:
             a += m.end()
             raw = raw[m.end():]
         pm = _PLACE_POSS.match(raw)
-        if pm and type_cue(pm.group(1), lex) == ("Organization", None) and lex.rx(
+        if pm and type_cue(pm.group(1), lex) == (EntityType.ORGANIZATION, None) and lex.rx(
                 "HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw[pm.end():]):
             a += pm.end()  # "Montréal's Institut Polaris": the institute
             raw = raw[pm.end():]
@@ -123,7 +124,7 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
 def _person_shaped(name: str, lex) -> bool:
     """Two or three capitalised words with no organization cue ("Maëlle Sorel")."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and type_cue(name, lex) == ("Organization", None)
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and type_cue(name, lex) == (EntityType.ORGANIZATION, None)
 
 
 def _indefinite_appos(appos: re.Pattern, after: str) -> bool:
@@ -182,7 +183,7 @@ class Entities(RuleComponent):
             e = s + len(body3)
             if not self._keep(name, ctx):
                 continue
-            if ent.label_ in ("ORG", "MISC") and type_cue(name, lex) == ("Organization", None) and (
+            if ent.label_ in ("ORG", "MISC") and type_cue(name, lex) == (EntityType.ORGANIZATION, None) and (
                     _PROGRAM_AFTER.match(text, e) or lex.rx("ROLE", r"(?i:{})\s+(?:of|de|du|des)\s+$").search(
                         text[max(0, s - 50):s])):
                 continue  # "the X and Y program" (a programme), "Director of Research Partnerships" (a role)
@@ -202,7 +203,7 @@ class Entities(RuleComponent):
                 coord = any(0 <= os_ - e <= 9 and _COORD.fullmatch(text[e:os_])
                             or 0 <= s - oe <= 9 and _COORD.fullmatch(text[oe:s])
                             for os_, oe in org_spans)
-                if (appos.search(after) or before.search(prior) or coord or type_cue(name, lex) != ("Organization", None)
+                if (appos.search(after) or before.search(prior) or coord or type_cue(name, lex) != (EntityType.ORGANIZATION, None)
                         or re.match(r"\s+(?:cluster|supercluster)\b", after)
                         or lex.rx("ORG_DESCRIPTOR", r"(?<![\w-])(?i:{})(?:\s+[a-zà-öø-ÿ][\w-]*){0,2}?\s+$").search(prior)):
                     label = "ORG"
@@ -217,7 +218,7 @@ class Entities(RuleComponent):
                 ctx.persons.discard(name)
             elif label == "ORG" and (tm_ := EXEC_TITLE.match(name)) and _person_shaped(name[tm_.end():], lex):
                 s += len(body3) - len(body3.lstrip()) + text[s:e].find(name[tm_.end():])
-                facts.add(Cand(name[tm_.end():], "Person", s, e, source=NER))  # "CEO Maëlle Roy"
+                facts.add(Cand(name[tm_.end():], EntityType.PERSON, s, e, source=NER))  # "CEO Maëlle Roy"
                 continue
             elif label in ("PER", "PERSON") or looks_like_person(name, lex, ctx.persons):
                 tm = PERSON_TITLE.match(name)
@@ -225,10 +226,10 @@ class Entities(RuleComponent):
                     name = name[tm.end():]
                     s += len(body3) - len(body3.lstrip()) + text[s:e].find(name)
                 if looks_like_person(name, lex, ctx.persons | {name}) and not name.isupper():
-                    facts.add(Cand(name, "Person", s, e, source=NER))
+                    facts.add(Cand(name, EntityType.PERSON, s, e, source=NER))
                 continue
             t, sub = type_cue(name, lex)
-            if label == "MISC" and t == "Organization" and sub is None:
+            if label == "MISC" and t == EntityType.ORGANIZATION and sub is None:
                 continue
             facts.add(Cand(name, t, s, e, subtype=sub, source=NER))
         self._cue_names(text, ctx, facts)
@@ -276,7 +277,7 @@ class Entities(RuleComponent):
         lex = self.lex
         rx = lex.rx("ORG_DESCRIPTOR", rf"(?<![\w-])(?i:{{}})(?:[ \t]+[a-zà-öø-ÿ][\w-]*){{{{0,2}}}}?[ \t]+(?P<name>{_CAPW}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|for)[ \t]+)?{_CAPW}){{{{0,5}}}})")
         rx2 = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,3}})[ \t]+(?:cluster|supercluster)(?!\w)")
-        taken = sorted((c.start, c.end) for c in facts.cands if c.type != "Person" or c.source != NER)
+        taken = sorted((c.start, c.end) for c in facts.cands if c.type != EntityType.PERSON or c.source != NER)
         for m in (*rx.finditer(text), *rx2.finditer(text)):
             name = m.group("name").rstrip(".,;:")
             s = m.start("name")

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from grappe.model import EntityType, ExtractedEntity, Extraction
+from grappe.model import EntityType, ExtractedEntity, Extraction, RelType
 from grappe.text import fold
 from nlp.lexicon import PATTERNS_DIR
 from nlp.textutil import blocks, sentences
@@ -63,10 +63,10 @@ class Family:
 
 
 FAMILIES = (
-    Family("org-project", ORG_LIKE, (EntityType.PROJECT,), ("PARTICIPATES_IN", "LEADS", "FUNDS")),
-    Family("person-project", (EntityType.PERSON,), (EntityType.PROJECT,), ("PARTICIPATES_IN",)),
-    Family("person-org", (EntityType.PERSON,), ORG_LIKE, ("AFFILIATED_WITH",)),
-    Family("org-org", ORG_LIKE, ORG_LIKE, ("PARTNERS_WITH",), symmetric=True),
+    Family("org-project", ORG_LIKE, (EntityType.PROJECT,), (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS)),
+    Family("person-project", (EntityType.PERSON,), (EntityType.PROJECT,), (RelType.PARTICIPATES_IN,)),
+    Family("person-org", (EntityType.PERSON,), ORG_LIKE, (RelType.AFFILIATED_WITH,)),
+    Family("org-org", ORG_LIKE, ORG_LIKE, (RelType.PARTNERS_WITH,), symmetric=True),
 )
 
 

@@ -134,7 +134,7 @@ def retype(ex: Extraction, model: ExtractionModel) -> Extraction:
             probs = model.types.probs(feats)
             label, p = max(probs.items(), key=lambda kv: kv[1])
             if p >= model.types.min_prob:
-                if label == "University":
+                if label == EntityType.UNIVERSITY:
                     e.type, e.subtype = EntityType.UNIVERSITY, None
                 else:
                     e.type, e.subtype = EntityType.ORGANIZATION, label.split("/", 1)[1]
@@ -157,7 +157,7 @@ def relate(ex: Extraction, model: ExtractionModel) -> list[ExtractedRelation]:
             a, b = pair.source.key, pair.target.key
             if pair.family.symmetric and b < a:
                 a, b = b, a
-            role = pair.rule_role if rtype == "AFFILIATED_WITH" else None
+            role = pair.rule_role if rtype == RelType.AFFILIATED_WITH else None
             out.append(ExtractedRelation(RelType(rtype), a, b,
                                          Evidence(doc_id, s, e, squash(text[s:e])[:500]), role=role))
     return out

@@ -24,7 +24,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from grappe.model import Extraction
+from grappe.model import EntityType, Extraction
 from nlp.corpora import GoldDoc
 from nlp.evaluate import match_entities
 from nlp.learn.features import FAMILIES, ORG_LIKE, candidate_pairs, entity_features
@@ -65,7 +65,7 @@ def examples(pairs: Sequence[tuple[dict, Extraction]]) -> tuple[dict[str, Exampl
             feats = entity_features(ex, e)
             g = g_ents.get(mapping.get(e.key, ""))
             keep.add(feats, int(g is not None and e.key not in duplicates), doc_i)
-            if g is not None and g["type"] in ("Organization", "University"):
+            if g is not None and g["type"] in (EntityType.ORGANIZATION, EntityType.UNIVERSITY):
                 label = "University" if g["type"] == "University" else f"Organization/{g.get('subtype') or 'company'}"
                 types.add(feats, label, doc_i)
         for pair in candidate_pairs(ex):
