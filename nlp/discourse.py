@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 
-from grappe.model import EntityType, Evidence, ExtractedEntity, ExtractedRelation, RelType
+from grappe.model import ORG_LIKE, EntityType, Evidence, ExtractedEntity, ExtractedRelation, RelType
 from nlp.lexicon import Lexicon
 from nlp.textutil import MONEY, sentences, squash
 
 #: subtypes whose organizations back or report on a project rather than carry it out
 _NOT_CARRIERS = {"government", "investor", "cluster", "media"}
-_ORG_LIKE = (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
 _FUNDING_CUES = ("FUNDS_ACTIVE", "FUNDS_VERB", "FUNDING_VERB")
 #: a release announcing more projects than this is a list, read by the layout rules
 _MAX_SECTIONS = 4
@@ -93,7 +92,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     carriers = {(r.source, r.target) for r in relations if r.type in (RelType.LEADS, RelType.PARTICIPATES_IN)}
     pairs = [(a, b, r.evidence.start, r.evidence.end) for r in relations if r.type is RelType.PARTNERS_WITH
              for a, b in ((r.source, r.target), (r.target, r.source))]
-    orgs = [(e, rx) for e in entities if e.type in _ORG_LIKE and e.subtype not in _NOT_CARRIERS
+    orgs = [(e, rx) for e in entities if e.type in ORG_LIKE and e.subtype not in _NOT_CARRIERS
             and e.key not in funders and (rx := _names_rx(e)) is not None]
     if not orgs:
         return []

@@ -23,11 +23,10 @@ from grappe.text import fold
 ENTITY_TYPES: tuple[str, ...] = tuple(t.value for t in EntityType)
 #: the directed relations, scored by type (partnerships are scored apart)
 REL_TYPES: tuple[str, ...] = tuple(r.value for r in RelType if r not in UNDIRECTED)
-ORG_FAMILY = ORG_LIKE
 
 
 def _family(entity_type: str) -> str:
-    return "org" if entity_type in ORG_FAMILY else entity_type
+    return "org" if entity_type in ORG_LIKE else entity_type
 
 
 @dataclass
@@ -157,9 +156,9 @@ def _co_partner_pairs(entities: dict[str, dict], relations: list[dict], ids) -> 
         src, tgt = entities.get(r["source"]), entities.get(r["target"])
         if src is None or tgt is None:
             continue
-        if r["type"] in (RelType.PARTICIPATES_IN, RelType.LEADS) and src["type"] in ORG_FAMILY:
+        if r["type"] in (RelType.PARTICIPATES_IN, RelType.LEADS) and src["type"] in ORG_LIKE:
             members.setdefault(r["target"], set()).add(ids(r["source"]))
-        elif r["type"] == RelType.PARTNERS_WITH and src["type"] in ORG_FAMILY and tgt["type"] in ORG_FAMILY:
+        elif r["type"] == RelType.PARTNERS_WITH and src["type"] in ORG_LIKE and tgt["type"] in ORG_LIKE:
             a, b = ids(r["source"]), ids(r["target"])
             if a != b:
                 pairs.add(frozenset((a, b)))
@@ -192,9 +191,9 @@ def score_document(gold: dict, pred: dict, name: str = "") -> DocScore:
         n_gold = sum(1 for e in g_ents.values() if e["type"] == etype)
         score.entities[etype] = Counts(tp, n_pred - tp, n_gold - tp)
     tp = sum(1 for p, g in mapping.items()
-             if p_ents[p]["type"] in ORG_FAMILY and g_ents[g]["type"] in ORG_FAMILY)
-    n_pred = sum(1 for e in p_ents.values() if e["type"] in ORG_FAMILY)
-    n_gold = sum(1 for e in g_ents.values() if e["type"] in ORG_FAMILY)
+             if p_ents[p]["type"] in ORG_LIKE and g_ents[g]["type"] in ORG_LIKE)
+    n_pred = sum(1 for e in p_ents.values() if e["type"] in ORG_LIKE)
+    n_gold = sum(1 for e in g_ents.values() if e["type"] in ORG_LIKE)
     score.entities["org_or_university"] = Counts(tp, n_pred - tp, n_gold - tp)
     score.entities["all_entities"] = Counts(len(mapping), len(p_ents) - len(mapping),
                                             len(g_ents) - len(matched_gold))

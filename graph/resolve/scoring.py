@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.resolve.features import VETO, FeatureScore, NameInfo, compare_names, info
 from graph.resolve.normalize import name_key, parse, qualifier_is_parent
+from grappe.model import ORG_LIKE
 
 #: a pair at or above this merges on its own
 AUTO_THRESHOLD = 0.85
@@ -29,7 +30,6 @@ LINK_THRESHOLD = 0.75
 #: Organization vs University needs a score at least this high
 CROSS_TYPE_THRESHOLD = 0.97
 
-_ORG_LIKE = {"Organization", "University"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def type_check(a: str, b: str) -> str | None:
     may join them; "never" when they can't be the same entity."""
     if not a or not b or a == b:
         return None
-    if a in _ORG_LIKE and b in _ORG_LIKE:
+    if a in ORG_LIKE and b in ORG_LIKE:
         return "strong"
     return "never"
 

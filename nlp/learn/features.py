@@ -17,12 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from grappe.model import EntityType, ExtractedEntity, Extraction, RelType
+from grappe.model import ORG_LIKE, EntityType, ExtractedEntity, Extraction, RelType
 from grappe.text import fold
 from nlp.lexicon import PATTERNS_DIR
 from nlp.textutil import blocks, sentences
 
-ORG_LIKE = (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: how many words between two mentions are kept as features, from each end
 _EDGE_WORDS = 5

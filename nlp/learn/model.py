@@ -23,6 +23,7 @@ from pathlib import Path
 
 from grappe.errors import ConfigError
 from grappe.model import (
+    ORG_LIKE,
     EntityType,
     Evidence,
     ExtractedEntity,
@@ -30,7 +31,7 @@ from grappe.model import (
     Extraction,
     RelType,
 )
-from nlp.learn.features import ORG_LIKE, candidate_pairs, entity_features
+from nlp.learn.features import candidate_pairs, entity_features
 from nlp.textutil import squash
 
 MODEL_PATH = Path(__file__).parent / "extraction_model.json"
