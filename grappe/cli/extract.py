@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from grappe.errors import GrappeError
 from grappe.model import Extraction
 from ingest.loaders import load_document
 from nlp.evaluate import format_table, micro, score_document
@@ -77,11 +76,12 @@ def eval_cmd(corpus: str, gold: str, fmt: str, show_errors: bool) -> None:
         g = json.loads(gpath.read_text(encoding="utf-8"))
         src = Path(corpus) / g.get("document", {}).get("file", gpath.stem + ".txt")
         if not src.exists():
-            raise GrappeError(f"gold {gpath.name} names {src.name}, which is not in {corpus}.",
-                              "Check --corpus or the gold file's document.file.")
+            raise click.BadParameter(f"gold {gpath.name} names {src.name}, which is not in {corpus}; "
+                                     "check --corpus or the gold file's document.file.", param_hint="--corpus")
         pairs.append((g, src))
     if not pairs:
-        raise GrappeError(f"no gold files (*.json) in {gold}.", "Point --gold at the gold folder.")
+        raise click.BadParameter(f"no gold files (*.json) in {gold}; point --gold at the gold folder.",
+                                 param_hint="--gold")
     extractor = Extractor()
     docs = (load_document(src) for _, src in pairs)
     scores = [score_document(g, to_gold_format(ex), src.name)

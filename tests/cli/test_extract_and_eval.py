@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from grappe.cli import main
+from grappe.cli.base import USAGE
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "nlp"
 pytestmark = pytest.mark.models
@@ -54,4 +55,9 @@ def test_eval_reports_a_missing_corpus_file(tmp_path):
     gold.mkdir()
     (gold / "x.json").write_text(json.dumps({"document": {"file": "nope.txt"}, "entities": [], "relations": []}))
     result = CliRunner().invoke(main, ["eval", "--corpus", str(tmp_path), "--gold", str(gold)])
-    assert result.exit_code != 0
+    assert result.exit_code == USAGE and "names nope.txt" in result.output
+
+
+def test_eval_reports_an_empty_gold_folder(tmp_path):
+    result = CliRunner().invoke(main, ["eval", "--corpus", str(tmp_path), "--gold", str(tmp_path)])
+    assert result.exit_code == USAGE and "no gold files" in result.output
