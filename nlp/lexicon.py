@@ -2,8 +2,8 @@
 
 ``cues.jsonl`` holds one ``{"label": ..., "pattern": ...}`` per line, where the
 pattern is a regular-expression fragment (cue words: list headers, role titles,
-type cues...). ``patterns/first_names.txt``, one lexicon of given names, serves every
-language. The code is shared by the languages; only these files differ.
+type cues...). ``first_names.txt`` is a lexicon of given names. The code is shared
+by the languages; only these files differ.
 """
 
 from __future__ import annotations
@@ -72,8 +72,7 @@ def read_lexicon(lang: str, directory: Path | None = None) -> Lexicon:
                 more = {k: v for k, v in row.items() if k not in ("label", "pattern")}
                 if more:
                     extra.setdefault(row["label"], {})[row["pattern"]] = more
-    # given names are one list for every language: a name does not change with the text's language
-    return Lexicon(lang, patterns, _read_list(folder.parent / "first_names.txt"),
+    return Lexicon(lang, patterns, _read_list(folder / "first_names.txt"),
                    frozenset(s.casefold() for s in _read_list(folder / "stop_names.txt")), extra)
 
 
