@@ -40,7 +40,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-# The type checker on the core, the store and resolution (files listed in pyproject.toml).
+# The type checker on the core, the store, resolution and search (files listed in pyproject.toml).
 types: $(BIN)/.installed
 	$(BIN)/mypy
 

@@ -48,7 +48,7 @@ def store_key(store: GraphStore) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
-def _dir(settings: Settings) -> Path | None:
+def _dir(settings: Settings | None) -> Path | None:
     data_dir = getattr(settings, "data_dir", None)
     return Path(data_dir) / "analytics" if data_dir else None
 
@@ -107,12 +107,12 @@ def get_projection(store: GraphStore, settings: Settings | None = None, version:
     return proj
 
 
-def _path(settings: Settings, key: str, version: str) -> Path | None:
+def _path(settings: Settings | None, key: str, version: str) -> Path | None:
     d = _dir(settings)
     return d / f"{key}-{version}.pkl" if d else None
 
 
-def _load_pickle(settings: Settings, key: str, version: str) -> Projection | None:
+def _load_pickle(settings: Settings | None, key: str, version: str) -> Projection | None:
     path = _path(settings, key, version)
     if path is None or not path.is_file():
         return None
@@ -125,7 +125,7 @@ def _load_pickle(settings: Settings, key: str, version: str) -> Projection | Non
         return None
 
 
-def save(settings: Settings, key: str, proj: Projection) -> None:
+def save(settings: Settings | None, key: str, proj: Projection) -> None:
     """Pickle ``proj`` (atomically) and delete older versions of the same store."""
     version = proj.extras.get("version")
     path = _path(settings, key, version) if version else None

@@ -36,7 +36,7 @@ import time
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -264,7 +264,7 @@ def build(store: GraphStore, *, max_strings: int = MAX_STRINGS) -> NameIndex:
     return index
 
 
-def _fresh(slot: _Slot, gen: Any) -> NameIndex | None | bool:
+def _fresh(slot: _Slot, gen: Any) -> NameIndex | None | Literal[False]:
     """The slot's answer when nothing needs checking now, else False."""
     if time.monotonic() - slot.checked_at >= CHECK_SECONDS:
         return False
