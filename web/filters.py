@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -10,10 +9,13 @@ from typing import Any
 from flask import Flask, url_for
 from markupsafe import Markup, escape
 
+from grappe.model import EntityType
+from grappe.text import strip_accents
+
 
 @lru_cache(maxsize=8192)
 def _fold_char(c: str) -> str:
-    base = unicodedata.normalize("NFD", c)[0]
+    base = (strip_accents(c) or c)[0]  # the accents grappe.text.fold drops, one character kept
     low = base.casefold()
     return low[0] if low else base
 
@@ -106,7 +108,7 @@ def cell(value: Any) -> Markup:
     return escape(str(value))
 
 
-COLOURED_TYPES = {"Organization", "University", "Person", "Project"}
+COLOURED_TYPES = frozenset(t.value for t in EntityType)
 
 
 def reject_key(mapping: dict, *keys: str) -> dict:
