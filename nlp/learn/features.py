@@ -57,7 +57,7 @@ class Family:
     name: str
     source: tuple[EntityType, ...]
     target: tuple[EntityType, ...]
-    types: tuple[str, ...]
+    types: tuple[RelType, ...]
     symmetric: bool = False
 
 

@@ -151,7 +151,7 @@ def relate(ex: Extraction, model: ExtractionModel) -> list[ExtractedRelation]:
     out: list[ExtractedRelation] = []
     for pair in candidate_pairs(ex):
         for rtype in pair.family.types:
-            m = model.relations.get(f"{pair.family.name}/{rtype}")
+            m = model.relations.get(f"{pair.family.name}/{rtype.value}")
             if m is None or m.prob(pair.features) < m.threshold:
                 continue
             s, e = pair.span

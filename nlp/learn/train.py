@@ -53,7 +53,7 @@ def _pred_dicts(ex: Extraction) -> list[dict]:
 
 def examples(pairs: Sequence[tuple[dict, Extraction]]) -> tuple[dict[str, Examples], Examples, Examples]:
     """Labelled examples from (gold, rule-only extraction) pairs, one group per document."""
-    rel: dict[str, Examples] = {f"{f.name}/{t}": Examples() for f in FAMILIES for t in f.types}
+    rel: dict[str, Examples] = {f"{f.name}/{t.value}": Examples() for f in FAMILIES for t in f.types}
     keep, types = Examples(), Examples()
     for doc_i, (gold, ex) in enumerate(pairs):
         g_ents = {e["id"]: e for e in gold.get("entities", [])}
@@ -73,7 +73,7 @@ def examples(pairs: Sequence[tuple[dict, Extraction]]) -> tuple[dict[str, Exampl
             for rtype in pair.family.types:
                 hit = ga is not None and gb is not None and (
                     (rtype, ga, gb) in facts or (pair.family.symmetric and (rtype, gb, ga) in facts))
-                rel[f"{pair.family.name}/{rtype}"].add(pair.features, int(hit), doc_i)
+                rel[f"{pair.family.name}/{rtype.value}"].add(pair.features, int(hit), doc_i)
     return rel, keep, types
 
 
