@@ -76,7 +76,8 @@ def _drop_lead_word(c: Cand) -> Cand:
     return c
 
 
-def assemble(document: Document, facts: Facts) -> Extraction:
+def assemble(document: Document, facts: Facts, prune: bool = True) -> Extraction:
+    """``prune=False`` keeps projects nobody is related to yet (a learned stage may relate them)."""
     text = document.text
     claimed = facts.claimed
     cands = [_drop_lead_word(c) for c in facts.cands if key(c.name)
@@ -169,8 +170,8 @@ def assemble(document: Document, facts: Facts) -> Extraction:
         linked.update((a, b))
     relations += focus_participants(text, document.id, entities, relations, lexicon(document.language))
     linked.update(k for r in relations for k in (r.source, r.target))
-    # a project is a named thing *with* a leader, funder or participants
-    entities = [e for e in entities if e.type is not EntityType.PROJECT or e.key in linked]
+    if prune:  # a project is a named thing *with* a leader, funder or participants
+        entities = [e for e in entities if e.type is not EntityType.PROJECT or e.key in linked]
     return Extraction(document, entities, relations)
 
 

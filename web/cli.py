@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "db": "graph.store.commands:db",
     "extract": "nlp.commands:extract",
     "eval": "nlp.commands:eval_cmd",
+    "train": "nlp.commands:train_cmd",
     "ingest": "ingest.commands:ingest",
     "resolve": "graph.resolve.commands:resolve",
     "entity": "graph.resolve.commands:entity",

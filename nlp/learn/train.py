@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -24,13 +25,19 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from graph.model import Extraction
+from graph.model import EntityType, ExtractedEntity, Extraction, Mention
 from nlp.corpora import GoldDoc
 from nlp.evaluate import match_entities
-from nlp.learn.features import FAMILIES, ORG_LIKE, candidate_pairs, entity_features
-from nlp.learn.model import Binary, ExtractionModel, Multi, type_label
+from nlp.learn.features import FAMILIES, candidate_pairs, entity_features
+from nlp.learn.model import NER_KEY, TYPED, Binary, ExtractionModel, Multi, gold_label, project_probs
+from nlp.learn.ner import entity_spans
 
 C = 0.5
+NER_FOLDS = 2
+CLASS_WEIGHT: str | None = None
+#: the type model overrides the rules' type from this probability on; the subtype model likewise
+TYPE_MIN_PROB = 0.5
+SUBTYPE_MIN_PROB = 0.5
 FOLDS = 5
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.86, 0.05))
 
@@ -51,30 +58,83 @@ def _pred_dicts(ex: Extraction) -> list[dict]:
     return [{"id": e.key, "type": e.type.value, "name": e.name, "aliases": e.aliases} for e in ex.entities]
 
 
-def examples(pairs: Sequence[tuple[dict, Extraction]]) -> tuple[dict[str, Examples], Examples, Examples]:
-    """Labelled examples from (gold, rule-only extraction) pairs, one group per document."""
+@dataclass
+class _Doc:
+    gold: dict
+    ex: Extraction
+    gold_ex: Extraction  # the gold entities found in the text
+    mapping: dict[str, str]  # extracted entity key -> gold id
+    facts: set[tuple[str, str, str]]
+
+
+def _docs(pairs: Sequence[tuple[dict, Extraction]]) -> list[_Doc]:
+    out = []
+    for gold, ex in pairs:
+        mapping, _ = match_entities(gold.get("entities", []), _pred_dicts(ex))
+        out.append(_Doc(gold, ex, oracle(ex, gold, mapping), mapping,
+                        {(r["type"], r["source"], r["target"]) for r in gold.get("relations", [])}))
+    return out
+
+
+def type_examples(docs: Sequence[_Doc]) -> tuple[Examples, Examples]:
+    """Types and subtypes learn from every gold entity, named where the text names it."""
+    types, subtypes = Examples(), Examples()
+    for doc_i, d in enumerate(docs):
+        g_ents = {e["id"]: e for e in d.gold.get("entities", [])}
+        for e in d.gold_ex.entities:
+            if e.type in TYPED and e.mentions:
+                feats = entity_features(d.gold_ex, e, with_source=False)
+                etype, subtype = gold_label(g_ents[e.key])
+                types.add(feats, etype, doc_i)
+                if subtype is not None:
+                    subtypes.add(feats, subtype, doc_i)
+    return types, subtypes
+
+
+def added_examples(docs: Sequence[_Doc]) -> Examples:
+    """Entities only the NER found: real (matched to a gold entity) or not."""
+    keep = Examples()
+    for doc_i, d in enumerate(docs):
+        for e in d.ex.entities:
+            if e.key.startswith(NER_KEY):
+                keep.add(entity_features(d.ex, e), int(e.key in d.mapping), doc_i)
+    return keep
+
+
+def relation_examples(docs: Sequence[_Doc], model: ExtractionModel) -> dict[str, Examples]:
+    """Relations learn from the extracted entities and from the gold entities found in the text,
+    so that what the text says about a pair is learned even where extraction missed an entity."""
     rel: dict[str, Examples] = {f"{f.name}/{t}": Examples() for f in FAMILIES for t in f.types}
-    keep, types = Examples(), Examples()
-    for doc_i, (gold, ex) in enumerate(pairs):
-        g_ents = {e["id"]: e for e in gold.get("entities", [])}
-        mapping, duplicates = match_entities(list(g_ents.values()), _pred_dicts(ex))
-        facts = {(r["type"], r["source"], r["target"]) for r in gold.get("relations", [])}
-        for e in ex.entities:
-            if e.type not in ORG_LIKE:
-                continue
-            feats = entity_features(ex, e)
-            g = g_ents.get(mapping.get(e.key, ""))
-            keep.add(feats, int(g is not None and e.key not in duplicates), doc_i)
-            if g is not None and g["type"] in ("Organization", "University"):
-                label = "University" if g["type"] == "University" else f"Organization/{g.get('subtype') or 'company'}"
-                types.add(feats, label, doc_i)
-        for pair in candidate_pairs(ex):
-            ga, gb = mapping.get(pair.source.key), mapping.get(pair.target.key)
-            for rtype in pair.family.types:
-                hit = ga is not None and gb is not None and (
-                    (rtype, ga, gb) in facts or (pair.family.symmetric and (rtype, gb, ga) in facts))
-                rel[f"{pair.family.name}/{rtype}"].add(pair.features, int(hit), doc_i)
-    return rel, keep, types
+    for doc_i, d in enumerate(docs):
+        for source, ids in ((d.ex, d.mapping), (d.gold_ex, None)):
+            for pair in candidate_pairs(source, project_probs(source, model)):
+                ga = ids.get(pair.source.key) if ids is not None else pair.source.key
+                gb = ids.get(pair.target.key) if ids is not None else pair.target.key
+                for rtype in pair.family.types:
+                    hit = ga is not None and gb is not None and (
+                        (rtype, ga, gb) in d.facts or (pair.family.symmetric and (rtype, gb, ga) in d.facts))
+                    rel[f"{pair.family.name}/{rtype}"].add(pair.features, int(hit), doc_i)
+    return rel
+
+
+def oracle(ex: Extraction, gold: dict, mapping: dict[str, str]) -> Extraction:
+    """The gold entities as an extraction: mentions where their names occur, the rule layers'
+    relations carried over through the matching (they are features)."""
+    spans = entity_spans(ex.document.text, gold)
+    groups: dict[str, set[str]] = {}
+    for e in ex.entities:
+        if e.key in mapping:
+            groups.setdefault(mapping[e.key], set()).update(e.groups)
+    entities = [
+        ExtractedEntity(g["id"], EntityType(g["type"]), g["name"], g.get("subtype"), list(g.get("aliases") or []),
+                        mentions=[Mention(ex.document.id, s, e_, ex.document.text[s:e_])
+                                  for s, e_, gid in spans if gid == g["id"]],
+                        groups=groups.get(g["id"], set()))
+        for g in gold.get("entities", []) if g.get("type") in {t.value for t in EntityType}
+    ]
+    relations = [replace(r, source=mapping[r.source], target=mapping[r.target]) for r in ex.relations
+                 if r.source in mapping and r.target in mapping]
+    return Extraction(ex.document, entities, relations)
 
 
 def _fit_binary(data: Examples) -> Binary | None:
@@ -90,10 +150,10 @@ def _fit_binary(data: Examples) -> Binary | None:
         if y[tr].sum() == 0 or y[tr].sum() == len(tr):
             oof[te] = y[tr].mean()
             continue
-        clf = LogisticRegression(C=C, solver="liblinear", random_state=0).fit(X[tr], y[tr])
+        clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X[tr], y[tr])
         oof[te] = clf.predict_proba(X[te])[:, 1]
     threshold = max(THRESHOLDS, key=lambda t: (_f1(y, oof >= t), -abs(t - 0.5)))
-    clf = LogisticRegression(C=C, solver="liblinear", random_state=0).fit(X, y)
+    clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X, y)
     names = vec.get_feature_names_out()
     weights = {str(n): round(float(w), 6) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
     return Binary(round(float(clf.intercept_[0]), 6), weights, float(threshold))
@@ -106,7 +166,7 @@ def _f1(y: np.ndarray, pred: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def _fit_types(data: Examples) -> Multi | None:
+def _fit_multi(data: Examples, min_prob: float) -> Multi | None:
     if len(set(data.y)) < 2:
         return None
     vec = DictVectorizer()
@@ -118,25 +178,58 @@ def _fit_types(data: Examples) -> Multi | None:
     bias = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]])
     weights = {str(n): tuple(round(float(w), 6) for w in coef[:, j])
                for j, n in enumerate(names) if np.abs(coef[:, j]).max() > 1e-6}
-    return Multi(tuple(str(c) for c in clf.classes_), tuple(round(float(b), 6) for b in bias), weights, 0.5)
+    return Multi(tuple(str(c) for c in clf.classes_), tuple(round(float(b), 6) for b in bias), weights, min_prob)
 
 
 def train(pairs: Sequence[tuple[dict, Extraction]]) -> ExtractionModel:
-    rel, keep, types = examples(pairs)
+    """The type models first (relations use their project probability), then the relations."""
+    docs = _docs(pairs)
+    types, subtypes = type_examples(docs)
+    typed = ExtractionModel("", {}, _fit_multi(types, TYPE_MIN_PROB), _fit_multi(subtypes, SUBTYPE_MIN_PROB),
+                            _fit_binary(added_examples(docs)))
+    rel = relation_examples(docs, typed)
     relations = {k: m for k, data in rel.items() if (m := _fit_binary(data)) is not None}
-    model = ExtractionModel("", relations, _fit_binary(keep), _fit_types(types))
+    model = replace(typed, relations=relations)
     digest = hashlib.sha256(json.dumps(model.to_json(), sort_keys=True).encode()).hexdigest()[:12]
-    return ExtractionModel(f"grappe-extraction-{digest}", model.relations, model.keep, model.types)
+    return replace(model, version=f"grappe-extraction-{digest}")
 
 
-def train_from(docs: Sequence[GoldDoc], extract_rules: Callable[[list[Path]], list[Extraction]],
-               out: Path) -> ExtractionModel:
-    """Extract every document with the rules, train, write the artifact to ``out``."""
-    extractions = extract_rules([d.source for d in docs])
-    model = train([(d.gold(), ex) for d, ex in zip(docs, extractions, strict=True)])
-    out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=0, sort_keys=False) + "\n",
-                   encoding="utf-8")
+def build(docs: Sequence[GoldDoc], out_dir: Path, step: Callable[[str], None] = lambda _m: None) -> ExtractionModel:
+    """Train everything from ``docs`` and write it under ``out_dir`` (the NER per language in
+    ``ner/<lang>/``, the other stages in ``extraction_model.json``).
+
+    The stages after the NER learn from extractions made with an NER that did not see the
+    document (two folds per language): trained on the NER's own training texts, they would
+    learn to trust it more than it deserves on new documents.
+    """
+    from ingest.loaders import load_document
+    from nlp.learn.ner import train_ner
+    from nlp.pipeline import MODELS, Extractor, language_of
+
+    documents = {d.source: load_document(d.source) for d in docs}
+    by_lang: dict[str, list[GoldDoc]] = {}
+    for d in docs:
+        by_lang.setdefault(language_of(documents[d.source]), []).append(d)
+    extractions: dict[Path, Extraction] = {}
+    for lang, ldocs in sorted(by_lang.items()):
+        ranked = sorted(ldocs, key=lambda d: hashlib.sha256(d.name.encode()).hexdigest())
+        for fold in range(NER_FOLDS):
+            held = [d for i, d in enumerate(ranked) if i % NER_FOLDS == fold]
+            rest = [d for i, d in enumerate(ranked) if i % NER_FOLDS != fold]
+            step(f"{lang}: NER for fold {fold + 1}/{NER_FOLDS} ({len(rest)} documents)")
+            with tempfile.TemporaryDirectory() as tmp:
+                train_ner(lang, MODELS[lang], [(documents[d.source].text, d.gold()) for d in rest],
+                          out=Path(tmp) / lang)
+                rules = Extractor(learned=False, prune=False, ner_dir=Path(tmp))
+                for d, ex in zip(held, rules.extract_many(documents[d.source] for d in held), strict=True):
+                    extractions[d.source] = ex
+        step(f"{lang}: NER on all {len(ldocs)} documents")
+        train_ner(lang, MODELS[lang], [(documents[d.source].text, d.gold()) for d in ldocs],
+                  out=out_dir / "ner" / lang)
+    step("type and relation models")
+    model = train([(d.gold(), extractions[d.source]) for d in docs])
+    (out_dir / "extraction_model.json").write_text(
+        json.dumps(model.to_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return model
 
 
-__all__ = ["examples", "train", "train_from", "type_label"]
