@@ -1,0 +1,99 @@
+"""Boards, teams and contacts: a person per item, with her role and organization."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.facts import MAIN_PROJECT, SUBJECT, Cand, Facts
+from nlp.rules.context import Context
+from nlp.rules.names import is_role, parse_item, split_items
+from nlp.rules.shapes import PERSON_TITLE
+from nlp.textutil import (
+    PERSON_AT_START,
+    Block,
+    person_at_start,
+    strip_bullet,
+    type_cue,
+)
+
+
+def person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str, int, int, list[tuple[str, int]]]]:
+    """Board items in a block: (person, start, end, tail lines). The first line of a
+    block is read loosely inside a board (two or three capitalised words are a name);
+    later lines need a known first name."""
+    out: list[list] = []
+    for n, (s, _e, line) in enumerate(b.lines()):
+        body, bs = strip_bullet(line, s)
+        bulleted = body.strip() != line.strip()
+        tm = PERSON_TITLE.match(body.strip())  # "- Dr. Leila Haddad, …"
+        if tm:
+            bs += len(body) - len(body.lstrip()) + tm.end()
+            body = body.strip()[tm.end():]
+        body = body.strip()
+        person = person_at_start(body, ctx.lex, ctx.persons if (n == 0 or bulleted) else frozenset())
+        if person is None and loose and (n == 0 or bulleted):
+            m = PERSON_AT_START.match(body)
+            if m and len(m.group().split()) <= 3 and type_cue(m.group(), ctx.lex) == ("Organization", None) \
+                    and not ctx.is_common(m.group().split()[0]):
+                person = m.group()
+        if person:
+            rest = body[len(person):].strip()
+            out.append([person, bs, bs + len(person), [(rest, bs + len(person))] if rest else []])
+        elif out:
+            out[-1][3].append((body, bs))
+        else:
+            return []
+    return [tuple(x) for x in out]
+
+
+OFFICE_OF = re.compile(r"^(?:(?:Office|Cabinet)\s+of\s+the\s+(?:Minister|President|Premier)\s+(?:of|for|responsible\s+for)\s+"
+                        r"(?:the\s+)?|Cabinet\s+(?:du|de\s+la)\s+(?:ministre|premier\s+ministre|présidente?)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*)")
+
+
+def board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group: str,
+                ctx: Context, facts: Facts, team: bool = False, contact: bool = False) -> None:
+    lex = ctx.lex
+    p = facts.add(Cand(person, "Person", ps, pe, groups={group}))
+    facts.claimed.append((ps, pe))
+    lines = []
+    for line, ls in tail:
+        words = line.split()
+        if (len(words) > 10 or re.search(r"\d", line) or (line.endswith(".") and not re.search(r"(?i)\b(?:Inc|Ltd|Jr|Co|Corp|Ltée)\.$", line))
+                or (len(words) == 1 and ctx.is_common(line) and not is_role(line, lex))):
+            break
+        lines.append((line, ls))
+    pending_role = None
+    linked = False
+    if lines:
+        seg_text = " ".join(line for line, _ in lines)
+        base = lines[0][1]
+        m = re.match(r"^\((?P<inner>[^()]+)\)\s*(?P<rest>.*)$", seg_text)
+        if m:
+            inner = m.group("inner").strip()
+            if is_role(inner, lex):
+                pending_role = inner
+            elif re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ-]+", inner):
+                p.aliases.append(f"{person} ({inner})")
+            seg_text = m.group("rest")
+            base += m.start("rest")
+        segs = [(seg_text, base, base + len(seg_text))] if is_role(seg_text, lex) else split_items(seg_text, base, lex)
+        for seg, s, e in segs:
+            if is_role(seg, lex):
+                pending_role = seg
+                continue
+            item = parse_item(seg, s, e, ctx)
+            if item is None or item.main is None or item.main.type == "Person":
+                continue
+            for c in item.cands:
+                facts.add(c)
+            facts.claimed.append((s, e))
+            facts.rel("AFFILIATED_WITH", person, item.main.name, ps, e, pending_role)
+            if pending_role:
+                linked = True
+            pending_role = None
+    if team:
+        facts.rel("PARTICIPATES_IN", person, MAIN_PROJECT, ps, pe)
+        return
+    if contact and any(r.type == "AFFILIATED_WITH" and r.source == person for r in facts.rels):
+        return  # a contact person: the organization on her lines, not the document's subject
+    facts.rel("AFFILIATED_WITH", person, SUBJECT, ps, pe, pending_role if not linked else None)

@@ -1,0 +1,354 @@
+"""Prose: governments and ministers, bylines, people's roles and organizations, explicit
+partnerships, "X, an event organised by Y", funding programmes, participation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nlp.facts import MAIN_PROJECT, SUBJECT, Cand, Facts
+from nlp.rules.context import Context
+from nlp.rules.mentions import (
+    affil,
+    coordinated_subject,
+    items_after,
+    org_mentions,
+    person_spans,
+    sentence_subject,
+)
+from nlp.rules.names import (
+    clean_person,
+    cut_lower_tail,
+    gov_name,
+    is_minister,
+    is_role,
+    name_shaped,
+    org_at,
+    org_cand,
+    province_gov,
+    trim_org,
+)
+from nlp.rules.shapes import CAP, DATELINE, EXEC_TITLE, OPT_ART, ORG_RUN
+from nlp.textutil import (
+    has,
+    looks_like_person,
+    person_at_start,
+    squash,
+    type_cue,
+)
+
+
+def prose(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
+    text, lex = ctx.text, ctx.lex
+    def ci(label: str) -> str:
+        return f"(?i:{lex.alt(label)})"
+
+    art = r"(?i:le\s+|la\s+|l['’]|the\s+)"
+    federal_rx = re.compile(rf"(?<!\w){ci('FEDERAL')}(?!\w)")
+    gov_of_rx = re.compile(rf"(?<!\w){ci('GOV_OF')}(?P<place>[A-ZÀ-ÖØ-Þ][\w-]+(?:[- ][A-ZÀ-ÖØ-Þ][\w-]+)?)")
+    person_rx = rf"{CAP}(?:[ \t]+{CAP}){{1,2}}"
+    minister_rx = re.compile(
+        rf"(?<!\w){art}?(?P<role>{ci('MINISTER')}(?:\s+[^.;\n()]{{0,120}}?)?)\s*,\s*"
+        rf"(?i:l['’]honorable\s+|the\s+honourable\s+|hon\.\s+)?(?P<person>{person_rx})"
+    )
+    minister_after_rx = re.compile(
+        rf"(?:{ci('HONORIFIC')}\s+)?(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)(\n])"
+    )
+    honor_rx = re.compile(
+        rf"(?P<role>{ci('MINISTER')}[^.]{{0,120}}?)\s*\n\s*(?i:L['’]honorable|The\s+Honourable|Hon\.)\s+(?P<person>{person_rx})"
+    )
+    det = r"(?i:(?:le|la|l['’]|the|its|son|sa|their|our|notre)\s+)"
+    role_after = re.compile(
+        rf"^\s*,\s*{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,6}}?)\s+{ci('OF_PREP')}\s*{OPT_ART}(?P<org>{ORG_RUN})"
+    )
+    # "Jane Doe, Director of Data Science at Acme", "Jeanne Roy, vice-présidente, données chez Acme"
+    role_at = re.compile(
+        rf"^\s*(?:,|(?i:is|was|est|était)(?=\s))\s*(?:(?i:a|an|the|un|une|le|la)\s+)?(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
+        rf"(?i:at|chez|au\s+sein\s+de)\s+{OPT_ART}(?P<org>{ORG_RUN})"
+    )
+    # "Jean Roy, professeur au Département de génie de l'Université Acme": the institution
+    role_inst = re.compile(
+        rf"^\s*,\s*(?:(?i:a|an|the|un|une)\s+)?(?P<role>{ci('ROLE')}[^.;:()\n]{{0,80}}?)\s+"
+        rf"(?:(?:à|de)\s+l['’]|(?:à|de)\s+la\s+|du\s+|au\s+|of\s+(?:the\s+)?)"
+        rf"(?P<org>{lex.alt('INSTITUTION_HEAD')}(?:\s+(?:de\s+la|de|du|des|d['’]|of|the)?\s*[\w’'-]+){{1,5}})"
+    )
+    speech_in_role = re.compile(rf"(?<!\w){ci('SPEECH')}(?!\w)")
+    role_before = re.compile(
+        rf"{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,3}}?)\s+{ci('OF_PREP')}\s*(?P<org>{ORG_RUN})\s*,\s*$"
+    )
+    person_of = re.compile(rf"^\s*,?\s*(?i:de|du|d['’]|of|from|at|chez)\s*{OPT_ART}(?P<org>{ORG_RUN})(?=\s*[,.;)]|\s+[a-zà-ÿ]|\s*$)")
+    title_before = re.compile(rf"(?P<role>{ci('ROLE')})\s+$")
+    paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{ORG_RUN})\)")
+    # "Grace Roy, Halcyon Health Data's chief executive, said …"
+    poss_role = re.compile(rf"^\s*,\s*(?P<org>{ORG_RUN})['’]s?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}"
+                           r"[^,.;:()\n]{0,40}?)\s*(?=[,.;]|$)")
+    org_role_before = re.compile(rf"(?P<org>{ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*,?\s*$")
+    # "Acme scientific director Jane Doe", "Acme's chief data officer Jane Doe"
+    org_title_before = re.compile(
+        rf"(?<![\w’'])(?P<org>{ORG_RUN})(?:['’]s)?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?i:{lex.alt('ROLE')})"
+        rf"(?:\s+(?:of|de|du|des|d['’])\s*[a-zà-ÿ][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?)?)"
+        r"(?:\s*,\s*(?:(?:Dr|Dre|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s+)?|\s+(?:(?:Dr|Dre|Prof|Mr|Mrs|Ms|Mme|M)\.?\s+)?)$")
+    partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
+    board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
+    province_rx = re.compile(
+        rf"(?<![\w’'-])({lex.alt('PROVINCE')})(?:['’]s)?\s+(?:(?:{lex.alt('GOV_VERB')})|(?i:government)(?!\s+of))(?!\w)")
+    mutual_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP_MUTUAL')}(?!\w)")
+    particip_rx = re.compile(rf"(?<!\w){ci('PARTICIPATION')}(?!\w)")
+    list_verb_rx = re.compile(rf"(?<!\w){ci('LIST_VERB')}(?:\s+(?i:notamment|aussi|également|also|notably))?(?!\w)")
+    source_rx = re.compile(rf"(?m)^[ \t]*{ci('SOURCE_FIELD')}\s*:\s*(?P<org>{ORG_RUN})[ \t]*$")
+    nouns = ci("EVENT_NOUN")
+    event_lead = re.compile(
+        rf"(?P<proj>(?:{CAP}|\d{{4}})(?:\s+(?:{CAP}|\d{{4}}|@|&|x|de|du|des|of|the|and|et)){{0,8}})\s*,\s*"
+        rf"(?i:un|une|le|la|l['’]|an?|the)\s+(?:[\w’'-]+\s+){{0,2}}?{nouns}\s+(?:[\w’'-]+\s+){{0,3}}?"
+        rf"{ci('LEAD_VERB')}\s+{OPT_ART}(?P<org>{ORG_RUN})"
+    )
+    prog_rx = re.compile(
+        rf"(?<!\w){ci('FUNDING_FOR')}(?P<kind>{ci('PROGRAM_NOUN')})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,4}})"
+    )
+    ministry_rx = re.compile(
+        rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:[ \t]*(?:,|et|and|de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|for)[ \t]*)+"
+        rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]*|[ \t]+[a-zà-öø-ÿ]{{4,}}"
+        rf"(?=\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of|the)\s*[A-ZÀ-ÖØ-Þ]))*)+"  # "Ressources naturelles et des Forêts"
+    )
+    inst_after = re.compile(rf"\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|of\s+the|the)\s+"
+                            rf"(?:{lex.alt('INSTITUTION_HEAD')}|{lex.alt('MUNICIPAL')})(?!\w)")
+    for m in ministry_rx.finditer(text):
+        cut = inst_after.search(m.group())  # "… du Québec et de la Ville de Sherbrooke": two names
+        name = squash(m.group()[:cut.start()] if cut else m.group())
+        name = name[0].upper() + name[1:]
+        end = m.start() + cut.start() if cut else m.end()
+        facts.add(Cand(name, "Organization", m.start(), end, subtype="government"))
+        facts.claimed.append((m.start(), end))
+    for m in source_rx.finditer(text):
+        org = trim_org(m.group("org"), lex)
+        if org:
+            c = org_cand(org, m.start("org"), m.start("org") + len(org), lex)
+            if c.subtype is None:
+                c.subtype = "media"
+            facts.add(c)
+            facts.claimed.append((m.start(), m.end()))
+    # a byline: "By Jane Doe" / "Par Jeanne Roy" alone on its line
+    # "By Jane Doe, The Ledger": the writer and her outlet
+    for m in re.finditer(r"(?m)^[ \t]*(?:By|Par|BY|PAR)[ \t]+(?P<p>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})"
+                         r"(?:[ \t]*(?:,|\||[–—-])[ \t]*(?P<org>[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'&.-]*){0,4}))?[ \t]*$",
+                         text):
+        person = m.group("p")
+        if name_shaped(person, lex) and not any(w.casefold() in lex.stop_names for w in person.split()):
+            ctx.persons.add(person)
+            facts.add(Cand(person, "Person", m.start("p"), m.end("p")))
+            org = m.group("org")
+            if org and org.casefold() not in lex.stop_names and not looks_like_person(org, lex, ctx.persons) \
+                    and not DATELINE.match(org):
+                c = org_cand(org, m.start("org"), m.end("org"), lex)
+                if c.subtype is None:
+                    c.subtype = "media"
+                facts.add(c)
+                facts.claimed.append((m.start("org"), m.end("org")))
+                facts.rel("AFFILIATED_WITH", person, org, m.start(), m.end(), None)
+    country = lex.patterns.get("COUNTRY", [""])[0]
+    fed_name = gov_name(lex, country)
+    # names the construction says are people: after a speech verb, before ", <title>"
+    word = r"[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*"
+    name3 = rf"(?<![\w-]){word}(?:[ \t]+{word}){{1,2}}"
+    speech_rx = re.compile(
+        rf"(?<!\w){ci('SPEECH')}[ \t,]+{art}?(?:{ORG_RUN}(?:['’]s)?[ \t]+(?={ci('ROLE')}))?(?:{ci('ROLE')}[ \t]+)?(?P<person>{name3})")
+    titled_rx = re.compile(rf"(?P<person>{name3})\s*,\s*{det}?{ci('ROLE')}(?!\w)")
+    for rx in (speech_rx, titled_rx):
+        for m in rx.finditer(text):
+            person = clean_person(m.group("person"), lex)
+            if name_shaped(person, lex) and not any(person in o for _, _, o in ctx.orgs):
+                ctx.persons.add(person)
+                ps = m.start("person") + m.group("person").find(person)
+                facts.add(Cand(person, "Person", ps, ps + len(person)))
+    claimed = list(facts.claimed)
+    anaphor_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('ORG_BEFORE')})(?!\w)")
+    prev_span: tuple[int, int] | None = None
+    for s0, e0 in sents:
+        if prev_span is not None and prev_span[1] > s0:
+            prev_span = None
+        sent = text[s0:e0]
+        # governments
+        for m in federal_rx.finditer(sent):
+            facts.add(Cand(fed_name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government",
+                           aliases=[squash(m.group())]))
+        for m in gov_of_rx.finditer(sent):
+            written = squash(m.group())
+            if written.isupper():
+                written = written.title().replace(" Du ", " du ").replace(" De ", " de ")
+            name = written[0].upper() + written[1:]
+            facts.add(Cand(name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government",
+                           aliases=[squash(m.group())]))
+        # "Québec investit 5 M$": a province acting as its government
+        for m in province_rx.finditer(sent):
+            facts.add(Cand(province_gov(lex, m.group(1)), "Organization", s0 + m.start(1), s0 + m.end(1),
+                           subtype="government"))
+            facts.claimed.append((s0 + m.start(1), s0 + m.end(1)))
+        # ministers
+        for rx in (minister_rx, minister_after_rx, honor_rx):
+            for m in rx.finditer(sent):
+                person, role = clean_person(m.group("person"), lex), squash(m.group("role"))
+                if not (looks_like_person(person, lex, ctx.persons) or name_shaped(person, lex)):
+                    continue
+                gov = fed_name
+                if not has(lex, "FEDERAL_ROLE", role):
+                    around = sent[max(0, m.start("role") - 25):m.start("role")] + " " + role
+                    pm_ = re.search(rf"(?<!\w)({lex.alt('PROVINCE')})(?!\w)", around)
+                    if pm_:
+                        gov = province_gov(lex, pm_.group(1))
+                ps = s0 + m.start("person") + m.group("person").find(person)
+                facts.add(Cand(person, "Person", ps, ps + len(person)))
+                facts.add(Cand(gov, "Organization", s0 + m.start("role"), s0 + m.end("role"), subtype="government"))
+                facts.claimed.append((s0 + m.start("role"), s0 + m.end("role")))
+                facts.rel("AFFILIATED_WITH", person, gov, s0 + m.start(), s0 + m.end(), role)
+        # roles around person mentions
+        for pm in person_spans(sent, ctx):
+            ps, pe, person = pm
+            if any(cs <= s0 + ps < ce for cs, ce in claimed):
+                continue
+            after = sent[pe:]
+            m = role_at.match(after)
+            if m and (speech_in_role.search(m.group("role")) or is_minister(m.group("role"), lex)):
+                m = None
+            if m is None:
+                m = role_inst.match(after)
+                if m and (speech_in_role.search(m.group("role")) or type_cue(m.group("org"), lex)[0] != "University"):
+                    m = None
+                if m:
+                    inst = cut_lower_tail(m.group("org"), lex)
+                    inst = re.sub(r"\s+(?:de\s+la|de|du|des|d['’]|of|the|et|and)$", "", inst)
+                    ps_org = s0 + pe + m.start("org")
+                    if inst and type_cue(inst, lex)[0] == "University" and len(inst.split()) >= 2:
+                        claimed.append((s0 + pe + m.start("role"), s0 + pe + m.end("role")))
+                        affil(person, s0 + ps, inst, ps_org, squash(m.group("role")), s0, e0, ctx, facts)
+                        continue
+                    m = None
+            m = m or role_after.match(after) or poss_role.match(after) or None
+            if m and not is_minister(m.group("role"), lex):
+                org = trim_org(m.group("org"), lex)
+                if org:
+                    claimed.append((s0 + pe + m.start("role"), s0 + pe + m.end("role")))
+                    facts.claimed.append((s0 + pe + m.start("role"), s0 + pe + m.end("role")))
+                    affil(person, s0 + ps, org, s0 + pe + m.start("org"), squash(m.group("role")), s0, e0, ctx, facts)
+                    continue
+            m = person_of.match(after)
+            if m:
+                org = trim_org(m.group("org"), lex)
+                if org and not looks_like_person(org, lex, ctx.persons) and type_cue(org, lex) != ("Organization", None) \
+                        or org and (re.fullmatch(r"[A-ZÀ-ÖØ-Þ]{2,8}", org) or any(
+                            (c.name == org or org in c.aliases) and c.type in ("Organization", "University")
+                            for c in facts.cands)):
+                    tm = title_before.search(sent[max(0, ps - 60):ps])
+                    role = squash(tm.group("role")) if tm else None
+                    affil(person, s0 + ps, org, s0 + pe + m.start("org"), role, s0, e0, ctx, facts)
+                    continue
+            m = paren_role.match(after)
+            if m:
+                org = trim_org(m.group("org"), lex)
+                if org and not looks_like_person(org, lex, ctx.persons):
+                    role = squash(m.group("role")) if m.group("role") else None
+                    affil(person, s0 + ps, org, s0 + pe + m.start("org"), role, s0, e0, ctx, facts)
+                    continue
+            before = sent[max(0, ps - 160):ps]
+            m = role_before.search(before)
+            if m and not is_minister(m.group("role"), lex):
+                org = trim_org(m.group("org"), lex)
+                if org:
+                    os_ = s0 + max(0, ps - 160) + m.start("org")
+                    affil(person, s0 + ps, org, os_, squash(m.group("role")), s0, e0, ctx, facts)
+                    continue
+            m = org_role_before.search(before)
+            if m is None:
+                m = org_title_before.search(before)
+                if m and all(ctx.is_common(w) for w in m.group("org").split()):
+                    m = None
+            if m:
+                org = trim_org(m.group("org"), lex)
+                # "by CEO Maëlle Roy and CTO Tobias Renner": another titled person, not an organization
+                if org and not looks_like_person(org, lex, ctx.persons) and not EXEC_TITLE.match(org) and not any(
+                        person_at_start(w, lex, ctx.persons) for w in re.split(r"\s+(?:and|et)\s+", org) if w):
+                    os_ = s0 + max(0, ps - 160) + m.start("org")
+                    affil(person, s0 + ps, org, os_, m.group("role"), s0, e0, ctx, facts)
+        # "le conseil d'administration compte Jeanne Roy (trésorière) et …"
+        if board_rx.search(sent):
+            subject = sentence_subject(sent, s0, len(sent), ctx, facts) or SUBJECT
+            for ps, pe, person in person_spans(sent, ctx):
+                if any(cs <= s0 + ps < ce for cs, ce in claimed):
+                    continue
+                rm = re.match(r"^\s*\(([^()]{2,60})\)", sent[pe:])
+                role = rm.group(1).strip() if rm and is_role(rm.group(1), lex) else None
+                facts.add(Cand(person, "Person", s0 + ps, s0 + pe))
+                facts.rel("AFFILIATED_WITH", person, subject, s0, e0, role)
+        # explicit partnerships
+        for m in partner_rx.finditer(sent):
+            cue = m.group()
+            right = [c.name for c in items_after(s0 + m.end(), e0, ctx, facts) if c.type != "Person"]
+            if not right:
+                continue
+            left_orgs = [o for o in org_mentions(s0, s0 + m.start(), ctx, facts) if o[2] not in right]
+            if re.search(r"(?i)f[ée]d[ée]ra", cue) or re.search(r"(?i)federal\s*$", sent[:m.start()]):
+                facts.add(Cand(fed_name, "Organization", s0 + m.start(), s0 + m.end(), subtype="government"))
+                left = fed_name
+            elif left_orgs:
+                left = left_orgs[0][2]
+            else:
+                left = (sentence_subject(sent, s0, m.start(), ctx, facts) if m.start() > 0 else None) or SUBJECT
+                if left == SUBJECT and anaphor_rx.search(sent[:m.start()]) and prev_span:
+                    # "l'organisme collaborera avec…": the organization of the sentence before
+                    prev = org_mentions(prev_span[0], prev_span[1], ctx, facts)
+                    if prev:
+                        left = prev[-1][2]
+            for org in right:
+                facts.rel("PARTNERS_WITH", left, org, s0, e0)
+        for m in mutual_rx.finditer(sent):
+            orgs = org_mentions(s0, s0 + m.start(), ctx, facts)
+            names = [o for _, _, o in orgs]
+            if len(names) < 2:
+                names = coordinated_subject(sent, s0, m.start(), ctx, facts) or names
+            for a in range(len(names)):
+                for b in range(a + 1, len(names)):
+                    facts.rel("PARTNERS_WITH", names[a], names[b], s0, e0)
+        # "X, un événement organisé par Y"
+        for m in event_lead.finditer(sent):
+            proj = m.group("proj").strip()
+            proj = re.sub(r"^(?:(?:avec|with|de|du|the|le|la|les|à|au|at|in|en)\s+)+", "", proj, flags=re.I)
+            org = trim_org(m.group("org"), lex)
+            if not proj or not org or looks_like_person(org, lex, ctx.persons):
+                continue
+            ps = s0 + m.start("proj") + m.group("proj").find(proj)
+            aliases = []
+            ym = re.match(r"^(.+?)\s+(?:19|20)\d\d$", proj)
+            if ym:
+                aliases.append(ym.group(1))
+            facts.add(Cand(proj, "Project", ps, ps + len(proj), aliases=aliases, attributes={"kind": "event"}))
+            facts.claimed.append((ps, ps + len(proj)))
+            os_ = s0 + m.start("org")
+            facts.add(org_cand(org, os_, os_ + len(org), lex))
+            facts.rel("LEADS", org, proj, s0 + m.start(), s0 + m.end())
+        prev_span = (s0, e0)
+        # "funding for the X programme" -> Project, funded by the sentence's organization
+        for m in prog_rx.finditer(sent):
+            name = trim_org(m.group("name"), lex)
+            if not name or looks_like_person(name, lex, ctx.persons):
+                continue
+            written = f"{m.group('kind')} {name}"
+            ps = s0 + m.start("kind")
+            facts.add(Cand(written, "Project", ps, ps + len(written), aliases=[name]))
+            facts.claimed.append((ps, ps + len(written)))
+            funders = org_mentions(s0, s0 + m.start(), ctx, facts)
+            facts.rel("FUNDS", funders[0][2] if funders else SUBJECT, written, s0, e0)
+            rm = re.search(rf"\s(?:à|to)\s+{OPT_ART}(?=[A-ZÀ-ÖØ-Þ])", m.group())
+            if rm:
+                rec = org_at(m.group()[rm.end():], lex)
+                if rec and not looks_like_person(rec, lex, ctx.persons):
+                    rs = s0 + m.start() + rm.end()
+                    facts.add(org_cand(rec, rs, rs + len(rec), lex))
+                    facts.rel("PARTICIPATES_IN", rec, written, s0, e0)
+        # participation in the document's event
+        pm = particip_rx.search(sent)
+        if pm:
+            vm = list_verb_rx.search(sent, pm.end())
+            items = items_after(s0 + vm.end(), e0, ctx, facts) if vm else []
+            names = [c.name for c in items if c.type != "Person"] or [
+                o for _, _, o in org_mentions(s0, e0, ctx, facts)]
+            for org in names:
+                facts.rel("PARTICIPATES_IN", org, MAIN_PROJECT, s0, e0)

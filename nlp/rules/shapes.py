@@ -1,0 +1,53 @@
+"""Text shapes the rule families share: capitalised runs, legal forms, datelines, titles."""
+
+from __future__ import annotations
+
+import re
+
+#: a legal form after a company name ("Acme inc.", ", Ltd")
+LEGAL_FORM = r",?[ \t]+(?i:inc|ltée|ltd|llc|corp|limitée|s\.e\.n\.c)\.?(?!\w)"
+
+
+#: an executive title before a name ("CEO Maëlle Roy"): a person, never an organization's name
+EXEC_TITLE = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|DG|Chair|President|Présidente?)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+#: "MONTRÉAL, le 4 mars 2024 –", "TORONTO, May 2, 2024 /CNW/ -": a place and a date, not a name
+DATELINE = re.compile(
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:[A-Z][A-Za-z.]{1,4},\s*)?(?:(?:le|the)\s+)?"
+    r"(?:\d{1,2}(?:er)?\s+\w+|\w+\.?\s+\d{1,2}),?\s+\d{4}\s*(?:/[^/\n]+/)?\s*[–—-]+\s*"
+)
+
+
+#: a place prefix that is not part of a name: "Toronto-based", "Quebec City-based"
+BASED_IN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’]*(?:[ -][A-ZÀ-ÖØ-Þ][\w.'’]*)?-based\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+CAP = r"[A-ZÀ-ÖØ-Þ][\w’'&.+@-]*"
+
+
+OPT_ART = r"(?:(?i:the|le|la|les|l['’]|du|des|d['’])\s*)?"
+
+
+ORG_RUN = rf"{CAP}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['’]|l['’]|la|for|the|à)[ \t]+)?{CAP}){{0,6}}"
+
+
+#: titles written in front of a name ("the Honourable Jane Doe", "Minister Doe", "Dre Roy")
+PERSON_TITLE = re.compile(
+    r"^(?:(?:the|l['’])\s*)?(?:Honou?rable|honorable|Hon\.|Minister|Ministre|Premier|Premi[eè]re\s+ministre|"
+    r"Prime\s+Minister|Dr|Dre|Prof|Professor|Professeure?|Mr|Mrs|Ms|Mme|M)\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+ARTICLES = re.compile(
+    r"^(?:(?:l['’]|d['’])\s*|(?:le|la|les|the|de|du|des|of|également|aussi|notamment|entre\s+autres|also|notably"
+    r"|including|namely|such\s+as|tels?\s+que|comme|firme|société|entreprise|compagnie|startup|jeune\s+pousse"
+    r"|organisme|organisation|organization|grappe|cluster|coopérative|agence|agency"
+    r"|company|firm|par|by)\s+)+", re.I)
+
+
+NAME_AT = re.compile(
+    rf"^(?:{CAP})(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de\s+la|d['’]|l['’]|la|for|the|à|en|x|@)[ \t]+)?(?:{CAP}|\d{{4}})){{0,7}}"
+)
+
+
+MONEY_AMT = r"(?:\$\s?[\d.,]+(?:\s*(?:millions?|billions?|M))?|[\d][\d.,\s]*\s*(?:M\s?\$|\$|millions?\s+de\s+dollars))"
