@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 #: the folder of entries common to every language
 SHARED = "shared"
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Lexicon:
     #: extra fields of pattern rows, by label then pattern (e.g. a province's preposition)
     extra: dict[str, dict[str, dict]] = field(default_factory=dict)
     _compiled: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alt(self, label: str) -> str:
         """The label's patterns as one non-capturing alternation (longest first)."""
@@ -51,13 +54,12 @@ class Lexicon:
         """The label's entries as a set of plain words (compared after casefolding)."""
         return frozenset(self.patterns.get(label, []))
 
-    def compiled(self, key: str, build: Callable[[Lexicon], re.Pattern]) -> re.Pattern:
-        """``build(self)``, made once per lexicon (so once per language) and kept."""
-        pat = self._compiled.get(key)
-        if pat is None:
-            pat = build(self)
-            self._compiled[key] = pat
-        return pat
+    def memo(self, key: str, build: Callable[[Lexicon], T]) -> T:
+        """``build(self)``, made once per lexicon (so once per language) and kept: the
+        rule families build their compiled patterns with it."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]
 
     def rx(self, label: str, template: str = "{}", flags: int = 0) -> re.Pattern:
         """Compile ``template`` with the label's alternation in place of ``{}`` (cached)."""
