@@ -12,6 +12,7 @@ from nlp.textutil import (
     PERSON_AT_START,
     Block,
     person_at_start,
+    squash,
     strip_bullet,
     type_cue,
 )
@@ -97,3 +98,66 @@ def board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group
     if contact and any(r.type == "AFFILIATED_WITH" and r.source == person for r in facts.rels):
         return  # a contact person: the organization on her lines, not the document's subject
     facts.rel("AFFILIATED_WITH", person, SUBJECT, ps, pe, pending_role if not linked else None)
+
+
+def boards_and_teams(bl: list[Block], used: set[int], ctx: Context, facts: Facts) -> None:
+    """Person items after a board heading; a project's team or committee heading ("Équipe",
+    "Le comité consultatif du projet réunit :") makes its members take part."""
+    lex = ctx.lex
+    board_rx = lex.rx("BOARD_HEADER", r"(?i){}")
+    team_rx = lex.rx("PROJECT_TEAM_HEADER", r"(?i)^(?:{})")
+    for i, b in enumerate(bl):
+        head = squash(b.text)
+        team = len(head) <= 80 and bool(team_rx.search(head)) and not board_rx.search(head)
+        if i in used or not (team or board_rx.search(head)):
+            continue
+        j = i + 1
+        misses = 0
+        group = ctx.group("board")
+        started = False
+        while j < len(bl) and misses <= 6:
+            items = person_items(bl[j], ctx, loose=started or j == i + 1 or bool(re.match(r"\s*[→•·▪◦●■-]", bl[j].text)))
+            if items:
+                started = True
+                misses = 0
+                used.add(j)
+                for person, ps, pe, tail in items:
+                    board_item(person, ps, pe, tail, group, ctx, facts, team)
+            else:
+                if board_rx.search(squash(bl[j].text)) or team_rx.search(squash(bl[j].text)):
+                    used.add(j)
+                elif started and len(squash(bl[j].text)) > 120:
+                    break
+                misses += 1
+            j += 1
+
+
+def contacts(bl: list[Block], used: set[int], ctx: Context, facts: Facts) -> None:
+    """Contacts at the end of a release: "Renseignements :" then a name, a title and an
+    organization."""
+    lex = ctx.lex
+    contact_rx = lex.rx("CONTACT_HEADER", r"(?i)^[ \t]*(?:{})[ \t]*:?[ \t]*$")
+    for i, b in enumerate(bl):
+        lines = b.lines()
+        if i in used or not lines or not contact_rx.match(lines[0][2]):
+            continue
+        rest = lines[1:] or (bl[i + 1].lines() if i + 1 < len(bl) else [])
+        if not rest:
+            continue
+        s_, _e, first = rest[0]
+        body, bs = strip_bullet(first, s_)
+        m = PERSON_AT_START.match(body.strip())
+        person = person_at_start(body.strip(), lex, ctx.persons) or (
+            m.group() if m and len(m.group().split()) <= 3 and type_cue(m.group(), lex) == ("Organization", None) else None)
+        if not person:
+            continue
+        ps = bs + len(body) - len(body.lstrip())
+        tail = [(body.strip()[len(person):].strip(" ,"), ps + len(person))] if body.strip()[len(person):].strip(" ,") else []
+        for ls, _le, line in rest[1:4]:
+            if re.match(r"(?i)\s*(?:pour|for|on\s+behalf\s+of|au\s+nom\s+de)\s", line):
+                break  # "pour Épiceries X": the agency's client, not part of its name
+            ln = OFFICE_OF.sub("", line.strip())
+            if tail and not tail[-1][0].endswith(","):
+                tail[-1] = (tail[-1][0] + ",", tail[-1][1])  # one line, one field
+            tail.append((ln, ls + len(line) - len(ln)))
+        board_item(person, ps, ps + len(person), tail, ctx.group("contact"), ctx, facts, contact=True)

@@ -6,22 +6,19 @@ from __future__ import annotations
 import re
 
 from nlp.facts import PROJECT_OR_SUBJECT, SUBJECT, Cand, Facts
-from nlp.rules.boards import OFFICE_OF, board_item, person_items
+from nlp.rules.boards import boards_and_teams, contacts
 from nlp.rules.context import Context
 from nlp.rules.names import org_cand, parse_item, split_items, trim_org
 from nlp.rules.shapes import LEGAL_FORM, OPT_ART, ORG_RUN
 from nlp.textutil import (
     MONEY,
-    PERSON_AT_START,
     Block,
     blocks,
     has,
     looks_like_person,
     name_like,
-    person_at_start,
     squash,
     strip_bullet,
-    type_cue,
 )
 
 _DATE_PAREN = re.compile(r"\((?:[^()]*\b(?:19|20)\d\d)\)\s*$")
@@ -98,70 +95,27 @@ def _event_title(text: str, s: int) -> tuple[str, list[str], int, int] | None:
 
 
 def lists(ctx: Context, facts: Facts) -> None:
-    text, lex = ctx.text, ctx.lex
-    bl = blocks(text)
-    used: set[int] = set()
-    board_rx = lex.rx("BOARD_HEADER", r"(?i){}")
-    team_rx = lex.rx("PROJECT_TEAM_HEADER", r"(?i)^(?:{})")
-    # boards and teams: person items after a board heading; a project's team or committee
-    # heading ("Équipe", "Le comité consultatif du projet réunit :") makes its members take part
-    for i, b in enumerate(bl):
-        head = squash(b.text)
-        team = len(head) <= 80 and bool(team_rx.search(head)) and not board_rx.search(head)
-        if i in used or not (team or board_rx.search(head)):
-            continue
-        j = i + 1
-        misses = 0
-        group = ctx.group("board")
-        started = False
-        while j < len(bl) and misses <= 6:
-            items = person_items(bl[j], ctx, loose=started or j == i + 1 or bool(re.match(r"\s*[→•·▪◦●■-]", bl[j].text)))
-            if items:
-                started = True
-                misses = 0
-                used.add(j)
-                for person, ps, pe, tail in items:
-                    board_item(person, ps, pe, tail, group, ctx, facts, team)
-            else:
-                if board_rx.search(squash(bl[j].text)) or team_rx.search(squash(bl[j].text)):
-                    used.add(j)
-                elif started and len(squash(bl[j].text)) > 120:
-                    break
-                misses += 1
-            j += 1
-    # contacts at the end of a release: "Renseignements :" then a name, a title and an organization
-    contact_rx = lex.rx("CONTACT_HEADER", r"(?i)^[ \t]*(?:{})[ \t]*:?[ \t]*$")
-    for i, b in enumerate(bl):
-        lines = b.lines()
-        if i in used or not lines or not contact_rx.match(lines[0][2]):
-            continue
-        rest = lines[1:] or (bl[i + 1].lines() if i + 1 < len(bl) else [])
-        if not rest:
-            continue
-        s_, _e, first = rest[0]
-        body, bs = strip_bullet(first, s_)
-        m = PERSON_AT_START.match(body.strip())
-        person = person_at_start(body.strip(), lex, ctx.persons) or (
-            m.group() if m and len(m.group().split()) <= 3 and type_cue(m.group(), lex) == ("Organization", None) else None)
-        if not person:
-            continue
-        ps = bs + len(body) - len(body.lstrip())
-        tail = [(body.strip()[len(person):].strip(" ,"), ps + len(person))] if body.strip()[len(person):].strip(" ,") else []
-        for ls, _le, line in rest[1:4]:
-            if re.match(r"(?i)\s*(?:pour|for|on\s+behalf\s+of|au\s+nom\s+de)\s", line):
-                break  # "pour Épiceries X": the agency's client, not part of its name
-            ln = OFFICE_OF.sub("", line.strip())
-            if tail and not tail[-1][0].endswith(","):
-                tail[-1] = (tail[-1][0] + ",", tail[-1][1])  # one line, one field
-            tail.append((ln, ls + len(line) - len(ln)))
-        board_item(person, ps, ps + len(person), tail, ctx.group("contact"), ctx, facts, contact=True)
+    """Layout lists, block by block: boards and teams, contacts, funding tables, lists
+    introduced by a colon or a heading, dated events."""
+    bl = blocks(ctx.text)
+    used: set[int] = set()  # blocks read as a board, a team or a contact
+    boards_and_teams(bl, used, ctx, facts)
+    contacts(bl, used, ctx, facts)
     _funding_table(bl, ctx, facts)
     # flatten items, keeping their block index
     flat: list[tuple[int, str, int, int]] = []
     for i, b in enumerate(bl):
         for item in _block_items(b):
             flat.append((i, *item))
-    # colon-introduced lists, and lists under a "Partenaires" / "Our partners" heading
+    _colon_lists(bl, flat, used, ctx, facts)
+    _dated_events(flat, ctx, facts)
+
+
+def _colon_lists(bl: list[Block], flat: list[tuple[int, str, int, int]], used: set[int], ctx: Context,
+                 facts: Facts) -> None:
+    """Lists introduced by a colon, and lists under a "Partenaires" / "Our partners" heading:
+    partners of the document's subject, members of its project, or an event's participants."""
+    text, lex = ctx.text, ctx.lex
     heading_rx = lex.rx("PARTNER_FIELD", r"(?i)^(?:(?:nos|les|our|the)\s+)?(?:{})"
                                           r"(?:\s+(?:du\s+projet|of\s+the\s+project|industriels|industrial))?$")
     for i, b in enumerate(bl):
@@ -227,7 +181,11 @@ def lists(ctx: Context, facts: Facts) -> None:
         if event and partic and n:
             name, aliases, s, e = event
             facts.add(Cand(name, "Project", s, e, aliases=aliases, attributes={"kind": "event"}))
-    # dated events: claimed (never organizations); a Project when a sub-item says who led it
+
+
+def _dated_events(flat: list[tuple[int, str, int, int]], ctx: Context, facts: Facts) -> None:
+    """Dated events: claimed (never organizations); a Project when a sub-item says who led it."""
+    lex = ctx.lex
     lead_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('LEAD_VERB')})\s+{OPT_ART}(?P<org>{ORG_RUN})")
     active_rx = re.compile(
         rf"^(?P<org>{ORG_RUN})\s+(?i:{lex.alt('LEAD_ACTIVE')})\s+(?i:une?|la|le|l['’]|the|an?)\s"
@@ -250,6 +208,8 @@ def lists(ctx: Context, facts: Facts) -> None:
                 o_start = ss + sub.find(org)
                 facts.add(org_cand(org, o_start, o_start + len(org), lex))
                 facts.rel("LEADS", org, name, ss, se)
+
+
 
 
 def _funding_table(bl: list[Block], ctx: Context, facts: Facts) -> None:
