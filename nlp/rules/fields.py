@@ -4,10 +4,12 @@ status and investment lines."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from nlp.facts import RULE, Cand, Facts
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
+from nlp.rules.cues import per_language
 from nlp.rules.names import org_cand, parse_item, split_items
 from nlp.textutil import (
     URL,
@@ -90,18 +92,36 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | N
 _ENUM = re.compile(r"^(?:\d{1,2}|[A-Za-z])[.)]\s+(?=\S)|^\(\d{1,2}\)\s+")
 
 
+@per_language
+def patterns(lex: Lexicon) -> SimpleNamespace:
+    """The field patterns of a language, compiled once."""
+    amount = (r"(?P<more>{m}\s+)?(?P<amt>\$?\s?\d[\d\s]*(?:[,.]\d+)?\s*(?:M\s?\$|\$\s?M|G\s?\$"
+              r"|millions?(?:\s+de\s+dollars)?|billions?|M\b|B\b|K\b|\$))")
+    amount = amount.replace("{m}", lex.alt("MORE_THAN"))
+    return SimpleNamespace(
+        field=re.compile(
+            rf"(?im)^[ \t]*(?:(?P<partners>{lex.alt('PARTNER_FIELD')})|(?P<lead>{lex.alt('LEAD_FIELD')})"
+            rf"|(?P<funding>{lex.alt('FUNDING_FIELD')}))"
+            r"[ \t]*:[ \t]*"
+        ),
+        stop=re.compile(
+            rf"(?i)^\s*(?:{lex.alt('STATUS_FIELD')}|{lex.alt('FUNDER_FIELD')}|{lex.alt('TOTAL_FIELD')}"
+            rf"|{lex.alt('PARTNER_FIELD')}\s*:|{lex.alt('LEAD_FIELD')}\s*:|{lex.alt('FUNDING_FIELD')}\s*:)"
+        ),
+        funder=re.compile(rf"(?i){lex.alt('FUNDER_FIELD')}(?P<funder>.{{2,60}}?)\s+{amount}"),
+        funder_line=re.compile(
+            rf"(?:^|\s)(?P<funder>[A-ZÀ-ÖØ-Þ][\w&.'’ -]{{1,40}}?)\s+(?i:investment|contribution|funding|investissement)"
+            rf"\s*:\s*{amount}"),
+        total=re.compile(rf"(?i){lex.alt('TOTAL_FIELD')}\s*:?\s*{amount}"),
+    )
+
+
 def project_fields(ctx: Context, facts: Facts) -> None:
+    """Fact-sheet fields under a project title: partners take part, the lead leads, funders fund."""
     text, lex = ctx.text, ctx.lex
-    field_rx = re.compile(
-        rf"(?im)^[ \t]*(?:(?P<partners>{lex.alt('PARTNER_FIELD')})|(?P<lead>{lex.alt('LEAD_FIELD')})"
-        rf"|(?P<funding>{lex.alt('FUNDING_FIELD')}))"
-        r"[ \t]*:[ \t]*"
-    )
+    px = patterns(lex)
+    field_rx, stop_rx = px.field, px.stop
     matches = list(field_rx.finditer(text))
-    stop_rx = re.compile(
-        rf"(?i)^\s*(?:{lex.alt('STATUS_FIELD')}|{lex.alt('FUNDER_FIELD')}|{lex.alt('TOTAL_FIELD')}"
-        rf"|{lex.alt('PARTNER_FIELD')}\s*:|{lex.alt('LEAD_FIELD')}\s*:|{lex.alt('FUNDING_FIELD')}\s*:)"
-    )
     for i, m in enumerate(matches):
         title = _title_before(text, m.start(), lex)
         if title is None:
@@ -160,10 +180,8 @@ def _fields_body(body: str, proj: Cand, offset: int, ctx: Context, facts: Facts)
     st = lex.rx("STATUS_FIELD", r"(?i)(?<!\w){}\s*:\s*(?P<v>[^\n]+)").search(body)
     if st:
         proj.attributes["status"] = squash(st.group("v"))
-    amount = (r"(?P<more>{m}\s+)?(?P<amt>\$?\s?\d[\d\s]*(?:[,.]\d+)?\s*(?:M\s?\$|\$\s?M|G\s?\$"
-              r"|millions?(?:\s+de\s+dollars)?|billions?|M\b|B\b|K\b|\$))")
-    amount = amount.replace("{m}", lex.alt("MORE_THAN"))
-    fm = re.search(rf"(?i){lex.alt('FUNDER_FIELD')}(?P<funder>.{{2,60}}?)\s+{amount}", flat)
+    px = patterns(lex)
+    fm = px.funder.search(flat)
     if fm:
         value = parse_amount(fm.group("amt"))
         funder = fm.group("funder").strip(" :")
@@ -180,8 +198,7 @@ def _fields_body(body: str, proj: Cand, offset: int, ctx: Context, facts: Facts)
         if has(lex, "ADDITIONAL", fm.group(0)):
             proj.attributes["investment_kind"] = "additional"
     if not fm:
-        fm2 = re.search(rf"(?:^|\s)(?P<funder>[A-ZÀ-ÖØ-Þ][\w&.'’ -]{{1,40}}?)\s+(?i:investment|contribution|funding|investissement)"
-                        rf"\s*:\s*{amount}", flat)
+        fm2 = px.funder_line.search(flat)
         if fm2 and not lex.rx("TOTAL_FIELD", r"(?i){}").search(fm2.group("funder")):
             value = parse_amount(fm2.group("amt"))
             funder = fm2.group("funder").strip()
@@ -192,7 +209,7 @@ def _fields_body(body: str, proj: Cand, offset: int, ctx: Context, facts: Facts)
                 where = body.find(funder)
                 s = offset + where if where >= 0 else offset
                 facts.add(org_cand(funder, s, s + len(funder), lex))
-    tm = re.search(rf"(?i){lex.alt('TOTAL_FIELD')}\s*:?\s*{amount}", flat)
+    tm = px.total.search(flat)
     if tm:
         value = parse_amount(tm.group("amt"))
         if value is not None:

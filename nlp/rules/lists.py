@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from nlp.facts import PROJECT_OR_SUBJECT, SUBJECT, Cand, Facts
+from nlp.lexicon import Lexicon
 from nlp.rules.boards import boards_and_teams, contacts
 from nlp.rules.context import Context
+from nlp.rules.cues import per_language
 from nlp.rules.names import org_cand, parse_item, split_items, trim_org
 from nlp.rules.shapes import LEGAL_FORM, OPT_ART, ORG_RUN
 from nlp.textutil import (
@@ -183,13 +185,20 @@ def _colon_lists(bl: list[Block], flat: list[tuple[int, str, int, int]], used: s
             facts.add(Cand(name, "Project", s, e, aliases=aliases, attributes={"kind": "event"}))
 
 
-def _dated_events(flat: list[tuple[int, str, int, int]], ctx: Context, facts: Facts) -> None:
-    """Dated events: claimed (never organizations); a Project when a sub-item says who led it."""
-    lex = ctx.lex
+@per_language
+def _event_lead_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """"organised by X" and "X a dirigé le …" in an event's sub-items, compiled once."""
     lead_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('LEAD_VERB')})\s+{OPT_ART}(?P<org>{ORG_RUN})")
     active_rx = re.compile(
         rf"^(?P<org>{ORG_RUN})\s+(?i:{lex.alt('LEAD_ACTIVE')})\s+(?i:une?|la|le|l['’]|the|an?)\s"
     )
+    return lead_rx, active_rx
+
+
+def _dated_events(flat: list[tuple[int, str, int, int]], ctx: Context, facts: Facts) -> None:
+    """Dated events: claimed (never organizations); a Project when a sub-item says who led it."""
+    lex = ctx.lex
+    lead_rx, active_rx = _event_lead_patterns(lex)
     for k, (_bi, t, s, e) in enumerate(flat):
         event = _event_title(t, s)
         if not event:

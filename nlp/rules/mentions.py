@@ -42,9 +42,13 @@ def affil(person: str, ps: int, org: str, os_: int, role: str | None, s0: int, e
     facts.rel("AFFILIATED_WITH", person, org, s0, e0, role)
 
 
+#: a run of capitalised words, maybe with a name particle ("Jean de la Roche"): where people are looked for
+_CAP_RUN = re.compile(rf"{CAP}(?:[ \t]+(?:(?:de|du|van|von|da|le|la)[ \t]+)?{CAP}){{1,6}}")
+
+
 def person_spans(sent: str, ctx: Context) -> list[tuple[int, int, str]]:
     out = []
-    for m in re.finditer(rf"{CAP}(?:[ \t]+(?:(?:de|du|van|von|da|le|la)[ \t]+)?{CAP}){{1,6}}", sent):
+    for m in _CAP_RUN.finditer(sent):
         chunk = m.group().rstrip(".,;:")
         # the longest person-looking prefix of the run
         toks = chunk.split()

@@ -9,6 +9,7 @@ from nlp.evaluate import normalise
 from nlp.facts import Cand
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
+from nlp.rules.cues import per_language
 from nlp.rules.shapes import BASED_IN, NAME_AT, PERSON_TITLE
 from nlp.textutil import (
     first_name_ok,
@@ -52,13 +53,19 @@ def is_acronym_of(acr: str, name: str) -> bool:
     return all(any(w.startswith(normalise(part)) for w in ws) for part in parts)
 
 
-def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
-    """Split a list on commas, semicolons, line breaks and 'et'/'and' before a capital."""
+@per_language
+def _item_separator(lex: Lexicon) -> re.Pattern:
+    """Between two list items: a comma, a semicolon, a line break, "et"/"and" before a name."""
     and_ = lex.alt("LIST_AND")
     art = (r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|d['’]|de\s+)?"
            r"(?:(?:firme|société|entreprise|compagnie|company|firm|startup|start-up|jeune\s+pousse)\s+)?)"
            rf"(?:(?:[a-z-]+\s+)?(?i:{lex.alt('ORG_DESCRIPTOR')})(?:\s+[a-zà-öø-ÿ-]+){{0,2}}\s+)?")
-    pat = re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?={art}[A-ZÀ-ÖØ-Þ0-9])")
+    return re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?={art}[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """Split a list on commas, semicolons, line breaks and 'et'/'and' before a capital."""
+    pat = _item_separator(lex)
     out = []
     pos = 0
     depth_safe = _mask_parens(seg)
@@ -118,7 +125,7 @@ def parse_item(name: str, start: int, end: int, ctx: Context, group: str | None 
         person = None
     if person and len(person) < len(name):
         rest = name[len(person):]
-        m = re.match(rf"^\s+(?:{lex.alt('OF_PREP')})\s*(?P<org>[A-ZÀ-ÖØ-Þ].+)$", rest)
+        m = lex.rx("OF_PREP", r"^\s+(?:{})\s*(?P<org>[A-ZÀ-ÖØ-Þ].+)$").match(rest)
         if m and type_cue(m.group("org"), lex) != ("Organization", None):
             org_name = m.group("org")
             p = Cand(person, "Person", start, start + len(person), groups=set(groups))

@@ -43,6 +43,10 @@ from nlp.textutil import (
 CUES = register("roles")
 
 
+#: "… à l'entreprise X", "… to Acme": the recipient of a programme's funding
+_TO_RECIPIENT = re.compile(rf"\s(?:à|to)\s+{OPT_ART}(?=[A-ZÀ-ÖØ-Þ])")
+
+
 @per_language
 def patterns(lex: Lexicon) -> SimpleNamespace:
     """The prose patterns of a language, compiled once."""
@@ -436,7 +440,7 @@ def _programmes(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: in
         facts.claimed.append((ps, ps + len(written)))
         funders = org_mentions(s0, s0 + m.start(), ctx, facts)
         facts.rel("FUNDS", funders[0][2] if funders else SUBJECT, written, s0, e0)
-        rm = re.search(rf"\s(?:à|to)\s+{OPT_ART}(?=[A-ZÀ-ÖØ-Þ])", m.group())
+        rm = _TO_RECIPIENT.search(m.group())
         if rm:
             rec = org_at(m.group()[rm.end():], lex)
             if rec and not looks_like_person(rec, lex, ctx.persons):
