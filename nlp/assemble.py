@@ -24,13 +24,14 @@ from graph.model import (
 from nlp.discourse import focus_participants
 from nlp.evaluate import normalise
 from nlp.facts import MAIN_PROJECT, NER, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import lexicon
 from nlp.rules import is_acronym_of
 from nlp.textutil import squash
 
 ORG_LIKE = {"Organization", "University"}
-_SUFFIX = re.compile(r"\s+(?:jr|sr|inc|ltd|ltee|llp|limited|corp)$")
-_ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
+_SUFFIX = re.compile(rf"\s+(?:{W.KEY_SUFFIX})$")
+_ARTICLE = re.compile(rf"^(?:{W.KEY_ARTICLE})\s+")
 _ACR_AFTER = re.compile(r"^\s*\(([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÿ0-9&.+-]{1,9})\)")
 
 
@@ -184,8 +185,8 @@ _INST_WORDS = {"universite", "university", "ecole", "school", "de", "du", "des",
 _FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and", "et", "a", "en", "for", "pour"}
 
 
-_HEADS = r"(?:Institut|Institute|Centre|Center|Groupe|Group|Réseau|Network)"  # not Labs or Foundation: units apart
-_HEAD_SHORT = re.compile(rf"^{_HEADS}\s+(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})(?:\s+(?:de|du|des|d['’]|en|pour|for|of)\b.*)?$")
+_HEADS = rf"(?:{W.UNIT_HEAD})"  # not Labs or Foundation: units apart
+_HEAD_SHORT = re.compile(rf"^{_HEADS}\s+(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})(?:\s+(?:{W.UNIT_LINK})\b.*)?$")
 _SHORT_HEAD = re.compile(rf"^(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})\s+{_HEADS}$")
 
 
@@ -349,7 +350,7 @@ def _pick_name(group: list[Cand], etype: str) -> str:
     return squash(min(ruled, key=rank).name)
 
 
-_ABOUT = re.compile(r"(?im)^[ \t#]*(?:à\s+propos\s+(?:de\s+|du\s+|des\s+|d['’])|about\s+)(?P<rest>[^\n]{2,120})$")
+_ABOUT = re.compile(rf"(?im)^[ \t#]*(?:à\s+propos\s+(?:{W.ABOUT_OF})|about\s+)(?P<rest>[^\n]{{2,120}})$")
 
 
 def _subject(entities: list[ExtractedEntity], counts: Counter, text: str = "") -> ExtractedEntity | None:
@@ -364,7 +365,7 @@ def _subject(entities: list[ExtractedEntity], counts: Counter, text: str = "") -
     heads = [first, *(m.group("rest") for m in _ABOUT.finditer(text))]
 
     def named(e: ExtractedEntity) -> bool:  # the title or the heading opens with the name
-        return any(re.match(rf"[\s#]*(?:(?:the|le|la|les|l['’])\s*)?{re.escape(n)}(?!\w)", h, re.I)
+        return any(re.match(rf"[\s#]*(?:(?:{W.ARTICLE_HEADING})\s*)?{re.escape(n)}(?!\w)", h, re.I)
                    for n in {e.name, *e.aliases} if len(n) > 2 for h in heads)
 
     return max(orgs, key=lambda e: (named(e), counts[e.key], -int(e.key[1:])))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from graph.model import EntityType, Evidence, ExtractedEntity, ExtractedRelation, RelType
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.textutil import MONEY, sentences, squash
 
@@ -27,8 +28,8 @@ _FUNDING_CUES = ("FUNDS_ACTIVE", "FUNDS_VERB", "FUNDING_VERB")
 _MAX_SECTIONS = 4
 _FIELD_LINES = re.compile(r"(?m)^[ \t*#-]*[A-ZÀ-ÖØ-Þ][^:\n]{1,40}[ \t]?:[ \t]*[A-ZÀ-ÖØ-Þ0-9$]")
 #: where the story ends and the boilerplate begins
-_TAIL = re.compile(r"(?im)^[ \t#*]*(?:à\s+propos\s+(?:de|du|des|d['’])|about\s+\S|renseignements\b|"
-                   r"pour\s+(?:plus\s+d['’]information|information)|(?:media\s+)?contacts?\s*(?::|$)|"
+_TAIL = re.compile(rf"(?im)^[ \t#*]*(?:à\s+propos\s+(?:{W.DE})|about\s+\S|renseignements\b|"
+                   rf"pour\s+(?:{W.MORE_INFORMATION})|(?:media\s+)?contacts?\s*(?::|$)|"
                    r"source\s*:|-30-|###\s*$)")
 
 
@@ -99,15 +100,15 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
         return []
     project_rxs = {p.key: _names_rx(p) for _, p in sections}
     ref_rx = lex.rx("PROJECT_REF", r"(?<!\w)(?i:{})(?!\w)")
-    owner_rx = lex.rx("OWNER_BEFORE", r"(?i)(?<!\w){}\s+(?:(?:the|la|le|l['’])\s*)?$")
+    owner_rx = lex.rx("OWNER_BEFORE", rf"(?i)(?<!\w){{}}\s+(?:(?:{W.ARTICLE_NAME})\s*)?$")
     denied_rx = lex.rx("NOT_PART", r"(?i)(?<!\w){}(?!\w)")
     funding = [lex.rx(k, r"(?<!\w){}(?!\w)") for k in _FUNDING_CUES]  # compiled once per lexicon
     # "Halcyon Health Data, a Toronto software company, will supply the platform",
     # "researchers at McMaster University will test …": the work a story's partners do
-    subj_rx = lex.rx("CONTRIB_SUBJECT", r"(?i)(?:^|[\s«\"“(])(?:{})\s*(?:the\s+|la\s+|le\s+|l['’])?$")
+    subj_rx = lex.rx("CONTRIB_SUBJECT", rf"(?i)(?:^|[\s«\"“(])(?:{{}})\s*(?:{W.ARTICLE_SP})?$")
     # the subject position, maybe after a descriptor ("La jeune pousse sherbrookoise Routika fournira")
     lead_in = re.compile(r"(?i)(?:^|(?:\bwhile|\bwhereas|\band|\bet|tandis\s+qu['’]?e?|alors\s+que|;|:)\s+)"
-                         r"(?:the\s+|la\s+|le\s+|les\s+|l['’]|une?\s+|an?\s+)?"
+                         rf"(?:{W.ARTICLE_ALL})?"
                          rf"(?:(?:[\w-]+\s+){{0,2}}{lex.alt('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}\s+)?[\s«\"“]*$")
     speech_rx = lex.rx("SPEECH", r"(?i)(?<!\w){}(?!\w)")
     verb_rx = lex.rx("CONTRIB_VERB", r"(?i)^(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s*,[^,.;]{1,120},)?\s+(?:{})(?!\w)")

@@ -3,9 +3,10 @@
 Each language has a folder (``fr/``, ``en/``); ``shared/`` holds the entries both
 languages use, written once, and is read before the language's own folder.
 
-* ``cues.jsonl`` holds one ``{"label": ..., "pattern": ...}`` per line, where the
-  pattern is a regular-expression fragment (cue words: list headers, role titles,
-  type cues, function words...);
+* ``cues.jsonl`` holds one ``{"label": ..., "pattern": ...}`` per line (``#`` starts a
+  comment line), where the pattern is a regular-expression fragment (cue words: list
+  headers, role titles, type cues...); the ``W_`` labels of ``shared/`` are the word
+  lists the code's own patterns are written with (:class:`Words`);
 * ``first_names.txt`` is a lexicon of given names;
 * ``stop_names.txt`` lists names that are never entities on their own.
 
@@ -94,8 +95,8 @@ def _read_cues(path: Path, patterns: dict[str, list[str]], extra: dict[str, dict
         return
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+            if not line.strip() or line.startswith("#"):
+                continue  # a comment line says what the rows below are for
             try:
                 row = json.loads(line)
                 label, pattern = row["label"], row["pattern"]
@@ -132,3 +133,33 @@ def lexicon(lang: str) -> Lexicon:
 def shared_lexicon() -> Lexicon:
     """The entries common to every language alone (for code that has no document language)."""
     return read_lexicon(SHARED)
+
+
+class Words:
+    """The shared word lists by attribute, for regular expressions written once in code:
+    ``W.ARTICLE`` is label ``W_ARTICLE``'s patterns joined by "|" in file order (not
+    wrapped, not sorted), so a template keeps its own grouping and flags around it. The
+    ``W_`` labels live in ``shared/cues.jsonl``: words both languages' patterns use."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self._lex = lex
+        self._joined: dict[str, str] = {}
+
+    def __getattr__(self, label: str) -> str:
+        if label.startswith("_"):
+            raise AttributeError(label)
+        joined = self._joined.get(label)
+        if joined is None:
+            pats = self._lex.patterns.get(f"W_{label}")
+            if not pats:
+                raise AttributeError(f"no label W_{label} in {PATTERNS_DIR / SHARED / 'cues.jsonl'}")
+            joined = self._joined[label] = "|".join(pats)
+        return joined
+
+    def set(self, label: str) -> frozenset[str]:
+        """Label ``W_{label}``'s entries as a set of words."""
+        return self._lex.words(f"W_{label}")
+
+
+#: the shared word lists (``nlp/patterns/shared/cues.jsonl``), for module-level patterns
+WORDS = Words(shared_lexicon())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 
 BULLETS = "→•·▪◦●■□➢➤►▶‣⁃∙*–—-"
@@ -82,13 +83,13 @@ def tokens(s: str) -> list[str]:
 
 
 _PARTICLES = {"de", "du", "des", "van", "von", "der", "da", "di", "le", "la", "del", "ben", "bin", "st", "mc"}
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jr\.|Sr\.|II|III)\.?$")
+_SUFFIX = re.compile(rf",?\s+(?:{W.NAME_SUFFIX})\.?$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'.]+)*\.?$")
 PERSON_AT_START = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+)*)"
-    r"(?:\s+(?:(?:de|du|des|van|von|der|da|di|le|la|del|St\.?)\s+)?"
+    rf"(?:\s+(?:(?:{W.NAME_PARTICLE})\s+)?"
     r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'A-ZÀ-ÖØ-Þ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+)*){1,2}"
-    r"(?:,?\s+(?:Jr|Sr)\.?)?"
+    rf"(?:,?\s+(?:{W.JR_SR})\.?)?"
 )
 
 
@@ -165,12 +166,12 @@ def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
 
 
 #: an amount of money anywhere in a sentence ("$2 million", "1,4 M$", "3 millions")
-MONEY = re.compile(r"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:millions?|milliards?|billions?)\b", re.I)
+MONEY = re.compile(rf"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:{W.MONEY_SCALE_WORD})\b", re.I)
 
 _AMOUNT = re.compile(
     r"(?P<cur1>\$\s?)?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>G\s?\$|\$\s?G|M\s?\$|\$\s?M\b|M\b|milliards?|billions?|B\b|millions?|k\s?\$|K\b)?"
-    r"(?:\s+(?:de\s+dollars|dollars))?(?P<cur2>\s?\$)?",
+    rf"(?:\s+(?:{W.DOLLARS}))?(?P<cur2>\s?\$)?",
     re.I,
 )
 
@@ -204,7 +205,7 @@ def name_like(s: str, max_words: int = 10) -> bool:
     s = s.strip()
     if not s or not UPPER_START.match(s) or s[0].isdigit():
         return False
-    if s.endswith((".", ":", ";", "!", "?")) and not re.search(r"\b(?:Inc|Ltd|Jr|Co|Corp)\.$", s):
+    if s.endswith((".", ":", ";", "!", "?")) and not re.search(rf"\b(?:{W.ABBREV_SENTENCE})\.$", s):
         return False
     words = s.split()
     if len(words) > max_words:

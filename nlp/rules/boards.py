@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp.facts import MAIN_PROJECT, SUBJECT, Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.rules.context import Context
 from nlp.rules.names import is_role, parse_item, split_items
 from nlp.rules.shapes import PERSON_TITLE
@@ -47,8 +48,8 @@ def person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str,
     return [tuple(x) for x in out]
 
 
-OFFICE_OF = re.compile(r"^(?:(?:Office|Cabinet)\s+of\s+the\s+(?:Minister|President|Premier)\s+(?:of|for|responsible\s+for)\s+"
-                        r"(?:the\s+)?|Cabinet\s+(?:du|de\s+la)\s+(?:ministre|premier\s+ministre|présidente?)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*)")
+OFFICE_OF = re.compile(rf"^(?:(?:{W.OFFICE})\s+of\s+the\s+(?:{W.OFFICE_HOLDER_EN})\s+(?:{W.OFFICE_OF_EN})\s+"
+                        rf"(?:the\s+)?|Cabinet\s+(?:{W.OFFICE_DU})\s+(?:{W.OFFICE_HOLDER_FR})\s+(?:{W.OF_FR})\s*)")
 
 
 def board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group: str,
@@ -59,7 +60,7 @@ def board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group
     lines = []
     for line, ls in tail:
         words = line.split()
-        if (len(words) > 10 or re.search(r"\d", line) or (line.endswith(".") and not re.search(r"(?i)\b(?:Inc|Ltd|Jr|Co|Corp|Ltée)\.$", line))
+        if (len(words) > 10 or re.search(r"\d", line) or (line.endswith(".") and not re.search(rf"(?i)\b(?:{W.ABBREV_END})\.$", line))
                 or (len(words) == 1 and ctx.is_common(line) and not is_role(line, lex))):
             break
         lines.append((line, ls))
@@ -154,7 +155,7 @@ def contacts(bl: list[Block], used: set[int], ctx: Context, facts: Facts) -> Non
         ps = bs + len(body) - len(body.lstrip())
         tail = [(body.strip()[len(person):].strip(" ,"), ps + len(person))] if body.strip()[len(person):].strip(" ,") else []
         for ls, _le, line in rest[1:4]:
-            if re.match(r"(?i)\s*(?:pour|for|on\s+behalf\s+of|au\s+nom\s+de)\s", line):
+            if re.match(rf"(?i)\s*(?:{W.ON_BEHALF})\s", line):
                 break  # "pour Épiceries X": the agency's client, not part of its name
             ln = OFFICE_OF.sub("", line.strip())
             if tail and not tail[-1][0].endswith(","):

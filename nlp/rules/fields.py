@@ -7,6 +7,7 @@ import re
 from types import SimpleNamespace
 
 from nlp.facts import RULE, Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
 from nlp.rules.cues import per_language
@@ -110,7 +111,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
         ),
         funder=re.compile(rf"(?i){lex.alt('FUNDER_FIELD')}(?P<funder>.{{2,60}}?)\s+{amount}"),
         funder_line=re.compile(
-            rf"(?:^|\s)(?P<funder>[A-ZÀ-ÖØ-Þ][\w&.'’ -]{{1,40}}?)\s+(?i:investment|contribution|funding|investissement)"
+            rf"(?:^|\s)(?P<funder>[A-ZÀ-ÖØ-Þ][\w&.'’ -]{{1,40}}?)\s+(?i:{W.INVESTMENT_FIELD})"
             rf"\s*:\s*{amount}"),
         total=re.compile(rf"(?i){lex.alt('TOTAL_FIELD')}\s*:?\s*{amount}"),
     )

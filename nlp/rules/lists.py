@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from nlp.facts import PROJECT_OR_SUBJECT, SUBJECT, Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.boards import boards_and_teams, contacts
 from nlp.rules.context import Context
@@ -56,10 +57,10 @@ def _block_items(b: Block) -> list[tuple[str, int, int]]:
     return out
 
 
-_ITEM_ART = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|the\s+)(?=[A-ZÀ-ÖØ-Þ])")
+_ITEM_ART = re.compile(rf"^(?:{W.ARTICLE_ITEM})(?=[A-ZÀ-ÖØ-Þ])")
 
 
-_ITEM_DESC = re.compile(r"\s*(?:,|\s[–—-])\s+(?:(?:une?|la|le|l['’]|les|des|an?|the|one|l['’]une?|qui|which|who|dont)\s|"
+_ITEM_DESC = re.compile(rf"\s*(?:,|\s[–—-])\s+(?:(?:{W.ITEM_DESC_START})\s|"
                         r"[a-zà-öø-ÿ])|\s[–—]\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
@@ -118,8 +119,8 @@ def _colon_lists(bl: list[Block], flat: list[tuple[int, str, int, int]], used: s
     """Lists introduced by a colon, and lists under a "Partenaires" / "Our partners" heading:
     partners of the document's subject, members of its project, or an event's participants."""
     text, lex = ctx.text, ctx.lex
-    heading_rx = lex.rx("PARTNER_FIELD", r"(?i)^(?:(?:nos|les|our|the)\s+)?(?:{})"
-                                          r"(?:\s+(?:du\s+projet|of\s+the\s+project|industriels|industrial))?$")
+    heading_rx = lex.rx("PARTNER_FIELD", rf"(?i)^(?:(?:{W.HEADING_DET})\s+)?(?:{{}})"
+                                          rf"(?:\s+(?:{W.HEADING_QUALIFIER}))?$")
     for i, b in enumerate(bl):
         if i in used:
             continue
@@ -190,7 +191,7 @@ def _event_lead_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """"organised by X" and "X a dirigé le …" in an event's sub-items, compiled once."""
     lead_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('LEAD_VERB')})\s+{OPT_ART}(?P<org>{ORG_RUN})")
     active_rx = re.compile(
-        rf"^(?P<org>{ORG_RUN})\s+(?i:{lex.alt('LEAD_ACTIVE')})\s+(?i:une?|la|le|l['’]|the|an?)\s"
+        rf"^(?P<org>{ORG_RUN})\s+(?i:{lex.alt('LEAD_ACTIVE')})\s+(?i:{W.ARTICLE_ANY})\s"
     )
     return lead_rx, active_rx
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp.facts import Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.rules.context import Context
 from nlp.rules.names import (
     cut_lower_tail,
@@ -31,7 +32,7 @@ def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, in
 
 def _clause_end(sent: str, pos: int) -> int:
     m = re.search(r"(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bLtée)\.(?!\d)|[;:!?]"
-                  r"|,\s+(?:qui|dont|afin|pour|which|who|to|in order)\b|\s+(?:pour|afin\s+de|to)\s+[a-zé]", sent[pos:])
+                  rf"|,\s+(?:qui|dont|afin|pour|which|who|to|in order)\b|\s+(?:{W.PURPOSE})\s+[a-zé]", sent[pos:])
     return pos + m.start() if m else len(sent)
 
 
@@ -43,7 +44,7 @@ def affil(person: str, ps: int, org: str, os_: int, role: str | None, s0: int, e
 
 
 #: a run of capitalised words, maybe with a name particle ("Jean de la Roche"): where people are looked for
-_CAP_RUN = re.compile(rf"{CAP}(?:[ \t]+(?:(?:de|du|van|von|da|le|la)[ \t]+)?{CAP}){{1,6}}")
+_CAP_RUN = re.compile(rf"{CAP}(?:[ \t]+(?:(?:{W.NAME_PARTICLE_SHORT})[ \t]+)?{CAP}){{1,6}}")
 
 
 def person_spans(sent: str, ctx: Context) -> list[tuple[int, int, str]]:
@@ -98,14 +99,14 @@ def sentence_subject(sent: str, s0: int, end: int, ctx: Context, facts: Facts) -
         return None
     rest = head[len(lm.group()):]
     if all(ctx.is_common(w) for w in org.split()) or (
-            len(org.split()) == 1 and re.match(r"\s+(?:de|des|du|d['’]|of)\s*[a-zà-ÿ]", rest)):
+            len(org.split()) == 1 and re.match(rf"\s+(?:{W.OF_SHORT})\s*[a-zà-ÿ]", rest)):
         return None  # "Message des co-présidents", "Équipe de direction": a common noun, not a name
     os_ = s0 + sent.find(org)
     facts.add(org_cand(org, os_, os_ + len(org), ctx.lex))
     return org
 
 
-_ADVERBS = re.compile(r"(?i)(?:\s+(?:today|also|previously|already|have|has|recently|aujourd['’]hui|ont|déjà))+\s*$")
+_ADVERBS = re.compile(rf"(?i)(?:\s+(?:{W.ADVERB_BEFORE_VERB}))+\s*$")
 
 
 def coordinated_subject(sent: str, s0: int, end: int, ctx: Context, facts: Facts) -> list[str]:
@@ -153,7 +154,7 @@ def subject_items(sent: str, s0: int, end: int, ctx: Context, facts: Facts) -> l
     return out
 
 
-_FOLLOWING = re.compile(r"\s*(?:(?:the|these)\s+following|les\s+(?:\w+\s+){0,2}?suivant(?:e?s)?)[^:.\n]{0,50}:")
+_FOLLOWING = re.compile(rf"\s*(?:(?:{W.THE_THESE})\s+following|les\s+(?:\w+\s+){{0,2}}?suivant(?:e?s)?)[^:.\n]{{0,50}}:")
 
 
 def items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | None = None) -> list[Cand]:

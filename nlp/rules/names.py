@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from nlp.evaluate import normalise
 from nlp.facts import Cand
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
 from nlp.rules.cues import per_language
@@ -57,8 +58,8 @@ def is_acronym_of(acr: str, name: str) -> bool:
 def _item_separator(lex: Lexicon) -> re.Pattern:
     """Between two list items: a comma, a semicolon, a line break, "et"/"and" before a name."""
     and_ = lex.alt("LIST_AND")
-    art = (r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|d['’]|de\s+)?"
-           r"(?:(?:firme|société|entreprise|compagnie|company|firm|startup|start-up|jeune\s+pousse)\s+)?)"
+    art = (rf"(?:(?:{W.ARTICLE_OR_OF})?"
+           rf"(?:(?:{W.COMPANY_NOUN})\s+)?)"
            rf"(?:(?:[a-z-]+\s+)?(?i:{lex.alt('ORG_DESCRIPTOR')})(?:\s+[a-zà-öø-ÿ-]+){{0,2}}\s+)?")
     return re.compile(rf"\s*[,;]\s*(?:{and_}\s+)?|\s*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\s+{and_}\s+(?={art}[A-ZÀ-ÖØ-Þ0-9])")
 
@@ -78,7 +79,7 @@ def split_items(seg: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]
         raw = seg[s:e]
         raw2, s2 = strip_bullet(raw, s)
         text = raw2.strip().rstrip(";,")
-        if text.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|ltée|corp|co|jr|sr|s\.a|l\.p)\.$", text):
+        if text.endswith(".") and not re.search(rf"(?i)\b(?:{W.ABBREV_END_ITEM})\.$", text):
             text = text[:-1].rstrip()
         if not text:
             continue
@@ -177,7 +178,7 @@ def is_role(s: str, lex: Lexicon) -> bool:
         return True
     if lex.rx("ROLE", r"^(?i:co-?)?(?i:{})(?:\s+[a-zà-öø-ÿ][\w’'-]*){1,3}$").match(s):
         return True  # a title with lowercase qualifiers ("Professeure titulaire")
-    return bool(lex.rx("ROLE", r"(?i)^(?:co-?)?{}\s+(?:du|de|des|d['’]|of|and|et)\s+[\w’' -]+$").match(s)) \
+    return bool(lex.rx("ROLE", rf"(?i)^(?:co-?)?{{}}\s+(?:{W.ROLE_LINK})\s+[\w’' -]+$").match(s)) \
         and not type_cue(s, lex)[0] == "University"
 
 
@@ -215,7 +216,7 @@ def name_shaped(s: str, lex: Lexicon) -> bool:
 
 
 def is_minister(role: str, lex: Lexicon) -> bool:
-    return bool(lex.rx("MINISTER", r"(?i)^(?:premier\s+|première\s+)?{}").match(role.strip()))
+    return bool(lex.rx("MINISTER", rf"(?i)^(?:{W.FIRST_MINISTER})?{{}}").match(role.strip()))
 
 
 def trim_org(org: str, lex: Lexicon) -> str | None:
@@ -224,7 +225,7 @@ def trim_org(org: str, lex: Lexicon) -> str | None:
     poss = re.search(r"['’]s\s+[A-ZÀ-ÖØ-Þ]", org)
     if poss and type_cue(org[:poss.start()], lex) != ("Organization", None):
         org = org[:poss.start()]  # "Acme University's School of Design": the university
-    org = re.sub(r"\s+(?:de|du|des|of|and|et|&|la|the|for|d['’]|l['’])$", "", org, flags=re.I)
+    org = re.sub(rf"\s+(?:{W.TRAILING_LINK})$", "", org, flags=re.I)
     org = re.sub(r"^(?:l['’]|d['’])", "", org)
     if not org or not name_like(org, 8):
         return None
@@ -241,7 +242,7 @@ def org_at(body: str, lex: Lexicon) -> str | None:
     if acr and is_acronym_of(acr.group("acr"), acr.group("name")) and not re.search(r"[.;:!?]", acr.group("name")):
         return acr.group("name").strip()
     if lex.rx("INSTITUTION_HEAD", r"^{}(?!\w)").match(body):
-        m = re.match(r"^(?:(?!\s(?:et|and|ou|or)\s)[^,.;:!?()«»\n])+", body)
+        m = re.match(rf"^(?:(?!\s(?:{W.AND_OR})\s)[^,.;:!?()«»\n])+", body)
         words = m.group().split() if m else []
         # stop at a verb-like lowercase word after the complement: keep up to 8 words
         if 1 < len(words) <= 8:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from nlp.facts import MAIN_PROJECT, RULE, Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
 from nlp.rules.cues import per_language, register
@@ -32,8 +33,8 @@ _SC_STOP = "de|du|des|la|le|les|et|ou|pour|à|au|aux|en|un|une|the|a|an|of|and|o
 
 
 #: between two funders: ", et du …", " and $900,000 from …"
-_FUNDS_GAP_CORE = (rf"\s*,?\s*(?:et|and)\s+(?:{MONEY_AMT}\s+(?:from|de\s+la\s+part\s+(?:de|du)|de)\s+)?"
-                   r"(?:(?:par|by|de|du|des|from)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’])\s*)?")
+_FUNDS_GAP_CORE = (rf"\s*,?\s*(?:{W.AND})\s+(?:{MONEY_AMT}\s+(?:from|de\s+la\s+part\s+(?:{W.DE_DU})|de)\s+)?"
+                   rf"(?:(?:{W.FUNDS_BY})\s+)?(?:(?:{W.FUNDS_ARTICLE})\s*)?")
 
 
 _FUNDS_GAP = re.compile(_FUNDS_GAP_CORE)
@@ -42,10 +43,10 @@ _FUNDS_GAP = re.compile(_FUNDS_GAP_CORE)
 _FUNDS_GAP_DESC = r"(?i:\s+{})?" + _FUNDS_GAP_CORE + r"(?:(?i:{})(?:\s+[a-zà-ÿ-]+){0,2}?\s+)?"
 
 
-_HONORIFIC = re.compile(r"^(?:Dr|Dre|Prof|Professor|Professeure?|Pr|Mr|Mrs|Ms|Mme|M)\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
+_HONORIFIC = re.compile(rf"^(?:{W.HONORIFIC})\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
 #: "X est un consortium de recherche qui …", "X is a network that …": the subject is an organization
 _ORG_KIND = re.compile(
-    r"(?i)(?<!\w)(?:est|is)\s+(?:un|une|an?|the|le|la)\s+(?:[\w’'-]+\s+){0,8}?"
+    rf"(?i)(?<!\w)(?:{W.IS})\s+(?:{W.ARTICLE_KIND})\s+(?:[\w’'-]+\s+){{0,8}}?"
     r"(?:consortium|réseau|regroupement|network|alliance|organisme|organi[sz]ation|grappe|cluster)(?!\w)")
 
 
@@ -69,7 +70,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     sc_words = rf"(?:[ \t]+(?:(?:{_SC_STOP})[ \t]+)?(?!(?:{_SC_STOP})\b)[a-zà-öø-ÿ][\w’'-]+){{1,4}}"
     intro_sc_rx = re.compile(
         rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+{sc_words}){q_close}"
-        rf"(?=\s*[,(]|\s+(?i:qui|dont|which|that)\b)")  # a comma or a relative pronoun ends the name
+        rf"(?=\s*[,(]|\s+(?i:{W.RELATIVE})\b)")  # a comma or a relative pronoun ends the name
     # "ColdTrace: Trustworthy AI for Cold Chains, a research project": the name before its subtitle
     appos_rx = re.compile(rf"{q_open}(?P<name>{name_run}){q_close}(?::[ \t]+[^,.;:\n«»]{{3,80}})?\s*,\s*"
                           rf"(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
@@ -77,15 +78,15 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     quoted_rx = re.compile(rf"(?:(?<!\w){ci('PROJECT_INTRO')}\s+)?[«\"“][ \u00a0\u202f]?(?P<name>[A-ZÀ-ÖØ-Þ][^«»\"“”\n]{{1,60}}?)"
                            rf"[ \u00a0\u202f]?[»\"”](?P<appos>\s*,\s*{ci('PROJECT_APPOS')}(?!\w))?")
     # "Project Lodestar", "Opération Ligne claire": a name that carries its own kind
-    kind_rx = re.compile(rf"(?<![\w.’'])(?P<name>(?:Project|Projet|Operation|Opération)[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+"
+    kind_rx = re.compile(rf"(?<![\w.’'])(?P<name>(?:{W.PROJECT_KIND})[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+"
                          rf"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){{0,3}}(?:[ \t]+[a-zà-öø-ÿ][\w’'-]+(?=[ \t]*[—–,.;:()]))?)"
                          rf"(?![ \t]+(?i:{lex.alt('ROLE')})\b)")
     # "Led by Laval-based carrier Frigomax, Cold Chain Sentinel will …": what is led is a project
     fronted_rx = re.compile(rf"^[\s«\"“]*{ci('LEAD_VERB')}\s+(?P<who>[^,;.]{{2,120}}),\s+{q_open}(?P<name>{name_run}){q_close}"
-                            r"\s+(?i:will|is|aims|plans|seeks|should|would|has|vise|va|sera|est|doit|entend|a)\b")
+                            rf"\s+(?i:{W.PROJECT_VERB})\b")
     # "the Tally project", "its Tidewatch initiative", "Norrland's Tidewatch project"
-    suffix_rx = re.compile(rf"(?:(?<!\w)(?i:the|its|their|our|this)|(?<=\w)['’]s)\s+{q_open}(?P<name>{name_run}){q_close}"
-                           r"\s+(?i:project|program|programme|initiative|consortium|pilot)(?!\w)")
+    suffix_rx = re.compile(rf"(?:(?<!\w)(?i:{W.DETERMINER_EN})|(?<=\w)['’]s)\s+{q_open}(?P<name>{name_run}){q_close}"
+                           rf"\s+(?i:{W.PROJECT_NOUN_EN})(?!\w)")
     ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
     # "dirigé par la société montréalaise Acme", "supervisés par la professeure Jeanne Roy"
     desc = rf"(?:(?:{ci('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}?|{ci('PERSON_TITLE_BEFORE')})\s+(?=[A-ZÀ-ÖØ-Þ]))?"
@@ -104,11 +105,11 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     team_verb_rx = re.compile(rf"(?<!\w){ci('PERSON_TEAM_VERB')}(?!\w)")
     partner_cue_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     lead_active_rx = re.compile(
-        rf"(?P<org>{ORG_RUN})(?:\s*,[^,.;()\n]{{1,80}},)?(?:\s+(?i:also|now|currently|aussi|également|désormais))?"
+        rf"(?P<org>{ORG_RUN})(?:\s*,[^,.;()\n]{{1,80}},)?(?:\s+(?i:{W.ADVERB_LEAD}))?"
         rf"\s+(?:{lex.alt('LEAD_ACTIVE')})\s+")
     founded_rx = re.compile(rf"(?<!\w){ci('FOUNDED_BY')}\s+")
     recipient_rx = re.compile(rf"^[\s•·–—-]*{OPT_ART}(?P<org>{ORG_RUN})(?:{LEGAL_FORM})?"
-                              rf"\s+{ci('RECEIVES')}\s[^.;]{{0,80}}?\$[^.;]{{0,40}}?(?<!\w)(?i:pour|for|to)\s")
+                              rf"\s+{ci('RECEIVES')}\s[^.;]{{0,80}}?\$[^.;]{{0,40}}?(?<!\w)(?i:{W.FOR})\s")
     return SimpleNamespace(intro_rx=intro_rx, intro_sc_rx=intro_sc_rx, appos_rx=appos_rx, quoted_rx=quoted_rx, kind_rx=kind_rx, fronted_rx=fronted_rx, suffix_rx=suffix_rx, ref_rx=ref_rx, lead_rx=lead_rx, funds_rx=funds_rx, sc_appos_rx=sc_appos_rx, join_rx=join_rx, announce_rx=announce_rx, funds_active_rx=funds_active_rx, funds_verb_rx=funds_verb_rx, members_rx=members_rx, launch_rx=launch_rx, team_verb_rx=team_verb_rx, partner_cue_rx=partner_cue_rx, lead_active_rx=lead_active_rx, founded_rx=founded_rx, recipient_rx=recipient_rx)
 
 
@@ -146,7 +147,7 @@ class _Sentence:
         return bool(MONEY.search(self.text[a:b]))
 
 
-_INVESTED_IN = re.compile(r"(?<!\w)(?:dans|into|in)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:(?:firme|société|entreprise|"
+_INVESTED_IN = re.compile(rf"(?<!\w)(?:{W.INTO})\s+(?:{W.ARTICLE_SP})?(?:(?:firme|société|entreprise|"
                           r"jeune\s+pousse|start-?up|company|firm)\s+)?(?P<n>[A-ZÀ-ÖØ-Þ][^,.;]*)")
 
 
@@ -198,8 +199,8 @@ def _named_projects(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0
             if any(p <= m.start("name") < p + len(n) for p, n in projects):
                 continue  # read already, whole (a sentence-case name before its first word)
             raw = m.group("name")
-            name = re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", raw).strip()
-            if name.endswith(".") and not re.search(r"(?i)\b(?:inc|ltd|co|corp)\.$", name):
+            name = re.sub(rf"^(?:{W.ARTICLE_CAP})\s+", "", raw).strip()
+            if name.endswith(".") and not re.search(rf"(?i)\b(?:{W.ABBREV_ORG})\.$", name):
                 name = name[:-1]
             # the cue outranks NER's guess of a person ("Harvest Relay, a $2M project"),
             # not a known first name ("Marie Roy, a project manager")
@@ -221,7 +222,7 @@ def _named_projects(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0
             ym = re.match(r"^(.+?)\s+(?:19|20)\d\d$", name)
             if ym:
                 aliases.append(ym.group(1))
-            pm_ = re.match(r"^(?:Project|Projet)\s+(?=\S)", name)
+            pm_ = re.match(rf"^(?:{W.PROJECT_WORD})\s+(?=\S)", name)
             if pm_ and len(name[pm_.end():]) > 2:
                 aliases.append(name[pm_.end():])  # "Project Kestrel" is "Kestrel" later on
             facts.add(Cand(name, "Project", ps, ps + len(name), aliases=aliases, attributes=attrs))
@@ -247,7 +248,7 @@ def _leads(ctx: Context, facts: Facts, px: SimpleNamespace, st: _Sentence) -> No
             bare = _HONORIFIC.sub("", org)
             org = person_at_start(bare, lex, ctx.persons) or bare
         if not tgt and org and looks_like_person(org, lex, ctx.persons) and last_project \
-                and re.search(r"(?<!\w)(?:will\s+be|sera|seront)\s*$", sent[max(0, m.start() - 14):m.start()]):
+                and re.search(rf"(?<!\w)(?:{W.WILL_BE})\s*$", sent[max(0, m.start() - 14):m.start()]):
             tgt = last_project  # "work on the models will be overseen by Dr. Jane Doe"
         if not tgt and org and looks_like_person(org, lex, ctx.persons):
             # "X est dirigée par Jeanne Roy": the person works for the sentence's organization
@@ -404,8 +405,8 @@ def _funders(ctx: Context, facts: Facts, px: SimpleNamespace, st: _Sentence) -> 
         for m in rx.finditer(sent):
             tgt = target(m.start(), money=money_near(m.start(), m.end() + 40))
             org = org_at(sent[m.start("org"):], lex) if rx is px.funds_rx else None
-            org = org or trim_org(re.sub(r"^(?:The|Le|La|Les|L['’])\s+", "", m.group("org")), lex)
-            if rx is px.funds_active_rx and re.search(r"(?i)(?:\b(?:du|de|des|of)\s+|d['’]|\bde\s+la\s+|\bde\s+l['’])$",
+            org = org or trim_org(re.sub(rf"^(?:{W.ARTICLE_CAP})\s+", "", m.group("org")), lex)
+            if rx is px.funds_active_rx and re.search(rf"(?i)(?:\b(?:{W.OF_COMPLEMENT})\s+|d['’]|\bde\s+la\s+|\bde\s+l['’])$",
                                                    sent[:m.start("org")]):
                 # "le ministère de l'Économie verse": the funder is the name that holds the complement
                 end = s0 + m.start("org") + len(org or "")
@@ -421,7 +422,7 @@ def _funders(ctx: Context, facts: Facts, px: SimpleNamespace, st: _Sentence) -> 
                 prev_end = os_ + len(org)
                 for ms, me, other in org_mentions(prev_end, e0, ctx, facts):
                     gap = text[prev_end:ms]
-                    gap = re.sub(r"^\s*,\s*(?:which|who|qui)\b(?:[^,.;]|[.,](?=\d)){0,80}(?=,)", "", gap)  # ", which is investing $1M"
+                    gap = re.sub(rf"^\s*,\s*(?:{W.WHO})\b(?:[^,.;]|[.,](?=\d)){{0,80}}(?=,)", "", gap)  # ", which is investing $1M"
                     if not _FUNDS_GAP.fullmatch(gap) and not lex.rx("ORG_DESCRIPTOR", _FUNDS_GAP_DESC).fullmatch(gap):
                         break
                     facts.rel("FUNDS", other, tgt, s0, e0)

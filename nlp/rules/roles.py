@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from types import SimpleNamespace
 
 from nlp.facts import MAIN_PROJECT, SUBJECT, Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
 from nlp.rules.cues import per_language, register
@@ -53,63 +54,63 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     def ci(label: str) -> str:
         return f"(?i:{lex.alt(label)})"
 
-    art = r"(?i:le\s+|la\s+|l['’]|the\s+)"
+    art = rf"(?i:{W.ARTICLE_ROLE})"
     federal_rx = re.compile(rf"(?<!\w){ci('FEDERAL')}(?!\w)")
     gov_of_rx = re.compile(rf"(?<!\w){ci('GOV_OF')}(?P<place>[A-ZÀ-ÖØ-Þ][\w-]+(?:[- ][A-ZÀ-ÖØ-Þ][\w-]+)?)")
     person_rx = rf"{CAP}(?:[ \t]+{CAP}){{1,2}}"
     minister_rx = re.compile(
         rf"(?<!\w){art}?(?P<role>{ci('MINISTER')}(?:\s+[^.;\n()]{{0,120}}?)?)\s*,\s*"
-        rf"(?i:l['’]honorable\s+|the\s+honourable\s+|hon\.\s+)?(?P<person>{person_rx})"
+        rf"(?i:{W.HONOURABLE})?(?P<person>{person_rx})"
     )
     minister_after_rx = re.compile(
         rf"(?:{ci('HONORIFIC')}\s+)?(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)(\n])"
     )
     honor_rx = re.compile(
-        rf"(?P<role>{ci('MINISTER')}[^.]{{0,120}}?)\s*\n\s*(?i:L['’]honorable|The\s+Honourable|Hon\.)\s+(?P<person>{person_rx})"
+        rf"(?P<role>{ci('MINISTER')}[^.]{{0,120}}?)\s*\n\s*(?i:{W.HONOURABLE_LINE})\s+(?P<person>{person_rx})"
     )
-    det = r"(?i:(?:le|la|l['’]|the|its|son|sa|their|our|notre)\s+)"
+    det = rf"(?i:(?:{W.DETERMINER_ROLE})\s+)"
     role_after = re.compile(
         rf"^\s*,\s*{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,6}}?)\s+{ci('OF_PREP')}\s*{OPT_ART}(?P<org>{ORG_RUN})"
     )
     # "Jane Doe, Director of Data Science at Acme", "Jeanne Roy, vice-présidente, données chez Acme"
     role_at = re.compile(
-        rf"^\s*(?:,|(?i:is|was|est|était)(?=\s))\s*(?:(?i:a|an|the|un|une|le|la)\s+)?(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
-        rf"(?i:at|chez|au\s+sein\s+de)\s+{OPT_ART}(?P<org>{ORG_RUN})"
+        rf"^\s*(?:,|(?i:{W.IS_WAS})(?=\s))\s*(?:(?i:{W.ARTICLE_ROLE_AT})\s+)?(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}[^.;:()\n]{{0,60}}?)\s+"
+        rf"(?i:{W.AT})\s+{OPT_ART}(?P<org>{ORG_RUN})"
     )
     # "Jean Roy, professeur au Département de génie de l'Université Acme": the institution
     role_inst = re.compile(
-        rf"^\s*,\s*(?:(?i:a|an|the|un|une)\s+)?(?P<role>{ci('ROLE')}[^.;:()\n]{{0,80}}?)\s+"
+        rf"^\s*,\s*(?:(?i:{W.ARTICLE_INDEF})\s+)?(?P<role>{ci('ROLE')}[^.;:()\n]{{0,80}}?)\s+"
         rf"(?:(?:à|de)\s+l['’]|(?:à|de)\s+la\s+|du\s+|au\s+|of\s+(?:the\s+)?)"
-        rf"(?P<org>{lex.alt('INSTITUTION_HEAD')}(?:\s+(?:de\s+la|de|du|des|d['’]|of|the)?\s*[\w’'-]+){{1,5}})"
+        rf"(?P<org>{lex.alt('INSTITUTION_HEAD')}(?:\s+(?:{W.INST_LINK})?\s*[\w’'-]+){{1,5}})"
     )
     speech_in_role = re.compile(rf"(?<!\w){ci('SPEECH')}(?!\w)")
     role_before = re.compile(
         rf"{det}?(?P<role>{ci('ROLE')}(?:\s+[\w’'-]+){{0,3}}?)\s+{ci('OF_PREP')}\s*(?P<org>{ORG_RUN})\s*,\s*$"
     )
-    person_of = re.compile(rf"^\s*,?\s*(?i:de|du|d['’]|of|from|at|chez)\s*{OPT_ART}(?P<org>{ORG_RUN})(?=\s*[,.;)]|\s+[a-zà-ÿ]|\s*$)")
+    person_of = re.compile(rf"^\s*,?\s*(?i:{W.PERSON_OF})\s*{OPT_ART}(?P<org>{ORG_RUN})(?=\s*[,.;)]|\s+[a-zà-ÿ]|\s*$)")
     title_before = re.compile(rf"(?P<role>{ci('ROLE')})\s+$")
     paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{ORG_RUN})\)")
     # "Grace Roy, Halcyon Health Data's chief executive, said …"
     poss_role = re.compile(rf"^\s*,\s*(?P<org>{ORG_RUN})['’]s?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}"
                            r"[^,.;:()\n]{0,40}?)\s*(?=[,.;]|$)")
-    org_role_before = re.compile(rf"(?P<org>{ORG_RUN})(?:['’]s)?\s+(?P<role>CEO|CTO|CFO|COO|President|Chair|founder|co-founder|PDG)\s*,?\s*$")
+    org_role_before = re.compile(rf"(?P<org>{ORG_RUN})(?:['’]s)?\s+(?P<role>{W.EXEC_ROLE})\s*,?\s*$")
     # "Acme scientific director Jane Doe", "Acme's chief data officer Jane Doe"
     org_title_before = re.compile(
         rf"(?<![\w’'])(?P<org>{ORG_RUN})(?:['’]s)?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}(?i:{lex.alt('ROLE')})"
-        rf"(?:\s+(?:of|de|du|des|d['’])\s*[a-zà-ÿ][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?)?)"
-        r"(?:\s*,\s*(?:(?:Dr|Dre|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s+)?|\s+(?:(?:Dr|Dre|Prof|Mr|Mrs|Ms|Mme|M)\.?\s+)?)$")
+        rf"(?:\s+(?:{W.OF_TITLE})\s*[a-zà-ÿ][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?)?)"
+        rf"(?:\s*,\s*(?:(?:{W.HONORIFIC_AFTER_COMMA})\.?\s+)?|\s+(?:(?:{W.HONORIFIC_SHORT})\.?\s+)?)$")
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
     province_rx = re.compile(
         rf"(?<![\w’'-])({lex.alt('PROVINCE')})(?:['’]s)?\s+(?:(?:{lex.alt('GOV_VERB')})|(?i:government)(?!\s+of))(?!\w)")
     mutual_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP_MUTUAL')}(?!\w)")
     particip_rx = re.compile(rf"(?<!\w){ci('PARTICIPATION')}(?!\w)")
-    list_verb_rx = re.compile(rf"(?<!\w){ci('LIST_VERB')}(?:\s+(?i:notamment|aussi|également|also|notably))?(?!\w)")
+    list_verb_rx = re.compile(rf"(?<!\w){ci('LIST_VERB')}(?:\s+(?i:{W.NOTABLY}))?(?!\w)")
     source_rx = re.compile(rf"(?m)^[ \t]*{ci('SOURCE_FIELD')}\s*:\s*(?P<org>{ORG_RUN})[ \t]*$")
     nouns = ci("EVENT_NOUN")
     event_lead = re.compile(
         rf"(?P<proj>(?:{CAP}|\d{{4}})(?:\s+(?:{CAP}|\d{{4}}|@|&|x|de|du|des|of|the|and|et)){{0,8}})\s*,\s*"
-        rf"(?i:un|une|le|la|l['’]|an?|the)\s+(?:[\w’'-]+\s+){{0,2}}?{nouns}\s+(?:[\w’'-]+\s+){{0,3}}?"
+        rf"(?i:{W.ARTICLE_EVENT})\s+(?:[\w’'-]+\s+){{0,2}}?{nouns}\s+(?:[\w’'-]+\s+){{0,3}}?"
         rf"{ci('LEAD_VERB')}\s+{OPT_ART}(?P<org>{ORG_RUN})"
     )
     prog_rx = re.compile(
@@ -118,9 +119,9 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     ministry_rx = re.compile(
         rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:[ \t]*(?:,|et|and|de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|for)[ \t]*)+"
         rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]*|[ \t]+[a-zà-öø-ÿ]{{4,}}"
-        rf"(?=\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of|the)\s*[A-ZÀ-ÖØ-Þ]))*)+"  # "Ressources naturelles et des Forêts"
+        rf"(?=\s+(?:{W.AND})\s+(?:{W.MINISTRY_LINK})\s*[A-ZÀ-ÖØ-Þ]))*)+"  # "Ressources naturelles et des Forêts"
     )
-    inst_after = re.compile(rf"\s+(?:et|and)\s+(?:de\s+la|de\s+l['’]|du|des|of\s+the|the)\s+"
+    inst_after = re.compile(rf"\s+(?:{W.AND})\s+(?:{W.INST_AFTER_LINK})\s+"
                             rf"(?:{lex.alt('INSTITUTION_HEAD')}|{lex.alt('MUNICIPAL')})(?!\w)")
     # names the construction says are people: after a speech verb, before ", <title>"
     word = r"[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*"
@@ -130,7 +131,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     titled_rx = re.compile(rf"(?P<person>{name3})\s*,\s*{det}?{ci('ROLE')}(?!\w)")
     anaphor_rx = re.compile(rf"(?<!\w)(?i:{lex.alt('ORG_BEFORE')})(?!\w)")
     byline_rx = re.compile(
-        r"(?m)^[ \t]*(?:By|Par|BY|PAR)[ \t]+(?P<p>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})"
+        rf"(?m)^[ \t]*(?:{W.BYLINE})[ \t]+(?P<p>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){{1,2}})"
         r"(?:[ \t]*(?:,|\||[–—-])[ \t]*(?P<org>[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'&.-]*){0,4}))?[ \t]*$")
     province_word_rx = re.compile(rf"(?<!\w)({lex.alt('PROVINCE')})(?!\w)")
     return SimpleNamespace(
@@ -295,7 +296,7 @@ def _roles(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int, cl
                 m = None
             if m:
                 inst = cut_lower_tail(m.group("org"), lex)
-                inst = re.sub(r"\s+(?:de\s+la|de|du|des|d['’]|of|the|et|and)$", "", inst)
+                inst = re.sub(rf"\s+(?:{W.INST_TAIL})$", "", inst)
                 ps_org = s0 + pe + m.start("org")
                 if inst and type_cue(inst, lex)[0] == "University" and len(inst.split()) >= 2:
                     claimed.append((s0 + pe + m.start("role"), s0 + pe + m.end("role")))
@@ -345,7 +346,7 @@ def _roles(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int, cl
             org = trim_org(m.group("org"), lex)
             # "by CEO Maëlle Roy and CTO Tobias Renner": another titled person, not an organization
             if org and not looks_like_person(org, lex, ctx.persons) and not EXEC_TITLE.match(org) and not any(
-                    person_at_start(w, lex, ctx.persons) for w in re.split(r"\s+(?:and|et)\s+", org) if w):
+                    person_at_start(w, lex, ctx.persons) for w in re.split(rf"\s+(?:{W.AND_EN})\s+", org) if w):
                 os_ = s0 + max(0, ps - 160) + m.start("org")
                 affil(person, s0 + ps, org, os_, m.group("role"), s0, e0, ctx, facts)
 
@@ -409,7 +410,7 @@ def _event_leads(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: i
     sent = ctx.text[s0:e0]
     for m in px.event_lead.finditer(sent):
         proj = m.group("proj").strip()
-        proj = re.sub(r"^(?:(?:avec|with|de|du|the|le|la|les|à|au|at|in|en)\s+)+", "", proj, flags=re.I)
+        proj = re.sub(rf"^(?:(?:{W.EVENT_LEAD_WORD})\s+)+", "", proj, flags=re.I)
         org = trim_org(m.group("org"), lex)
         if not proj or not org or looks_like_person(org, lex, ctx.persons):
             continue

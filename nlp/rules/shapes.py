@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 
+from nlp.lexicon import WORDS as W
+
 #: a legal form after a company name ("Acme inc.", ", Ltd")
-LEGAL_FORM = r",?[ \t]+(?i:inc|ltée|ltd|llc|corp|limitée|s\.e\.n\.c)\.?(?!\w)"
+LEGAL_FORM = rf",?[ \t]+(?i:{W.LEGAL_FORM})\.?(?!\w)"
 
 
 #: an executive title before a name ("CEO Maëlle Roy"): a person, never an organization's name
-EXEC_TITLE = re.compile(r"^(?:CEO|CTO|CFO|COO|CSO|CIO|PDG|DG|Chair|President|Présidente?)\s+(?=[A-ZÀ-ÖØ-Þ])")
+EXEC_TITLE = re.compile(rf"^(?:{W.EXEC_TITLE})\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 #: "MONTRÉAL, le 4 mars 2024 –", "TORONTO, May 2, 2024 /CNW/ -": a place and a date, not a name
 DATELINE = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:[A-Z][A-Za-z.]{1,4},\s*)?(?:(?:le|the)\s+)?"
+    rf"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:\([^)]*\))?,\s*(?:[A-Z][A-Za-z.]{{1,4}},\s*)?(?:(?:{W.DATELINE_ARTICLE})\s+)?"
     r"(?:\d{1,2}(?:er)?\s+\w+|\w+\.?\s+\d{1,2}),?\s+\d{4}\s*(?:/[^/\n]+/)?\s*[–—-]+\s*"
 )
 
@@ -26,10 +28,10 @@ BASED_IN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’]*(?:[ -][A-ZÀ-ÖØ-Þ][\w.'’
 CAP = r"[A-ZÀ-ÖØ-Þ][\w’'&.+@-]*"
 
 
-OPT_ART = r"(?:(?i:the|le|la|les|l['’]|du|des|d['’])\s*)?"
+OPT_ART = rf"(?:(?i:{W.OPT_ARTICLE})\s*)?"
 
 
-ORG_RUN = rf"{CAP}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['’]|l['’]|la|for|the|à)[ \t]+)?{CAP}){{0,6}}"
+ORG_RUN = rf"{CAP}(?:[ \t]+(?:(?:{W.NAME_LINK})[ \t]+)?{CAP}){{0,6}}"
 
 
 #: titles written in front of a name ("the Honourable Jane Doe", "Minister Doe", "Dre Roy")
@@ -46,8 +48,8 @@ ARTICLES = re.compile(
 
 
 NAME_AT = re.compile(
-    rf"^(?:{CAP})(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de\s+la|d['’]|l['’]|la|for|the|à|en|x|@)[ \t]+)?(?:{CAP}|\d{{4}})){{0,7}}"
+    rf"^(?:{CAP})(?:[ \t]+(?:(?:{W.NAME_AT_LINK})[ \t]+)?(?:{CAP}|\d{{4}})){{0,7}}"
 )
 
 
-MONEY_AMT = r"(?:\$\s?[\d.,]+(?:\s*(?:millions?|billions?|M))?|[\d][\d.,\s]*\s*(?:M\s?\$|\$|millions?\s+de\s+dollars))"
+MONEY_AMT = rf"(?:\$\s?[\d.,]+(?:\s*(?:{W.MONEY_SCALE}))?|[\d][\d.,\s]*\s*(?:M\s?\$|\$|millions?\s+de\s+dollars))"
