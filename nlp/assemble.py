@@ -66,8 +66,7 @@ def _acronyms(cands: list[Cand], text: str) -> None:
 
 
 #: capitalised sentence words glued before a name by NER ("Pour Rania Bouzid, …")
-_LEAD_WORD = re.compile(r"^(?:Pour|Selon|Avec|Chez|Comme|Dixit|Quant\s+à|Pendant|For|According\s+to|With|Like|Per|"
-                        r"Says|Said|But|Mais|Et|And)\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
+_LEAD_WORD = re.compile(rf"^(?:{W.LEAD_WORD})\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
 
 
 def _drop_lead_word(c: Cand) -> Cand:
@@ -176,13 +175,11 @@ def assemble(document: Document, facts: Facts) -> Extraction:
 
 
 #: words that make a name a unit apart from the short form it contains
-_UNIT_WORDS = {"labs", "lab", "fondation", "foundation", "capital", "ventures", "holding", "holdings",
-               "institut", "institute", "universite", "university", "college", "centre", "center", "chaire",
-               "chair", "hopital", "hospital", "canada", "quebec", "montreal", "ontario", "international",
-               "america", "amerique", "usa", "france", "europe", "global", "group", "groupe", "fund", "fonds"}
-_SITE_WORDS = {"hospital", "hopital", "centre", "center"}
-_INST_WORDS = {"universite", "university", "ecole", "school", "de", "du", "des", "d", "l", "la", "le", "of", "the"}
-_FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and", "et", "a", "en", "for", "pour"}
+_UNIT_WORDS = W.set("UNIT_WORD")
+_SITE_WORDS = W.set("SITE_WORD")
+_INST_WORDS = W.set("INSTITUTION_WORD")
+_FUNCTION = W.set("FUNCTION_WORD")
+_OF_WORDS = W.set("OF_WORD")
 
 
 _HEADS = rf"(?:{W.UNIT_HEAD})"  # not Labs or Foundation: units apart
@@ -276,7 +273,7 @@ def _link_prefixes(cands: list[Cand]) -> None:
         if w:
             by_first.setdefault(w[0], []).append(c)
         rest = [x for x in w if x not in _INST_WORDS]
-        if c.type == "University" and len(rest) == 1 and not set(w) & {"de", "du", "des", "d", "of"}:
+        if c.type == "University" and len(rest) == 1 and not set(w) & _OF_WORDS:
             unis.setdefault(rest[0], []).append(c)
     for c in orgs:
         w = words[id(c)]
@@ -350,7 +347,7 @@ def _pick_name(group: list[Cand], etype: str) -> str:
     return squash(min(ruled, key=rank).name)
 
 
-_ABOUT = re.compile(rf"(?im)^[ \t#]*(?:à\s+propos\s+(?:{W.ABOUT_OF})|about\s+)(?P<rest>[^\n]{{2,120}})$")
+_ABOUT = re.compile(rf"(?im)^[ \t#]*(?:{W.ABOUT_HEADING})(?P<rest>[^\n]{{2,120}})$")
 
 
 def _subject(entities: list[ExtractedEntity], counts: Counter, text: str = "") -> ExtractedEntity | None:

@@ -28,9 +28,7 @@ _FUNDING_CUES = ("FUNDS_ACTIVE", "FUNDS_VERB", "FUNDING_VERB")
 _MAX_SECTIONS = 4
 _FIELD_LINES = re.compile(r"(?m)^[ \t*#-]*[A-ZÀ-ÖØ-Þ][^:\n]{1,40}[ \t]?:[ \t]*[A-ZÀ-ÖØ-Þ0-9$]")
 #: where the story ends and the boilerplate begins
-_TAIL = re.compile(rf"(?im)^[ \t#*]*(?:à\s+propos\s+(?:{W.DE})|about\s+\S|renseignements\b|"
-                   rf"pour\s+(?:{W.MORE_INFORMATION})|(?:media\s+)?contacts?\s*(?::|$)|"
-                   r"source\s*:|-30-|###\s*$)")
+_TAIL = re.compile(rf"(?im)^[ \t#*]*(?:{W.BOILERPLATE_HEADING})")
 
 
 def body_end(text: str) -> int:
@@ -107,7 +105,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     # "researchers at McMaster University will test …": the work a story's partners do
     subj_rx = lex.rx("CONTRIB_SUBJECT", rf"(?i)(?:^|[\s«\"“(])(?:{{}})\s*(?:{W.ARTICLE_SP})?$")
     # the subject position, maybe after a descriptor ("La jeune pousse sherbrookoise Routika fournira")
-    lead_in = re.compile(r"(?i)(?:^|(?:\bwhile|\bwhereas|\band|\bet|tandis\s+qu['’]?e?|alors\s+que|;|:)\s+)"
+    lead_in = re.compile(rf"(?i)(?:^|(?:{W.CONTRAST})\s+)"
                          rf"(?:{W.ARTICLE_ALL})?"
                          rf"(?:(?:[\w-]+\s+){{0,2}}{lex.alt('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}\s+)?[\s«\"“]*$")
     speech_rx = lex.rx("SPEECH", r"(?i)(?<!\w){}(?!\w)")

@@ -156,6 +156,10 @@ class Words:
             joined = self._joined[label] = "|".join(pats)
         return joined
 
+    def items(self, label: str) -> tuple[str, ...]:
+        """Label ``W_{label}``'s entries in file order (to build a pattern per entry)."""
+        return tuple(self._lex.patterns.get(f"W_{label}", ()))
+
     def set(self, label: str) -> frozenset[str]:
         """Label ``W_{label}``'s entries as a set of words."""
         return self._lex.words(f"W_{label}")

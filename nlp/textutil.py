@@ -61,7 +61,7 @@ def strip_bullet(s: str, start: int) -> tuple[str, int]:
     return s, start
 
 
-_SENT_END = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bDre\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bPr\.)"
+_SENT_END = re.compile(r"(?<=[.!?])" + "".join(rf"(?<!\b{w}\.)" for w in W.items("TITLE_ABBREV")) +
                        r"(?:[ \u00a0\u202f]?[»\"”])?\s+(?=[«\"“A-ZÀ-ÖØ-Þ])|\n[ \t\f]*\n")
 
 
@@ -82,7 +82,10 @@ def tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
-_PARTICLES = {"de", "du", "des", "van", "von", "der", "da", "di", "le", "la", "del", "ben", "bin", "st", "mc"}
+_PARTICLES = W.set("NAME_PARTICLE_WORD")
+#: the unit words of an amount, by scale
+_BILLION = W.set("BILLION")
+_MILLION = W.set("MILLION")
 _SUFFIX = re.compile(rf",?\s+(?:{W.NAME_SUFFIX})\.?$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'.]+)*\.?$")
 PERSON_AT_START = re.compile(
@@ -190,9 +193,9 @@ def parse_amount(s: str) -> float | None:
         except ValueError:
             continue
         unit = (m.group("unit") or "").casefold().replace(" ", "").replace("$", "")
-        if unit in ("g", "milliard", "milliards", "billion", "billions", "b"):
+        if unit in _BILLION:
             value *= 1e9
-        elif unit in ("m", "million", "millions"):
+        elif unit in _MILLION:
             value *= 1e6
         elif unit == "k":
             value *= 1e3

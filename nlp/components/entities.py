@@ -20,9 +20,9 @@ from nlp.lexicon import WORDS as W
 from nlp.rules import DATELINE, EXEC_TITLE, LEGAL_FORM, PERSON_TITLE, cut_lower_tail, is_acronym_of
 from nlp.textutil import looks_like_person, squash, type_cue
 
-_LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
+_LEAD = re.compile(rf"^(?:{W.LEAD_ARTICLE})")
 _TRAIL = re.compile(r"[\s.,;:!?»«\"'’)(\-–—]+$")
-_COORD = re.compile(r"\s+(?:et|and|&)\s+(?:d['’]|de\s+|l['’])?|\s*,\s*(?:d['’]|de\s+)")
+_COORD = re.compile(rf"\s+(?:{W.AND_FR})\s+(?:{W.COORD_LINK})?|\s*,\s*(?:{W.COORD_DE})")
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\w’'&.+-]*"
 _RUN = re.compile(rf"{_CAPW}(?:[ \t]+(?:(?:{W.NAME_LINK})[ \t]+)?{_CAPW}){{1,6}}")
 _HEAD = re.compile(r"^[\s«\"'’(\-–—→•·]+")
@@ -36,8 +36,7 @@ _AND = re.compile(rf"\s+(?:{W.AND_AMP})\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])")
 _OPEN_PAREN = re.compile(r"\s*\([^)]*$")
 #: verbs, auxiliaries and connectives that end a name ("Acme Robotics is", "Acme et")
 _TAIL_WORD = re.compile(
-    r"(?:\s+(?:is|are|was|were|has|have|had|will|would|says|said|announced|est|sont|a|ont|sera|y|et|and"
-    r"|to|in|with|for|à|avec|pour))+\s*$")
+    rf"(?:\s+(?:{W.TAIL_WORD}))+\s*$")
 #: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
 _ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
 _PROGRAM_AFTER = re.compile(rf"(?:\s+(?:{W.AND_AMP})\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:{W.PROGRAM})\b")

@@ -30,9 +30,13 @@ def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, in
     return [(s, e, t) for s, e, t in ctx.orgs if s >= span_start and e <= span_end]
 
 
+#: where a clause ends: a full stop (not an abbreviation's), a semicolon, a relative or purpose clause
+_CLAUSE_END = re.compile("".join(rf"(?<!\b{w})" for w in W.items("ABBREV_CLAUSE")) + r"\.(?!\d)|[;:!?]"
+                         rf"|,\s+(?:{W.CLAUSE_LINK})\b|\s+(?:{W.PURPOSE})\s+[a-zé]")
+
+
 def _clause_end(sent: str, pos: int) -> int:
-    m = re.search(r"(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bLtée)\.(?!\d)|[;:!?]"
-                  rf"|,\s+(?:qui|dont|afin|pour|which|who|to|in order)\b|\s+(?:{W.PURPOSE})\s+[a-zé]", sent[pos:])
+    m = _CLAUSE_END.search(sent[pos:])
     return pos + m.start() if m else len(sent)
 
 

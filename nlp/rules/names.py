@@ -25,8 +25,8 @@ from nlp.textutil import (
 _PAREN_TAIL = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)\s*$", re.S)
 
 
-_ACR_SKIP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "en", "à", "a", "pour",
-             "for", "in", "on", "au", "aux"}
+#: words an acronym skips ("KRG" for "The Kestrel Research Group")
+_ACR_SKIP = W.set("ACRONYM_SKIP")
 
 
 def is_acronym_of(acr: str, name: str) -> bool:
@@ -251,8 +251,7 @@ def org_at(body: str, lex: Lexicon) -> str | None:
     return trim_org(m.group(), lex) if m else None
 
 
-_TAIL_PARTICLES = {"de", "du", "des", "d", "l", "la", "le", "of", "the", "and", "et", "&", "for", "à", "en", "pour",
-                   "sur", "au", "aux"}
+_TAIL_PARTICLES = W.set("TAIL_PARTICLE")
 
 
 def cut_lower_tail(raw: str, lex: Lexicon) -> str:

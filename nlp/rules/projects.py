@@ -29,11 +29,12 @@ from nlp.textutil import (
     person_at_start,
 )
 
-_SC_STOP = "de|du|des|la|le|les|et|ou|pour|à|au|aux|en|un|une|the|a|an|of|and|or|for|to|in|on|with|avec|sur|par|by"
+#: function words inside a sentence-case name ("Planification agile des chantiers")
+_SC_STOP = W.SENTENCE_CASE_STOP
 
 
 #: between two funders: ", et du …", " and $900,000 from …"
-_FUNDS_GAP_CORE = (rf"\s*,?\s*(?:{W.AND})\s+(?:{MONEY_AMT}\s+(?:from|de\s+la\s+part\s+(?:{W.DE_DU})|de)\s+)?"
+_FUNDS_GAP_CORE = (rf"\s*,?\s*(?:{W.AND})\s+(?:{MONEY_AMT}\s+(?:{W.FUNDS_FROM})\s+)?"
                    rf"(?:(?:{W.FUNDS_BY})\s+)?(?:(?:{W.FUNDS_ARTICLE})\s*)?")
 
 
@@ -47,7 +48,7 @@ _HONORIFIC = re.compile(rf"^(?:{W.HONORIFIC})\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
 #: "X est un consortium de recherche qui …", "X is a network that …": the subject is an organization
 _ORG_KIND = re.compile(
     rf"(?i)(?<!\w)(?:{W.IS})\s+(?:{W.ARTICLE_KIND})\s+(?:[\w’'-]+\s+){{0,8}}?"
-    r"(?:consortium|réseau|regroupement|network|alliance|organisme|organi[sz]ation|grappe|cluster)(?!\w)")
+    rf"(?:{W.ORG_KIND_NOUN})(?!\w)")
 
 
 
@@ -147,8 +148,8 @@ class _Sentence:
         return bool(MONEY.search(self.text[a:b]))
 
 
-_INVESTED_IN = re.compile(rf"(?<!\w)(?:{W.INTO})\s+(?:{W.ARTICLE_SP})?(?:(?:firme|société|entreprise|"
-                          r"jeune\s+pousse|start-?up|company|firm)\s+)?(?P<n>[A-ZÀ-ÖØ-Þ][^,.;]*)")
+_INVESTED_IN = re.compile(rf"(?<!\w)(?:{W.INTO})\s+(?:{W.ARTICLE_SP})?(?:(?:{W.COMPANY_NOUN_INVESTED})\s+)?"
+                          r"(?P<n>[A-ZÀ-ÖØ-Þ][^,.;]*)")
 
 
 def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]]) -> None:
@@ -318,7 +319,7 @@ def _partners_of_project(ctx: Context, facts: Facts, px: SimpleNamespace, st: _S
         tgt = before[-1][1] if before else (
             (last_project or MAIN_PROJECT) if px.ref_rx.search(sent, 0, m.start()) else None)
         since = s0 + (before[-1][0] + len(before[-1][1]) if before else 0)
-        verb_cue = re.match(r"(?i)(?:collabor|travaill|ha[sd]\s|have\s|is\s|are\s|partner|team|work|s['’])", m.group())
+        verb_cue = re.match(rf"(?i)(?:{W.PARTNER_VERB_START})", m.group())
         if tgt and verb_cue and any(re.fullmatch(r"(?:\s+[\w-]+){0,5}\s*", text[oe:s0 + m.start()])
                                     for _os, oe, _n in org_mentions(since, s0 + m.start(), ctx, facts)):
             continue  # "Acme collabore depuis 2023 avec B": Acme's partnership, not the project's

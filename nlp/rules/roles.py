@@ -80,7 +80,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     # "Jean Roy, professeur au Département de génie de l'Université Acme": the institution
     role_inst = re.compile(
         rf"^\s*,\s*(?:(?i:{W.ARTICLE_INDEF})\s+)?(?P<role>{ci('ROLE')}[^.;:()\n]{{0,80}}?)\s+"
-        rf"(?:(?:à|de)\s+l['’]|(?:à|de)\s+la\s+|du\s+|au\s+|of\s+(?:the\s+)?)"
+        rf"(?:{W.INSTITUTION_PREP})"
         rf"(?P<org>{lex.alt('INSTITUTION_HEAD')}(?:\s+(?:{W.INST_LINK})?\s*[\w’'-]+){{1,5}})"
     )
     speech_in_role = re.compile(rf"(?<!\w){ci('SPEECH')}(?!\w)")
@@ -109,7 +109,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     source_rx = re.compile(rf"(?m)^[ \t]*{ci('SOURCE_FIELD')}\s*:\s*(?P<org>{ORG_RUN})[ \t]*$")
     nouns = ci("EVENT_NOUN")
     event_lead = re.compile(
-        rf"(?P<proj>(?:{CAP}|\d{{4}})(?:\s+(?:{CAP}|\d{{4}}|@|&|x|de|du|des|of|the|and|et)){{0,8}})\s*,\s*"
+        rf"(?P<proj>(?:{CAP}|\d{{4}})(?:\s+(?:{CAP}|\d{{4}}|{W.EVENT_NAME_LINK})){{0,8}})\s*,\s*"
         rf"(?i:{W.ARTICLE_EVENT})\s+(?:[\w’'-]+\s+){{0,2}}?{nouns}\s+(?:[\w’'-]+\s+){{0,3}}?"
         rf"{ci('LEAD_VERB')}\s+{OPT_ART}(?P<org>{ORG_RUN})"
     )
@@ -117,7 +117,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
         rf"(?<!\w){ci('FUNDING_FOR')}(?P<kind>{ci('PROGRAM_NOUN')})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,4}})"
     )
     ministry_rx = re.compile(
-        rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:[ \t]*(?:,|et|and|de\s+la|de\s+l['’]|des|du|de|d['’]|of|the|for)[ \t]*)+"
+        rf"(?<!\w){lex.alt('MINISTRY')}(?:(?:[ \t]*(?:{W.MINISTRY_NAME_LINK})[ \t]*)+"
         rf"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]*|[ \t]+[a-zà-öø-ÿ]{{4,}}"
         rf"(?=\s+(?:{W.AND})\s+(?:{W.MINISTRY_LINK})\s*[A-ZÀ-ÖØ-Þ]))*)+"  # "Ressources naturelles et des Forêts"
     )

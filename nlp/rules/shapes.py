@@ -36,15 +36,11 @@ ORG_RUN = rf"{CAP}(?:[ \t]+(?:(?:{W.NAME_LINK})[ \t]+)?{CAP}){{0,6}}"
 
 #: titles written in front of a name ("the Honourable Jane Doe", "Minister Doe", "Dre Roy")
 PERSON_TITLE = re.compile(
-    r"^(?:(?:the|l['’])\s*)?(?:Honou?rable|honorable|Hon\.|Minister|Ministre|Premier|Premi[eè]re\s+ministre|"
-    r"Prime\s+Minister|Dr|Dre|Prof|Professor|Professeure?|Mr|Mrs|Ms|Mme|M)\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
+    rf"^(?:(?:{W.THE_L})\s*)?(?:{W.PERSON_TITLE})\.?\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 ARTICLES = re.compile(
-    r"^(?:(?:l['’]|d['’])\s*|(?:le|la|les|the|de|du|des|of|également|aussi|notamment|entre\s+autres|also|notably"
-    r"|including|namely|such\s+as|tels?\s+que|comme|firme|société|entreprise|compagnie|startup|jeune\s+pousse"
-    r"|organisme|organisation|organization|grappe|cluster|coopérative|agence|agency"
-    r"|company|firm|par|by)\s+)+", re.I)
+    rf"^(?:(?:{W.ELISION})\s*|(?:{W.LEADING_WORD})\s+)+", re.I)
 
 
 NAME_AT = re.compile(
