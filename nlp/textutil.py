@@ -173,7 +173,7 @@ MONEY = re.compile(rf"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:{W.MONEY_SCALE_W
 
 _AMOUNT = re.compile(
     r"(?P<cur1>\$\s?)?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*"
-    r"(?P<unit>G\s?\$|\$\s?G|M\s?\$|\$\s?M\b|M\b|milliards?|billions?|B\b|millions?|k\s?\$|K\b)?"
+    rf"(?P<unit>{W.AMOUNT_UNIT})?"
     rf"(?:\s+(?:{W.DOLLARS}))?(?P<cur2>\s?\$)?",
     re.I,
 )

@@ -48,8 +48,7 @@ def person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str,
     return [tuple(x) for x in out]
 
 
-OFFICE_OF = re.compile(rf"^(?:(?:{W.OFFICE})\s+of\s+the\s+(?:{W.OFFICE_HOLDER_EN})\s+(?:{W.OFFICE_OF_EN})\s+"
-                        rf"(?:the\s+)?|Cabinet\s+(?:{W.OFFICE_DU})\s+(?:{W.OFFICE_HOLDER_FR})\s+(?:{W.OF_FR})\s*)")
+OFFICE_OF = re.compile(rf"^(?:{W.OFFICE_OF})")
 
 
 def board_item(person: str, ps: int, pe: int, tail: list[tuple[str, int]], group: str,

@@ -96,8 +96,7 @@ _ENUM = re.compile(r"^(?:\d{1,2}|[A-Za-z])[.)]\s+(?=\S)|^\(\d{1,2}\)\s+")
 @per_language
 def patterns(lex: Lexicon) -> SimpleNamespace:
     """The field patterns of a language, compiled once."""
-    amount = (r"(?P<more>{m}\s+)?(?P<amt>\$?\s?\d[\d\s]*(?:[,.]\d+)?\s*(?:M\s?\$|\$\s?M|G\s?\$"
-              r"|millions?(?:\s+de\s+dollars)?|billions?|M\b|B\b|K\b|\$))")
+    amount = r"(?P<more>{m}\s+)?(?P<amt>\$?\s?\d[\d\s]*(?:[,.]\d+)?\s*(?:" + W.FIELD_AMOUNT_UNIT + "))"
     amount = amount.replace("{m}", lex.alt("MORE_THAN"))
     return SimpleNamespace(
         field=re.compile(

@@ -158,7 +158,7 @@ def subject_items(sent: str, s0: int, end: int, ctx: Context, facts: Facts) -> l
     return out
 
 
-_FOLLOWING = re.compile(rf"\s*(?:(?:{W.THE_THESE})\s+following|les\s+(?:\w+\s+){{0,2}}?suivant(?:e?s)?)[^:.\n]{{0,50}}:")
+_FOLLOWING = re.compile(rf"\s*(?:{W.FOLLOWING})[^:.\n]{{0,50}}:")
 
 
 def items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | None = None) -> list[Cand]:

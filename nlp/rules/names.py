@@ -187,12 +187,12 @@ def province_gov(lex: Lexicon, province: str) -> str:
     prep = lex.extra.get("PROVINCE", {}).get(province, {}).get("prep")
     if prep is None:
         return gov_name(lex, of=province)
-    head = lex.patterns.get("GOV_TEMPLATE", ["Gouvernement du {}"])[0].split(" ")[0]
+    head = lex.patterns.get("GOV_TEMPLATE", ["{}"])[0].split(" ")[0]
     return f"{head} {prep}{'' if prep.endswith(chr(39)) else ' '}{province}"
 
 
 def gov_name(lex: Lexicon, country: str | None = None, of: str | None = None) -> str:
-    template = lex.patterns.get("GOV_TEMPLATE", ["Gouvernement du {}"])[0]
+    template = lex.patterns.get("GOV_TEMPLATE", ["{}"])[0]
     return template.replace("{}", of or country or lex.patterns.get("COUNTRY", [""])[0])
 
 

@@ -48,4 +48,4 @@ NAME_AT = re.compile(
 )
 
 
-MONEY_AMT = rf"(?:\$\s?[\d.,]+(?:\s*(?:{W.MONEY_SCALE}))?|[\d][\d.,\s]*\s*(?:M\s?\$|\$|millions?\s+de\s+dollars))"
+MONEY_AMT = rf"(?:\$\s?[\d.,]+(?:\s*(?:{W.MONEY_SCALE}))?|[\d][\d.,\s]*\s*(?:{W.MONEY_SUFFIX}))"
