@@ -65,7 +65,7 @@ def _acronyms(cands: list[Cand], text: str) -> None:
             c.aliases.append(m.group(1))
 
 
-#: capitalised sentence words glued before a name by NER ("Pour Rania Bouzid, …")
+#: capitalised sentence words glued before a name by NER ("Pour Odile Marlin, …")
 _LEAD_WORD = re.compile(rf"^(?:{W.LEAD_WORD})\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
 
 
@@ -188,8 +188,8 @@ _SHORT_HEAD = re.compile(rf"^(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})\s+{_HEADS
 
 
 def _link_variants(cands: list[Cand]) -> None:
-    """Add aliases that make variants of one name meet: 'Kestrel University' /
-    'Université Kestrel', 'École Technique de Laval' / 'Technique Laval',
+    """Add aliases that make variants of one name meet: 'Vireo University' /
+    'Université Vireo', 'École Technique de Laval' / 'Technique Laval',
     and an acronym used alone ('CRAN') / the long name whose initials it is."""
     inst: dict[str, Cand] = {}
     longs: dict[str, Cand] = {}
@@ -204,14 +204,14 @@ def _link_variants(cands: list[Cand]) -> None:
             initials = "".join(w[0] for w in normalise(c.name).split() if w not in _FUNCTION)
             if len(initials) >= 2:
                 longs.setdefault(initials, c)
-    # a short form: "Polaris" for "Institut Polaris de recherche en IA" / "Polaris Institute"
+    # a short form: "Lumen" for "Institut Lumen de recherche en IA" / "Lumen Institute"
     shorts: dict[str, set[str]] = {}
     for c in cands:
         if c.type in ORG_LIKE:
             m = _HEAD_SHORT.match(c.name) or _SHORT_HEAD.match(c.name)
             if m:
                 shorts.setdefault(key(m.group("short")), set()).add(c.name)
-    # "Givrex" for "Givrex Logistique", "Bellefeuille" for "Épiceries Bellefeuille": a two-word
+    # "Zephyrin" for "Zephyrin Logistique", "Corvane" for "Épiceries Corvane": a two-word
     # company name whose other word is not a unit of its own ("Nordex Labs", "Fondation X" stay apart)
     for c in cands:
         if c.type == "Organization" and c.subtype != "government":
@@ -240,7 +240,7 @@ def _link_variants(cands: list[Cand]) -> None:
 
 def _link_truncations(cands: list[Cand]) -> None:
     """A name cut short where a longer one starts at the same place ("École" read by one
-    rule, "École de technologie supérieure" by another) is that longer name."""
+    rule, "École de génie de Nordville" by another) is that longer name."""
     longest: dict[int, Cand] = {}
     for c in cands:
         if c.type in ORG_LIKE and (c.start not in longest or len(c.name) > len(longest[c.start].name)):
@@ -257,11 +257,11 @@ def _words(name: str) -> list[str]:
 
 
 def _link_prefixes(cands: list[Cand]) -> None:
-    """Shortened names: "Brennan" / "Laurentian Short Line" for "Brennan Precision
-    Components" / "Laurentian Short Line Railway" (the leading words of one longer name,
-    the rest no unit of its own); "Concordia" for "Concordia University" (a university
-    named without "of"/"de", so "Waterloo" or "Montréal" stay places); "CHU Val-des-Cèdres"
-    for "Centre hospitalier universitaire Val-des-Cèdres" (initials, then the same words)."""
+    """Shortened names: "Acme" / "Nordville Short Line" for "Acme Precision
+    Parts" / "Nordville Short Line Railway" (the leading words of one longer name,
+    the rest no unit of its own); "Nordville" for "Nordville University" (a university
+    named without "of"/"de", so "Sudbourg" or "Montréal" stay places); "CHU Mont-Azur"
+    for "Centre hospitalier universitaire Mont-Azur" (initials, then the same words)."""
     orgs = [c for c in cands if c.type in ORG_LIKE and c.subtype != "government"]
     words = {id(c): _words(c.name) for c in orgs}  # normalised once: documents have hundreds of names
     first: dict[str, int] = {}
@@ -289,7 +289,7 @@ def _link_prefixes(cands: list[Cand]) -> None:
             lw = words[id(longest)]
             chain = all(words[id(o)] == lw[:len(words[id(o)])] for o in longer.values())
             rest = set(lw[len(w):])
-            # "Bayfield General" for "Bayfield General Hospital": a two-word name before its institution noun
+            # "Nordville General" for "Nordville General Hospital": a two-word name before its institution noun
             if chain and longest.type == "Organization" and (not rest & _UNIT_WORDS or len(w) >= 2 and rest <= _SITE_WORDS):
                 _alias(longest, c.name)
                 continue

@@ -144,7 +144,7 @@ def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
     if lex.rx("GOV_OF", r"(?i)^{}").search(name) or has(lex, "FEDERAL", name):
         return "Organization", "government"
     if lex.rx("MUNICIPAL", r"^{}\s").search(name):
-        return "Organization", "government"  # "Ville de Sherbrooke", "City of Winnipeg"
+        return "Organization", "government"  # "Ville de Nordville", "City of Sudbourg"
     if has(lex, "CLUSTER_CUE", name):
         return "Organization", "cluster"
     if lex.rx("MINISTRY", r"^{}").search(name) or has(lex, "GOV_AGENCY", name):

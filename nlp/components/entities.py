@@ -3,7 +3,7 @@
 NER labels are corrected with lexical evidence: institution cues (Université,
 Cégep, École...) make a University, a known first name makes a Person, an
 apposition ("X, une entreprise ontarienne") or a coordination with an
-organization ("Kestrel et X") makes an Organization of a place/misc span. Spans
+organization ("Vireo et X") makes an Organization of a place/misc span. Spans
 claimed by a rule layer (project titles, list items) are left to the rule.
 Generic words, headings and document furniture are dropped.
 """
@@ -107,11 +107,11 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
         pm = _PLACE_POSS.match(raw)
         if pm and type_cue(pm.group(1), lex) == ("Organization", None) and lex.rx(
                 "HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw[pm.end():]):
-            a += pm.end()  # "Montréal's Institut Polaris": the institute
+            a += pm.end()  # "Montréal's Institut Lumen": the institute
             raw = raw[pm.end():]
         raw = cut_lower_tail(raw, lex)
         if a + len(raw) == b and lex.rx("HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw):
-            # "Institut Polaris| de recherche en IA": NER stopped before the lowercase complement
+            # "Institut Lumen| de recherche en IA": NER stopped before the lowercase complement
             cm = _COMPLEMENT.match(text, b)
             if cm and cm.end() > b:
                 raw = text[a:cm.end()]
@@ -211,7 +211,7 @@ class Entities(RuleComponent):
                     described.search(text[max(0, s - 50):s])
                     or _indefinite_appos(appos, text[e:e + 80])
                     or re.search(rf"(?<!\w){re.escape(name)}{LEGAL_FORM}", text)):  # "X inc.": a company
-                label = "ORG"  # "Canadian retailer Northway Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
+                label = "ORG"  # "Canadian retailer Acme Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
                 ctx.persons.discard(text[ent.start_char:ent.end_char].strip())  # later rules see an organization
                 ctx.persons.discard(name)
             elif label == "ORG" and (tm_ := EXEC_TITLE.match(name)) and _person_shaped(name[tm_.end():], lex):
@@ -236,7 +236,7 @@ class Entities(RuleComponent):
         return doc
 
     def _acronym_names(self, text: str, ctx, facts) -> None:
-        """"Institut Boréal de données (IBD)": the longest run of words before an acronym in
+        """"Institut Lumen de données (ILD)": the longest run of words before an acronym in
         parentheses, opening with a capital, whose initials make the acronym."""
         for m in _ACR_PAREN.finditer(text):
             acr = m.group("acr")
@@ -260,7 +260,7 @@ class Entities(RuleComponent):
             name, start = best
             if name.casefold() in self.lex.stop_names or self._labels().match(name) or looks_like_person(
                     name, self.lex, ctx.persons):
-                continue  # (lowercase inner words are fine here: "Institut de robotique des Cantons")
+                continue  # (lowercase inner words are fine here: "Institut de robotique de Nordville")
             end = start + len(name)
             if any(cs < m.end() and start < ce for cs, ce in facts.claimed) or any(
                     c.start < m.end() and start < c.end for c in facts.cands):
@@ -270,8 +270,8 @@ class Entities(RuleComponent):
             facts.claimed.append((start, end))
 
     def _descriptor_names(self, text: str, ctx, facts) -> None:
-        """Names NER missed after a descriptor noun ("la grappe Axelia", "l'entreprise
-        ontarienne Clearpath", "logistics firm Cobalt Freight") or before "cluster"."""
+        """Names NER missed after a descriptor noun ("la grappe Opaline", "l'entreprise
+        ontarienne Brightwell", "logistics firm Stellan Freight") or before "cluster"."""
         lex = self.lex
         rx = lex.rx("ORG_DESCRIPTOR", rf"(?<![\w-])(?i:{{}})(?:[ \t]+[a-zà-öø-ÿ][\w-]*){{{{0,2}}}}?[ \t]+(?P<name>{_CAPW}(?:[ \t]+(?:(?:{W.DESCRIPTOR_LINK})[ \t]+)?{_CAPW}){{{{0,5}}}})")
         rx2 = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,3}})[ \t]+(?:{W.CLUSTER})(?!\w)")
@@ -318,7 +318,7 @@ class Entities(RuleComponent):
             if m:
                 raw, ms = m.group(), m.start()
             elif self.lex.rx("HEAD_WITH_COMPLEMENT", r"^{}\s").match(text[a:b]) and "\n" not in text[a:b]:
-                raw, ms = text[a:b], a  # "Institut Polaris de recherche en IA"
+                raw, ms = text[a:b], a  # "Institut Lumen de recherche en IA"
             else:
                 continue
             name = raw.rstrip(",;:")

@@ -27,7 +27,7 @@ def person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str,
     for n, (s, _e, line) in enumerate(b.lines()):
         body, bs = strip_bullet(line, s)
         bulleted = body.strip() != line.strip()
-        tm = PERSON_TITLE.match(body.strip())  # "- Dr. Leila Haddad, …"
+        tm = PERSON_TITLE.match(body.strip())  # "- Dr. Odile Marlin, …"
         if tm:
             bs += len(body) - len(body.lstrip()) + tm.end()
             body = body.strip()[tm.end():]

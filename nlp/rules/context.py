@@ -25,7 +25,7 @@ class Context:
     _groups: int = field(default=0, repr=False)
 
     def is_place(self, start: int, end: int) -> bool:
-        """A place for NER, with no organization cue in its name ("Nova AI" is not)."""
+        """A place for NER, with no organization cue in its name ("Vireo AI" is not)."""
         if type_cue(self.text[start:end], self.lex) != ("Organization", None):
             return False
         return any(s <= start and end <= e for s, e in self.places)

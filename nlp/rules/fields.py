@@ -82,7 +82,7 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int, int] | N
     title, _ = strip_bullet(title, 0)
     title = title.strip()
     num = _ENUM.match(title)
-    if num:  # "2. Yard Orchestration": the numbering of a list of projects
+    if num:  # "2. Berth Planning": the numbering of a list of projects
         title = title[num.end():]
         s = text.find(title[:20], s)
     if not title or len(title.split()) > 25:
@@ -152,7 +152,7 @@ def project_fields(ctx: Context, facts: Facts) -> None:
         group = ctx.group("partners")
         rtype = "LEADS" if m.group("lead") else "FUNDS" if m.group("funding") else "PARTICIPATES_IN"
         for item_text, s, e in split_items(content, m.end(), lex):
-            if rtype == "FUNDS":  # "Axelia ($2.9 million)": the funder without its amount
+            if rtype == "FUNDS":  # "Opaline ($2.9 million)": the funder without its amount
                 cut = re.search(r"\s*[(:–—-]\s*(?:\$|\d)", item_text)
                 if cut:
                     item_text, e = item_text[:cut.start()], s + cut.start()

@@ -65,7 +65,7 @@ _ITEM_DESC = re.compile(rf"\s*(?:,|\s[–—-])\s+(?:(?:{W.ITEM_DESC_START})\s|"
 
 
 def _item_head(t: str, s: int, e: int) -> tuple[str, int, int]:
-    """A list item's name: "Quantalis, une jeune pousse trifluvienne …;" → "Quantalis",
+    """A list item's name: "Brightwell, une jeune pousse trifluvienne …;" → "Brightwell",
     "l'Université X (UQX)." → "Université X (UQX)"."""
     a = _ITEM_ART.match(t)
     head = t[a.end():] if a else t
@@ -147,7 +147,7 @@ def _colon_lists(bl: list[Block], flat: list[tuple[int, str, int, int]], used: s
         if not (collab or (event and partic)):
             continue
         group = ctx.group("list")
-        # "le consortium compte trois autres membres :" — members of the project, when there is one
+        # "le consortium réunit quatre membres :" — members of the project, when there is one
         to_project = heading or bool(lex.rx("PROJECT_REF", r"(?i)(?<!\w)(?:{})(?!\w)").search(last_intro))
         j = i + 1
         n = 0

@@ -47,7 +47,7 @@ def affil(person: str, ps: int, org: str, os_: int, role: str | None, s0: int, e
     facts.rel("AFFILIATED_WITH", person, org, s0, e0, role)
 
 
-#: a run of capitalised words, maybe with a name particle ("Jean de la Roche"): where people are looked for
+#: a run of capitalised words, maybe with a name particle ("Jean de la Fontenelle"): where people are looked for
 _CAP_RUN = re.compile(rf"{CAP}(?:[ \t]+(?:(?:{W.NAME_PARTICLE_SHORT})[ \t]+)?{CAP}){{1,6}}")
 
 
@@ -171,7 +171,7 @@ def items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | Non
     out = []
     items = split_items(text[pos:stop], pos, ctx.lex)
     # a list holding organization-shaped names: a name NER calls a person there is an
-    # organization too unless it opens with a known first name ("Acme Foods, Tidewater Catch")
+    # organization too unless it opens with a known first name ("Acme Foods, Halvard Catch")
     orgish = any(type_cue(t, ctx.lex) != ("Organization", None) for t, _, _ in items)
     for item_text, s, _e in items:
         lead = ARTICLES.match(item_text)

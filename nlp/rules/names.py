@@ -25,12 +25,12 @@ from nlp.textutil import (
 _PAREN_TAIL = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)\s*$", re.S)
 
 
-#: words an acronym skips ("KRG" for "The Kestrel Research Group")
+#: words an acronym skips ("SRG" for "The Stellan Research Group")
 _ACR_SKIP = W.set("ACRONYM_SKIP")
 
 
 def is_acronym_of(acr: str, name: str) -> bool:
-    """'KRG' for 'The Kestrel Research Group', 'Nmli' for 'Nordic Machine Learning
+    """'SRG' for 'The Stellan Research Group', 'Nmli' for 'Nordic Marine Learning
     Institute', 'CQDA' for 'Centre québécois de données avancées'."""
     letters = normalise(re.sub(r"[^A-Za-zÀ-ÿ]", "", acr))
     if not 2 <= len(letters) <= 16 or " " in acr.strip() or acr.strip() == name.strip():
@@ -113,7 +113,7 @@ def parse_item(name: str, start: int, end: int, ctx: Context, group: str | None 
     lex = ctx.lex
     name = name.strip().strip("«»\"").strip()
     bm = BASED_IN.match(name)
-    if bm:  # "Toronto-based Kestrel Analytics"
+    if bm:  # "Halifax-based Corvane Analytics"
         start += bm.end()
         name = name[bm.end():]
     if not name_like(name, 14):
@@ -183,7 +183,7 @@ def is_role(s: str, lex: Lexicon) -> bool:
 
 
 def province_gov(lex: Lexicon, province: str) -> str:
-    """The government of a province: 'Gouvernement de l'Ontario', 'Government of Ontario'."""
+    """The government of a province: 'Gouvernement de l'Île-du-Prince-Édouard', 'Government of Prince Edward Island'."""
     prep = lex.extra.get("PROVINCE", {}).get(province, {}).get("prep")
     if prep is None:
         return gov_name(lex, of=province)
@@ -220,7 +220,7 @@ def is_minister(role: str, lex: Lexicon) -> bool:
 
 
 def trim_org(org: str, lex: Lexicon) -> str | None:
-    org = re.sub(r"(?<=s)['’]$|['’]s$", "", org.strip().rstrip(".,;:"))  # "Acme's", "Brume Analytics'"
+    org = re.sub(r"(?<=s)['’]$|['’]s$", "", org.strip().rstrip(".,;:"))  # "Acme's", "Corvane Analytics'"
     org = BASED_IN.sub("", org)
     poss = re.search(r"['’]s\s+[A-ZÀ-ÖØ-Þ]", org)
     if poss and type_cue(org[:poss.start()], lex) != ("Organization", None):

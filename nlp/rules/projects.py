@@ -29,7 +29,7 @@ from nlp.textutil import (
     person_at_start,
 )
 
-#: function words inside a sentence-case name ("Planification agile des chantiers")
+#: function words inside a sentence-case name ("Entretien prédictif des quais")
 _SC_STOP = W.SENTENCE_CASE_STOP
 
 
@@ -66,26 +66,26 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     # a name may be quoted: « Cuve », "Tidewatch"
     q_open, q_close = r"(?:[«\"“][ \u00a0\u202f]?)?", r"(?:[ \u00a0\u202f]?[»\"”])?"
     intro_rx = re.compile(rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>{name_run})")
-    # sentence-case names right after the noun: "le projet Atelier prédictif, qui …"
-    # ("Planification agile des chantiers": function words inside, a content word last)
+    # sentence-case names right after the noun: "le projet Quai intelligent, qui …"
+    # ("Entretien prédictif des quais": function words inside, a content word last)
     sc_words = rf"(?:[ \t]+(?:(?:{_SC_STOP})[ \t]+)?(?!(?:{_SC_STOP})\b)[a-zà-öø-ÿ][\w’'-]+){{1,4}}"
     intro_sc_rx = re.compile(
         rf"(?<!\w){ci('PROJECT_INTRO')}\s+{q_open}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+{sc_words}){q_close}"
         rf"(?=\s*[,(]|\s+(?i:{W.RELATIVE})\b)")  # a comma or a relative pronoun ends the name
-    # "ColdTrace: Trustworthy AI for Cold Chains, a research project": the name before its subtitle
+    # "Frostline: Reliable Sensing for Cold Storage, a research project": the name before its subtitle
     appos_rx = re.compile(rf"{q_open}(?P<name>{name_run}){q_close}(?::[ \t]+[^,.;:\n«»]{{3,80}})?\s*,\s*"
                           rf"(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
-    # quoted names in any case: « Rayons sans rupture », un projet … / le projet « Maillon »
+    # quoted names in any case: « Froid sans faille », un projet … / le projet « Passerelle »
     quoted_rx = re.compile(rf"(?:(?<!\w){ci('PROJECT_INTRO')}\s+)?[«\"“][ \u00a0\u202f]?(?P<name>[A-ZÀ-ÖØ-Þ][^«»\"“”\n]{{1,60}}?)"
                            rf"[ \u00a0\u202f]?[»\"”](?P<appos>\s*,\s*{ci('PROJECT_APPOS')}(?!\w))?")
-    # "Project Lodestar", "Opération Ligne claire": a name that carries its own kind
+    # "Project Sextant", "Opération Cap nord": a name that carries its own kind
     kind_rx = re.compile(rf"(?<![\w.’'])(?P<name>(?:{W.PROJECT_KIND})[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+"
                          rf"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]+){{0,3}}(?:[ \t]+[a-zà-öø-ÿ][\w’'-]+(?=[ \t]*[—–,.;:()]))?)"
                          rf"(?![ \t]+(?i:{lex.alt('ROLE')})\b)")
-    # "Led by Laval-based carrier Frigomax, Cold Chain Sentinel will …": what is led is a project
+    # "Led by Laval-based carrier Acme, Frost Warden will …": what is led is a project
     fronted_rx = re.compile(rf"^[\s«\"“]*{ci('LEAD_VERB')}\s+(?P<who>[^,;.]{{2,120}}),\s+{q_open}(?P<name>{name_run}){q_close}"
                             rf"\s+(?i:{W.PROJECT_VERB})\b")
-    # "the Tally project", "its Tidewatch initiative", "Norrland's Tidewatch project"
+    # "the Tessaly project", "its Orrery initiative", "Halvard's Orrery project"
     suffix_rx = re.compile(rf"(?:(?<!\w)(?i:{W.DETERMINER_EN})|(?<=\w)['’]s)\s+{q_open}(?P<name>{name_run}){q_close}"
                            rf"\s+(?i:{W.PROJECT_NOUN_EN})(?!\w)")
     ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
@@ -93,7 +93,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     desc = rf"(?:(?:{ci('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}?|{ci('PERSON_TITLE_BEFORE')})\s+(?=[A-ZÀ-ÖØ-Þ]))?"
     lead_rx = re.compile(rf"(?<!\w){ci('LEAD_VERB')}\s+{OPT_ART}{desc}(?P<org>{ORG_RUN})")
     funds_rx = re.compile(rf"(?<!\w){ci('FUNDS_VERB')}\s*{OPT_ART}{desc}(?P<org>{ORG_RUN})")
-    # sentence-case names in apposition, mid-sentence ("pour développer Triage prédictif, un outil …")
+    # sentence-case names in apposition, mid-sentence ("pour concevoir Tri adaptatif, une plateforme …")
     sc_appos_rx = re.compile(
         rf"(?<=[a-zà-öø-ÿ] )(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?!(?:{_SC_STOP})\b)[a-zà-öø-ÿ][\w’'-]+){{1,2}})"
         rf"\s*,\s*(?P<appos>{ci('PROJECT_APPOS')})(?!\w)")
@@ -158,7 +158,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
     last_project: str | None = None
     last_seen = -99
     seen: list[str] = []
-    seen_aliases: list[str] = []  # "Kestrel" for "Project Kestrel": named again, the same project
+    seen_aliases: list[str] = []  # "Sextant" for "Project Sextant": named again, the same project
     claimed = list(facts.claimed)
     # project titles found by the layout rules anchor the prose that follows them
     titled = sorted((c.end, c.start, c.name) for c in facts.cands if c.type == "Project" and c.source == RULE)
@@ -171,7 +171,7 @@ def prose_projects(ctx: Context, facts: Facts, sents: Iterable[tuple[int, int]])
         if above:
             last_project, last_pos, last_seen = above[-1][2], above[-1][1], n_sent
         projects = _named_projects(ctx, facts, px, s0, e0, seen_aliases)
-        # projects named earlier, named again ("GridWise is led by Acme")
+        # projects named earlier, named again ("Orrery is led by Acme")
         for n in (*seen, *seen_aliases):
             for pm in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", sent):
                 if not any(p <= pm.start() < p + len(q) for p, q in projects):
@@ -203,7 +203,7 @@ def _named_projects(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0
             name = re.sub(rf"^(?:{W.ARTICLE_CAP})\s+", "", raw).strip()
             if name.endswith(".") and not re.search(rf"(?i)\b(?:{W.ABBREV_ORG})\.$", name):
                 name = name[:-1]
-            # the cue outranks NER's guess of a person ("Harvest Relay, a $2M project"),
+            # the cue outranks NER's guess of a person ("Orrery Beacon, a $3M project"),
             # not a known first name ("Marie Roy, a project manager")
             if not name or len(name) < 3 or looks_like_person(name, lex, frozenset()) or (
                     rx is px.sc_appos_rx and looks_like_person(name, lex, ctx.persons)):
@@ -225,7 +225,7 @@ def _named_projects(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0
                 aliases.append(ym.group(1))
             pm_ = re.match(rf"^(?:{W.PROJECT_WORD})\s+(?=\S)", name)
             if pm_ and len(name[pm_.end():]) > 2:
-                aliases.append(name[pm_.end():])  # "Project Kestrel" is "Kestrel" later on
+                aliases.append(name[pm_.end():])  # "Project Sextant" is "Sextant" later on
             facts.add(Cand(name, "Project", ps, ps + len(name), aliases=aliases, attributes=attrs))
             facts.claimed.append((ps, ps + len(name)))
             seen_aliases.extend(a for a in aliases if a not in seen_aliases)

@@ -90,7 +90,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     person_of = re.compile(rf"^\s*,?\s*(?i:{W.PERSON_OF})\s*{OPT_ART}(?P<org>{ORG_RUN})(?=\s*[,.;)]|\s+[a-zà-ÿ]|\s*$)")
     title_before = re.compile(rf"(?P<role>{ci('ROLE')})\s+$")
     paren_role = re.compile(rf"^\s*\((?:(?P<role>[^(),]{{2,60}}),\s*)?(?P<org>{ORG_RUN})\)")
-    # "Grace Roy, Halcyon Health Data's chief executive, said …"
+    # "Jane Doe, Bolt Labs' chief executive, said …"
     poss_role = re.compile(rf"^\s*,\s*(?P<org>{ORG_RUN})['’]s?\s+(?P<role>(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?{ci('ROLE')}"
                            r"[^,.;:()\n]{0,40}?)\s*(?=[,.;]|$)")
     org_role_before = re.compile(rf"(?P<org>{ORG_RUN})(?:['’]s)?\s+(?P<role>{W.EXEC_ROLE})\s*,?\s*$")
@@ -178,7 +178,7 @@ def _ministries(ctx: Context, facts: Facts, px: SimpleNamespace) -> None:
     """Ministries named in full ("ministère de X et de Y"): government organizations."""
     text = ctx.text
     for m in px.ministry_rx.finditer(text):
-        cut = px.inst_after.search(m.group())  # "… du Québec et de la Ville de Sherbrooke": two names
+        cut = px.inst_after.search(m.group())  # "… du Manitoba et de la Ville de Nordville": two names
         name = squash(m.group()[:cut.start()] if cut else m.group())
         name = name[0].upper() + name[1:]
         end = m.start() + cut.start() if cut else m.end()
@@ -235,7 +235,7 @@ def _named_people(ctx: Context, facts: Facts, px: SimpleNamespace) -> None:
 
 
 def _governments(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int, fed_name: str) -> None:
-    """The federal government, "Government of X", a province acting as its government."""
+    """The country's government, "Government of X", a province acting as its government."""
     lex = ctx.lex
     sent = ctx.text[s0:e0]
     for m in px.federal_rx.finditer(sent):
@@ -344,7 +344,7 @@ def _roles(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int, cl
                 m = None
         if m:
             org = trim_org(m.group("org"), lex)
-            # "by CEO Maëlle Roy and CTO Tobias Renner": another titled person, not an organization
+            # "by CEO Maëlle Roy and CTO Jonas Weber": another titled person, not an organization
             if org and not looks_like_person(org, lex, ctx.persons) and not EXEC_TITLE.match(org) and not any(
                     person_at_start(w, lex, ctx.persons) for w in re.split(rf"\s+(?:{W.AND_EN})\s+", org) if w):
                 os_ = s0 + max(0, ps - 160) + m.start("org")
