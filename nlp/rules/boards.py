@@ -7,6 +7,7 @@ import re
 from nlp.facts import MAIN_PROJECT, SUBJECT, Cand, Facts
 from nlp.lexicon import WORDS as W
 from nlp.rules.context import Context
+from nlp.rules.cues import register
 from nlp.rules.names import is_role, parse_item, split_items
 from nlp.rules.shapes import PERSON_TITLE
 from nlp.textutil import (
@@ -17,6 +18,9 @@ from nlp.textutil import (
     strip_bullet,
     type_cue,
 )
+
+#: the lexicon labels this family reads (a test holds the code to this list)
+CUES = register("boards", "BOARD_HEADER", "CONTACT_HEADER", "PROJECT_TEAM_HEADER")
 
 
 def person_items(b: Block, ctx: Context, loose: bool = False) -> list[tuple[str, int, int, list[tuple[str, int]]]]:

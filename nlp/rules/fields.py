@@ -10,7 +10,7 @@ from nlp.facts import RULE, Cand, Facts
 from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
-from nlp.rules.cues import per_language
+from nlp.rules.cues import per_language, register
 from nlp.rules.names import org_cand, parse_item, split_items
 from nlp.textutil import (
     URL,
@@ -20,6 +20,10 @@ from nlp.textutil import (
     squash,
     strip_bullet,
 )
+
+#: the lexicon labels this family reads (a test holds the code to this list)
+CUES = register("fields", "ADDITIONAL", "FUNDER_FIELD", "FUNDING_FIELD", "LEAD_FIELD", "MORE_THAN",
+                "NAME_FIELD", "PARTNER_FIELD", "STATUS_FIELD", "TOTAL_FIELD")
 
 _FIELD_LINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][^:,.;\n]{0,40}?\s?:\s*\S")
 

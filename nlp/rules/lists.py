@@ -10,7 +10,7 @@ from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.boards import boards_and_teams, contacts
 from nlp.rules.context import Context
-from nlp.rules.cues import per_language
+from nlp.rules.cues import per_language, register
 from nlp.rules.names import org_cand, parse_item, split_items, trim_org
 from nlp.rules.shapes import LEGAL_FORM, OPT_ART, ORG_RUN
 from nlp.textutil import (
@@ -23,6 +23,10 @@ from nlp.textutil import (
     squash,
     strip_bullet,
 )
+
+#: the lexicon labels this family reads (a test holds the code to this list)
+CUES = register("lists", "FUNDING_FIELD", "LEAD_ACTIVE", "LEAD_VERB", "LIST_COLLAB",
+                "LIST_PARTICIPANT_OF_EVENT", "PARTNER_FIELD", "PROJECT_REF")
 
 _DATE_PAREN = re.compile(r"\((?:[^()]*\b(?:19|20)\d\d)\)\s*$")
 

@@ -7,6 +7,7 @@ import re
 from nlp.facts import Cand, Facts
 from nlp.lexicon import WORDS as W
 from nlp.rules.context import Context
+from nlp.rules.cues import register
 from nlp.rules.names import (
     cut_lower_tail,
     is_acronym_of,
@@ -24,6 +25,9 @@ from nlp.textutil import (
     squash,
     type_cue,
 )
+
+#: the lexicon labels this family reads (a test holds the code to this list)
+CUES = register("mentions", "INSTITUTION_HEAD")
 
 
 def _orgs_in(span_start: int, span_end: int, ctx: Context) -> list[tuple[int, int, str]]:

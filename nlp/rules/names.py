@@ -10,7 +10,7 @@ from nlp.facts import Cand
 from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.rules.context import Context
-from nlp.rules.cues import per_language
+from nlp.rules.cues import per_language, register
 from nlp.rules.shapes import BASED_IN, NAME_AT, PERSON_TITLE
 from nlp.textutil import (
     first_name_ok,
@@ -21,6 +21,10 @@ from nlp.textutil import (
     strip_bullet,
     type_cue,
 )
+
+#: the lexicon labels this family reads (a test holds the code to this list)
+CUES = register("names", "BOARD_HEADER", "COUNTRY", "DEPARTMENT", "GOV_TEMPLATE", "INSTITUTION_HEAD",
+                "LIST_AND", "MINISTER", "OF_PREP", "ORG_DESCRIPTOR", "PROVINCE", "ROLE")
 
 _PAREN_TAIL = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)\s*$", re.S)
 

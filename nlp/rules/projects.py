@@ -53,7 +53,11 @@ _ORG_KIND = re.compile(
 
 
 
-CUES = register("projects")
+#: the lexicon labels this family reads (a test holds the code to this list)
+CUES = register("projects", "ANNOUNCE_FUNDING", "FOUNDED_BY", "FUNDS_ACTIVE", "FUNDS_VERB", "LAUNCH_VERB",
+                "LEAD_ACTIVE", "LEAD_VERB", "MEMBERS_JOIN", "MEMBERS_VERB", "ORG_DESCRIPTOR", "PARTNERSHIP",
+                "PERSON_TEAM_VERB", "PERSON_TITLE_BEFORE", "PROJECT_APPOS", "PROJECT_INTRO", "PROJECT_REF",
+                "RECEIVES", "ROLE")
 
 
 @per_language

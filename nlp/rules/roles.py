@@ -41,7 +41,11 @@ from nlp.textutil import (
     type_cue,
 )
 
-CUES = register("roles")
+#: the lexicon labels this family reads (a test holds the code to this list)
+CUES = register("roles", "BOARD_HEADER", "COUNTRY", "EVENT_NOUN", "FEDERAL", "FEDERAL_ROLE", "FUNDING_FOR",
+                "GOV_OF", "GOV_VERB", "HONORIFIC", "INSTITUTION_HEAD", "LEAD_VERB", "LIST_VERB", "MINISTER",
+                "MINISTRY", "MUNICIPAL", "OF_PREP", "ORG_BEFORE", "PARTICIPATION", "PARTNERSHIP",
+                "PARTNERSHIP_MUTUAL", "PROGRAM_NOUN", "PROVINCE", "ROLE", "SOURCE_FIELD", "SPEECH")
 
 
 #: "… à l'entreprise X", "… to Acme": the recipient of a programme's funding
