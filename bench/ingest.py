@@ -7,9 +7,11 @@ clean texts, in the same process count. The target: full path ≤ 1.3× spaCy.
 
     .venv/bin/python bench/ingest.py [--corpus DIR] [--words 100000] [--runs 3]
 
-The corpus (default: ../shared/eval/corpus and samples/) is repeated, each copy
-made unique by a marker line so the content hashes differ, until it holds at
-least --words words.
+The corpus is named explicitly: the .txt/.md files directly inside each --corpus
+folder (default: ../shared/eval/corpus and samples/corpus; sub-folders and notes
+beside them, such as samples/gold/ERROR_ANALYSIS.md, are not documents). It is
+repeated, each copy made unique by a marker line so the content hashes differ,
+until it holds at least --words words.
 """
 
 from __future__ import annotations
@@ -30,14 +32,27 @@ from ingest.loaders import load_document  # noqa: E402
 from ingest.run import ingest  # noqa: E402
 from nlp.pipeline import Extractor  # noqa: E402
 
-SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
+#: the shared evaluation corpus sits beside the checkout (../shared; ../../shared from a worktree)
+SHARED_CORPUS = next((p / "shared" / "eval" / "corpus" for p in ROOT.parents
+                      if (p / "shared" / "eval" / "corpus").is_dir()), ROOT.parent / "shared" / "eval" / "corpus")
+#: the documents measured by default: the evaluation corpus and the demo corpus
+DEFAULT_CORPUS = (SHARED_CORPUS, ROOT / "samples" / "corpus")
+
+
+def corpus_files(sources: list[Path]) -> list[Path]:
+    """The .txt/.md documents directly inside each corpus folder (not its sub-folders)."""
+    missing = [str(src) for src in sources if not src.is_dir()]
+    if missing:
+        sys.exit(f"corpus folder not found: {', '.join(missing)}; pass --corpus DIR")
+    files = [f for src in sources for f in sorted(src.iterdir())
+             if f.is_file() and f.suffix.lower() in {".txt", ".md"}]
+    if not files:
+        sys.exit(f"no .txt/.md documents in {', '.join(map(str, sources))}; pass --corpus DIR")
+    return files
 
 
 def build_corpus(sources: list[Path], words: int, out: Path) -> list[Path]:
-    files = [f for src in sources if src.is_dir() for f in sorted(src.rglob("*"))
-             if f.suffix.lower() in {".txt", ".md"}]
-    if not files:
-        sys.exit("no .txt/.md corpus files found; pass --corpus DIR")
+    files = corpus_files(sources)
     texts = [f.read_text(encoding="utf-8") for f in files]
     made, total, i = [], 0, 0
     while total < words:
@@ -97,7 +112,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    sources = args.corpus or [ROOT.parent / "shared" / "eval" / "corpus", ROOT / "samples"]
+    sources = args.corpus or list(DEFAULT_CORPUS)
 
     extractor = Extractor()
     with tempfile.TemporaryDirectory(prefix="grappe-corpus-") as tmp:
