@@ -118,10 +118,9 @@ def eval_cmd(corpus: str | None, gold: str | None, splits: tuple[str, ...], sets
              "splits": {role: gate_figures(total) for role, (_s, total, _c) in report.items()}},
             indent=2) + "\n", encoding="utf-8")
     if fmt == "json":
-        click.echo(json.dumps({role or "documents": {
-            "documents": [s.as_dict(show_errors) for s in scores], "micro": total.as_dict(),
-            "relation_confusion": confusion} for role, (scores, total, confusion) in report.items()},
-            ensure_ascii=False, indent=2))
+        blocks = {role: {"documents": [s.as_dict(show_errors) for s in scores], "micro": total.as_dict(),
+                         "relation_confusion": confusion} for role, (scores, total, confusion) in report.items()}
+        click.echo(json.dumps(blocks.get("", blocks), ensure_ascii=False, indent=2))
         return
     for role, (scores, total, confusion) in report.items():
         for s in scores:

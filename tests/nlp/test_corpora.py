@@ -48,3 +48,14 @@ def test_the_test_split_is_scored_only_on_purpose(args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code != 0
     assert "scored once" in result.output
+
+
+@pytest.mark.parametrize("folder", ["real", "invented/heldout7", "invented/extra"])
+def test_every_gold_file_passes_the_format_check(folder):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(EVAL_DIR / "check_gold.py"), str(EVAL_DIR / folder)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.strip().endswith(f"0 problem(s) in {EVAL_DIR / folder}")

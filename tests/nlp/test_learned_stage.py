@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import json
 
-from graph.model import Document, EntityType, Evidence, ExtractedEntity, ExtractedRelation, Extraction, Mention, RelType
+from graph.model import (
+    Document,
+    EntityType,
+    Evidence,
+    ExtractedEntity,
+    ExtractedRelation,
+    Extraction,
+    Mention,
+    RelType,
+)
 from nlp.learn.features import PROJECT_CANDIDATE, candidate_pairs, entity_features
 from nlp.learn.model import Binary, ExtractionModel, Multi, add_ner_entities, apply, relate
 from nlp.learn.ner import entity_spans, gold_spans
