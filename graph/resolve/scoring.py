@@ -4,6 +4,8 @@ Negative qualifiers (each a veto):
 
 * type incompatibility: a Person or a Project only ever matches its own type;
   Organization vs University only on an exact name key (strong evidence);
+* different country or region qualifiers on the same name ("Acme Canada" /
+  "Acme France");
 * cannot-link: two items of the same list (``group``) are different entities;
 * conflicting qualifiers: "X (Université A)" is not "X (Université B)";
 * a name that is a strict token superset of the other with distinctive extra
@@ -21,13 +23,12 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.resolve.features import VETO, FeatureScore, NameInfo, compare_names, info
 from graph.resolve.normalize import name_key, parse, qualifier_is_parent
+from graph.resolve.weights import threshold, w
 
-#: a pair at or above this merges on its own
-AUTO_THRESHOLD = 0.85
-#: average score across two clusters needed to merge them (average link)
-LINK_THRESHOLD = 0.75
-#: Organization vs University needs a score at least this high
-CROSS_TYPE_THRESHOLD = 0.97
+#: a pair at or above this merges on its own (fitted: see graph.resolve.weights)
+AUTO_THRESHOLD = threshold("auto")
+#: average score across two clusters needed to merge them (average link; fitted)
+LINK_THRESHOLD = threshold("link")
 
 _ORG_LIKE = {"Organization", "University"}
 
@@ -100,7 +101,7 @@ def score(a: Profile, b: Profile) -> Match:
             result = compare_names(x, y)
             if not result.veto and (best is None or result.score > best.score):
                 best = result
-    if best is None or best.score < AUTO_THRESHOLD:
+    if best is None or best.score < threshold("auto"):
         if primary.veto:
             return _veto(primary.detail, primary)
     elif best is not primary and primary.score < 0.5 and not a.primary.single \
@@ -116,13 +117,13 @@ def score(a: Profile, b: Profile) -> Match:
     if bool(a.qualifier) != bool(b.qualifier):
         parent = a.parent_qualifier if a.qualifier else b.parent_qualifier
         if not parent:
-            value = min(value, 0.3)
+            value = min(value, w("sub_unit"))
             reason += "; one names a sub-unit"
-        elif value >= 1.0:
-            value = 0.92
+        elif best.name == "exact_key":
+            value = w("parent_dropped")
             reason += "; same name with/without its parent"
-    if types == "strong" and value < CROSS_TYPE_THRESHOLD:
-        return _veto(f"type {a.type} vs {b.type} without strong evidence ({reason})", best)
-    if value == 0.84 and a.type == b.type == "University":
-        value = 0.87  # "Bishop" ~ "Université Bishop", both stated universities
+    if types == "strong" and best.name != "exact_key":
+        return _veto(f"type {a.type} vs {b.type} without an exact key ({reason})", best)
+    if best.name == "token_subset.generic_short" and a.type == b.type == "University":
+        value = w("token_subset.generic_short_typed")  # "Bishop" ~ "Université Bishop", both universities
     return Match(value, reason, (best,))
