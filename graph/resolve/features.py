@@ -80,13 +80,19 @@ def info(raw: str, person: bool = False) -> NameInfo:
     key = " ".join(tokens) if person else key_of(tokens)
     concepts = frozenset(t for t in tset if t.startswith("#"))
     content = " ".join(sorted(t for t in tokens if not t.startswith("#")))
+    words = [w for w in strip_legal(fold(raw).split(), compound_words(raw)) if w not in STOPWORDS]
+    # "ACME inc." is one word as far as acronyms go; its raw spelling says if it is one
+    single = len(words) <= 1
+    shape = raw
+    if single and words and " " in raw.strip():
+        shape = next((t for t in raw.split() if fold(t) == words[0]), raw)
     return NameInfo(
         raw=raw, folded=fold(raw), tokens=tokens, tset=tset, key=key,
         content=content, concepts=concepts,
-        acronym_like=looks_like_acronym(raw) and not person,
-        single=len(fold(raw).split()) == 1, digits=digits(tokens), person=person,
+        acronym_like=looks_like_acronym(shape) and not person,
+        single=single, digits=digits(tokens), person=person,
         compact="".join(t for t in tokens if not t.startswith("#")),
-        words=[w for w in strip_legal(fold(raw).split(), compound_words(raw)) if w not in STOPWORDS],
+        words=words,
         quals=quals, core=tset - quals, bare_quals=bare,
         partnership=not person and is_partnership(raw),
     )
@@ -226,8 +232,8 @@ def acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
     if a.person or b.person:
         return _none("acronym", a, b)
     for short, long in ((a, b), (b, a)):
-        if short.single and not long.single:
-            level = acronym_match(short.raw, long.raw)
+        if short.single and short.words and not long.single:
+            level = acronym_match(short.words[0], long.raw)
             if level == 2 and short.acronym_like:
                 return FeatureScore("acronym.whole_word", w("acronym.whole_word"), "acronym with a whole word", short.raw, long.raw)
             if level:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -375,17 +376,35 @@ def _acronym_walk(acr: str, words: list[str]) -> int:
 
 
 def initials(name: str) -> set[str]:
-    """Blocking keys for acronyms: initials of all words, of the words that are not
-    function words, and of the words an acronym may not skip."""
+    """Blocking keys for acronyms: the initials of the name's words, each word an
+    acronym may skip (function words, legal forms, qualifiers...) in or out."""
     words = _words_for_acronym(name)
     content = [w for w in words if w not in STOPWORDS]
     if len(content) < 2:
         return set()
-    out = {"".join(w[0] for w in words), "".join(w[0] for w in content)}
-    core = [w for w in words if w not in OPTIONAL_IN_ACRONYMS]
-    if len(core) >= 2:
-        out.add("".join(w[0] for w in core))
+    optional = [i for i, w in enumerate(words) if w in OPTIONAL_IN_ACRONYMS]
+    if len(optional) > MAX_OPTIONAL_WORDS:
+        # too many to try every way: function words all out or all in, the others tried
+        functional = {i for i in optional if words[i] in STOPWORDS}
+        others = [i for i in optional if i not in functional][:MAX_OPTIONAL_WORDS]
+        skips = [functional | s for s in _subsets(others)] + list(_subsets(others))
+    else:
+        skips = list(_subsets(optional))
+    out: set[str] = set()
+    for skip in skips:
+        letters = "".join(w[0] for i, w in enumerate(words) if i not in skip)
+        if len(letters) >= 2:
+            out.add(letters)
     return out
+
+
+def _subsets(indices: list[int]) -> Iterator[set[int]]:
+    for mask in range(1 << len(indices)):
+        yield {indices[b] for b in range(len(indices)) if mask >> b & 1}
+
+
+#: words an acronym may skip that are tried both ways in blocking keys (2^n keys)
+MAX_OPTIONAL_WORDS = 4
 
 
 # --------------------------------------------------------------------------- parsing
@@ -410,7 +429,17 @@ def _is_definition(short: str, long: str) -> bool:
     short = short.strip()
     if " " in short:
         return False
-    return acronym_match(short, long) > 0 or (looks_like_acronym(short) and loose_acronym(short, long))
+    return acronym_match(short, long) > 0 or (looks_like_acronym(short) and (
+        loose_acronym(short, long) or _leading_initials(short, long)))
+
+
+def _leading_initials(acronym: str, name: str) -> bool:
+    """An acronym in capitals made of the initials of the name's first words, the rest
+    left out ("Acme Northern Railway Company (AN)")."""
+    acr = fold(acronym).replace(" ", "")
+    words = [w for w in _words_for_acronym(name) if w not in STOPWORDS]
+    return acronym.isupper() and 2 <= len(acr) < len(words) and \
+        acr == "".join(w[0] for w in words[:len(acr)])
 
 
 def loose_acronym(acronym: str, name: str) -> bool:
@@ -451,6 +480,9 @@ def parse(raw: str) -> ParsedName:
             return ParsedName(text, main, (inner,), None, (main, inner))
         if pattern is _LEADING_ACR:
             continue
+        if set(core_tokens(inner)) <= QUALIFIERS:
+            whole = f"{main} {inner}"  # "Acme (Canada)": the country is part of the name
+            return ParsedName(text, whole, (), None, (whole,))
         return ParsedName(text, main, (), inner, (main,))
     return ParsedName(text, text, (), None, (text,))
 
