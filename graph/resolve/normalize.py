@@ -375,13 +375,14 @@ def _acronym_walk(acr: str, words: list[str]) -> int:
     return max(walk(0, 0), 0)
 
 
-def initials(name: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def initials(name: str) -> frozenset[str]:
     """Blocking keys for acronyms: the initials of the name's words, each word an
     acronym may skip (function words, legal forms, qualifiers...) in or out."""
     words = _words_for_acronym(name)
     content = [w for w in words if w not in STOPWORDS]
     if len(content) < 2:
-        return set()
+        return frozenset()
     optional = [i for i, w in enumerate(words) if w in OPTIONAL_IN_ACRONYMS]
     if len(optional) > MAX_OPTIONAL_WORDS:
         # too many to try every way: function words all out or all in, the others tried
@@ -395,7 +396,7 @@ def initials(name: str) -> set[str]:
         letters = "".join(w[0] for i, w in enumerate(words) if i not in skip)
         if len(letters) >= 2:
             out.add(letters)
-    return out
+    return frozenset(out)
 
 
 def _subsets(indices: list[int]) -> Iterator[set[int]]:

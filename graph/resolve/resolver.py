@@ -73,7 +73,12 @@ def _groups(group: str) -> frozenset[str]:
 
 
 def _initials_of(n: NameInfo) -> str:
-    return "".join(w[0] for w in n.folded.split())
+    return _initials_of_folded(n.folded)
+
+
+@lru_cache(maxsize=200_000)
+def _initials_of_folded(folded: str) -> str:
+    return "".join(w[0] for w in folded.split())
 
 
 def build_nodes(items: Sequence[Item]) -> list[_Node]:
@@ -103,7 +108,7 @@ def build_nodes(items: Sequence[Item]) -> list[_Node]:
         old = node.profile
         names = list(old.names)
         seen = {n.key for n in names}
-        spelt = {_initials_of(n) for n in names}
+        spelt = {_initials_of(n) for n in names} if len(names) < MAX_NAMES else set()
         for n in prof.names:
             # same key in other words ("Conseil X" / "X Council"): kept for acronyms
             if n.key not in seen or (_initials_of(n) not in spelt and len(names) < MAX_NAMES):
@@ -161,13 +166,14 @@ def cluster_nodes(nodes: Sequence[_Node], auto: float | None = None, link: float
     for i, j in candidate_pairs(named):
         match = score(nodes[i].profile, nodes[j].profile)
         s = cache[(i, j) if i < j else (j, i)] = match.score
-        if s >= auto:
+        rule = match.features[0].name if match.features else ""
+        if s >= auto and rule != "acronym.initials":  # bare initials: only the unique-candidate rule
             edges.append((s, i, j))
         elif s > 0:
             for x, y in ((i, j), (j, i)):
                 if _initialised_person(nodes[x].profile) and not _initialised_person(nodes[y].profile):
                     initials.setdefault(x, set()).add(y)
-            if match.features and match.features[0].name in _ACRONYM_RULES:
+            if rule in _ACRONYM_RULES:
                 for x, y in ((i, j), (j, i)):
                     if _bare_acronym(nodes[x].profile) and not nodes[y].profile.primary.single:
                         acronyms.setdefault(x, set()).add(y)

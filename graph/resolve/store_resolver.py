@@ -28,7 +28,8 @@ from graph.resolve.blocking import candidate_pairs, keys
 from graph.resolve.features import info
 from graph.resolve.judgements import Judgement, Judgements, load
 from graph.resolve.normalize import fold, name_key, parse, qualifier_is_parent
-from graph.resolve.scoring import AUTO_THRESHOLD, Profile, score
+from graph.resolve.scoring import Profile, score
+from graph.resolve.weights import threshold
 
 #: up to this many entities in the graph, fetch them all once instead of querying per name
 SMALL_GRAPH = 5000
@@ -237,7 +238,7 @@ class StoreResolver:
             if verdict == Judgement.NEGATIVE:
                 continue
             value = score(records[n_idx], records[s_idx]).score
-            if value >= AUTO_THRESHOLD:
+            if value >= threshold("auto"):
                 offer(n_idx - n_stored, entity, value)
 
         out = {items[k].key: eid for k, (_, eid) in best.items()}

@@ -154,7 +154,7 @@ def test_cli_resolve(tmp_path) -> None:  # noqa: ANN001
         {"name": "Université Laval", "type": "University", "lines": [1, 2]},
         {"name": "IVADO Labs", "type": "Organization", "lines": [3]},
         {"name": "IVADO", "type": "Organization", "lines": [4]},
-    ]}
+    ], "conflicts": []}
 
 
 def test_person_word_order_matters_and_blank_names_stay_alone() -> None:
