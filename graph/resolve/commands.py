@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
-
-from pathlib import Path
 
 from web.cli import pass_settings
 
