@@ -75,7 +75,7 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
                 if rest:
                     out.add("I>" + " ".join(rest))
     if name.single:
-        letters = fold(name.raw).replace(" ", "")
+        letters = name.words[0] if name.words else fold(name.raw).replace(" ", "")  # "ACME inc." spells acme
         out.add("A:" + letters)
         if name.acronym_like:
             for cut in (1, 2):

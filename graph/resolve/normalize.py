@@ -329,9 +329,9 @@ def acronym_match(acronym: str, name: str) -> int:
     """0: no; 1: ``acronym`` spells ``name`` from word prefixes; 2: and it contains a
     whole content word of four letters or more (UOttawa for Université d'Ottawa).
 
-    Every content word must give at least its first letter; function words, legal
-    forms, corporate words and qualifiers may give nothing. Hyphenated parts are
-    words. Needs a name of two content words or more.
+    Every content word must give at least its first letter; function words may give
+    nothing, and so may legal forms, corporate words and qualifiers at the end of the
+    name. Hyphenated parts are words. Needs a name of two content words or more.
     """
     words = _words_for_acronym(name)
     level = _acronym_walk(fold(acronym).replace(" ", ""), words)
@@ -349,6 +349,11 @@ def _acronym_walk(acr: str, words: list[str]) -> int:
         return 0
     n_acr, n_words = len(acr), len(words)
     memo: dict[tuple[int, int], int] = {}
+    # legal forms, corporate words and qualifiers may be left out only at the end
+    # ("National Research X Canada" = NRX; "Canadian National X" is never NX)
+    tail = n_words
+    while tail > 0 and words[tail - 1] in OPTIONAL_IN_ACRONYMS:
+        tail -= 1
 
     def walk(i: int, j: int) -> int:
         # -1: impossible; else 1 or 2 (2 if a whole long content word was used)
@@ -360,7 +365,7 @@ def _acronym_walk(acr: str, words: list[str]) -> int:
             return result
         word = words[j]
         result = -1
-        if word in OPTIONAL_IN_ACRONYMS:
+        if word in STOPWORDS or (j >= tail and word in OPTIONAL_IN_ACRONYMS):
             result = max(result, walk(i, j + 1))
         for k in range(1, min(len(word), n_acr - i) + 1):
             if acr[i:i + k] != word[:k]:
@@ -411,6 +416,8 @@ MAX_OPTIONAL_WORDS = 4
 # --------------------------------------------------------------------------- parsing
 
 _PAREN = re.compile(r"^(?P<main>.*?\S)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
+#: a stock ticker in parentheses ("(TSX: ABC)", "(T.ABC)", "(NYSE : X)"): not part of the name
+_TICKER = re.compile(r"^(?:[A-Z]{1,6}\s*[:.]\s*)+[A-Z]{1,6}(?:\.[A-Z]{1,2})?$|^[A-Z]{1,6}\s*:\s*[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\s*:\s*[A-Z]{1,6})*$")
 _DASH = re.compile(r"^(?P<main>.*?\S)\s+[-–—]\s+(?P<inner>\S.*)$")
 _LEADING_ACR = re.compile(r"^(?P<main>[^\W\d_][\w.&'’-]{1,11})\s*[:,]\s+(?P<inner>\S.*)$")
 
@@ -470,6 +477,9 @@ def parse(raw: str) -> ParsedName:
     """``Name (ACR)`` / ``ACR (Name)`` / ``Name – ACR`` define an alias; any other
     ``X (Y)`` or ``X – Y`` reads Y as a qualifier (a parent, a place)."""
     text = " ".join(raw.split())
+    m = _PAREN.match(text)
+    if m and _TICKER.match(m.group("inner").strip()):
+        text = m.group("main").strip()
     for pattern in (_PAREN, _DASH, _LEADING_ACR):
         m = pattern.match(text)
         if not m:
@@ -493,8 +503,15 @@ def qualifier_is_parent(qualifier: str) -> bool:
     institute, college) is a parent the bare name may drop: "LABX (Université
     Y)" = "LABX". A place, a field ("Fonds X – Santé") or a sub-unit
     ("Université X – Faculté de Y") makes the name more specific instead."""
+    if _is_acronym_in_capitals(qualifier):
+        return True  # "Name (ACRO)": its own acronym or its parent's; either way the same thing
     tokens = set(core_tokens(qualifier))
     return bool(tokens & (DROPPABLE | DESCRIPTIVE)) and not tokens & UNIT_CONCEPTS
+
+
+def _is_acronym_in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return looks_like_acronym(text) and all(c.isupper() for c in letters)
 
 
 _DIGIT = re.compile(r"\d")
