@@ -27,6 +27,7 @@ from graph.resolve.normalize import (
     is_partnership,
     key_of,
     looks_like_acronym,
+    purpose_head,
     qualifiers,
     strip_legal,
 )
@@ -268,16 +269,13 @@ def inner_acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
 
 def purpose_tail(a: NameInfo, b: NameInfo) -> FeatureScore:
     """"Vector Institute for Artificial Intelligence" ~ "Vector Institute": an
-    institution name followed by what it is for (for/pour ...)."""
+    institution name followed by what it is for (purpose words: "for", "pour"...)."""
     for short, long in ((a, b), (b, a)):
-        words = long.folded.split()
-        for prep in ("for", "pour"):
-            if prep in words[1:]:
-                head = " ".join(words[:words.index(prep, 1)])
-                if head and core_tokens(head) and key_of(core_tokens(head)) == short.key \
-                        and short.concepts & DROPPABLE and len(short.tset) >= 2:
-                    return FeatureScore("purpose_tail", w("purpose_tail"), f"{prep} ... describes {short.raw!r}",
-                                        short.raw, long.raw)
+        head = purpose_head(long.raw)
+        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key \
+                and short.concepts & DROPPABLE and len(short.tset) >= 2:
+            return FeatureScore("purpose_tail", w("purpose_tail"), f"what follows describes {short.raw!r}",
+                                short.raw, long.raw)
     return _none("purpose_tail", a, b)
 
 

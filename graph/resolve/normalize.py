@@ -54,6 +54,8 @@ _VOCAB = vocabulary()
 STOPWORDS = _VOCAB.function_words
 #: Titles before a person's name (folded), French and English.
 HONORIFICS = _VOCAB.honorifics
+#: "for" / "pour": what follows says what an institution is for.
+PURPOSE_WORDS = _VOCAB.purpose_words
 #: Legal forms (folded word sequences), dropped wherever they stand.
 LEGAL_FORMS = _VOCAB.legal
 _LEGAL_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -195,7 +197,7 @@ def map_token(token: str) -> str:
     if concept:
         return concept
     if translated:
-        return translated
+        return _stem(translated)
     if len(token) >= 8 and token[0] in "uic":  # "universté", "institue": a typo in a generic word
         near = process.extractOne(token, _LONG_CONCEPT_WORDS, scorer=Levenshtein.distance,
                                   score_cutoff=1)
@@ -295,6 +297,17 @@ def is_partnership(name: str) -> bool:
                for i, w in enumerate(words) for f in _PARTNERSHIP_BY_FIRST.get(w, ()))
 
 
+@lru_cache(maxsize=200_000)
+def purpose_head(name: str) -> str:
+    """The part of a name before what the institution is for ("Institut X pour
+    l'IA" → "Institut X"), or "" when there is none."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:], 1):
+        if w in PURPOSE_WORDS:
+            return " ".join(words[:i])
+    return ""
+
+
 def key_of(tokens: tuple[str, ...] | list[str]) -> str:
     """Order-free key of a token sequence ("Université Bishop" = "Bishop University")."""
     return " ".join(sorted(tokens))
@@ -309,14 +322,18 @@ def name_key(name: str, person: bool = False) -> str:
 _ACRO_SHAPE = re.compile(r"^[^\W\d_][\w.&'’-]{1,11}$")
 
 
+_LOWER_INITIAL = re.compile(r"^[^\W\d_A-Z]{1,2}[A-ZÀ-Þ][^\W\d_]{2,}$")
+
+
 def looks_like_acronym(raw: str) -> bool:
-    """One word with at least two capitals (UQAM, UdeM, ULaval, ÉTS, HEC)."""
+    """One word with at least two capitals (UQAM, UdeM, ULaval, ÉTS, HEC), or a
+    lowercase initial before a capitalised word (uNordville)."""
     raw = raw.strip()
     if " " in raw or not _ACRO_SHAPE.match(raw):
         return False
     letters = [c for c in raw if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
-    return upper >= 2 and len(letters) <= 10
+    return (upper >= 2 and len(letters) <= 10) or bool(_LOWER_INITIAL.match(raw))
 
 
 @lru_cache(maxsize=200_000)
@@ -401,6 +418,9 @@ def initials(name: str) -> frozenset[str]:
         letters = "".join(w[0] for i, w in enumerate(words) if i not in skip)
         if len(letters) >= 2:
             out.add(letters)
+            # "UdeM": a short function word may give all its letters
+            out.add("".join(w if w in STOPWORDS and len(w) <= 3 else w[0]
+                            for i, w in enumerate(words) if i not in skip))
     return frozenset(out)
 
 

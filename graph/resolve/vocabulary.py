@@ -28,6 +28,7 @@ LANGUAGES = ("fr", "en", "intl")
 class Vocabulary:
     function_words: frozenset[str]
     honorifics: frozenset[str]
+    purpose_words: frozenset[str]  # "for", "pour": what follows says what the institution is for
     legal: tuple[tuple[str, ...], ...]  # folded word sequences, longest first
     partnership: tuple[tuple[str, ...], ...]  # the legal forms of partnerships (also in legal)
     corporate: tuple[str, ...]  # folded words
@@ -54,6 +55,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
     """Merge the language files of ``directory``."""
     function_words: set[str] = set()
     honorifics: set[str] = set()
+    purpose_words: set[str] = set()
     legal: set[tuple[str, ...]] = set()
     partnership: set[tuple[str, ...]] = set()
     corporate: list[str] = []
@@ -72,6 +74,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
         where = str(path)
         function_words.update(_words(data.get("function_words", []), f"{where} function_words"))
         honorifics.update(_words(data.get("honorifics", []), f"{where} honorifics"))
+        purpose_words.update(_words(data.get("purpose_words", []), f"{where} purpose_words"))
         roles = data.get("roles", {})
         legal.update(tuple(w.split()) for w in _words(roles.get("legal", []), f"{where} roles.legal"))
         forms = _words(roles.get("partnership", []), f"{where} roles.partnership")
@@ -88,6 +91,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
     return Vocabulary(
         function_words=frozenset(function_words),
         honorifics=frozenset(honorifics),
+        purpose_words=frozenset(purpose_words),
         legal=tuple(sorted(legal, key=lambda s: (-len(s), s))),
         partnership=tuple(sorted(partnership, key=lambda s: (-len(s), s))),
         corporate=tuple(dict.fromkeys(corporate)),
