@@ -9,6 +9,10 @@
   features as :func:`graph.resolve.resolver.resolve_mentions`; a document entity
   takes the best stored entity scoring at least the auto threshold (stored
   entities never merge with each other here; that is curation's job);
+* a bare acronym takes the one stored entity whose name it spells (an acronym
+  any document defined, "Long Name (ACR)", is an alias of that entity and
+  matches exactly); when it spells several, it is left alone and the case is
+  kept in ``conflicts`` for curation;
 * human judgements from the curation log are applied on top: NEGATIVE pairs
   never match, POSITIVE names go to their entity, merged ids redirect to the
   survivor, renamed entities keep their name;
@@ -98,6 +102,8 @@ class StoreResolver:
         self.candidates_per_name = candidates_per_name
         self._known: dict[str, Entity] | None = None  # the whole (small) graph, kept current
         self._index: dict[str, set[str]] = {}
+        #: acronyms left alone because they spell several stored entities: {name, candidates}
+        self.conflicts: list[dict[str, Any]] = []
 
     def __call__(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
         return self.assign(extraction, store)
@@ -229,6 +235,8 @@ class StoreResolver:
                     forced[k] = target
                     break
 
+        auto = threshold("auto")
+        acronyms: dict[int, set[str]] = {}  # bare acronym item -> stored entities it spells
         for i, j in candidate_pairs([r.names for r in records]):
             if (i < n_stored) == (j < n_stored):
                 continue  # stored-stored and new-new pairs are never merged here
@@ -237,9 +245,23 @@ class StoreResolver:
             verdict = judgements.judge(item.name, entity.id)
             if verdict == Judgement.NEGATIVE:
                 continue
-            value = score(records[n_idx], records[s_idx]).score
-            if value >= threshold("auto"):
-                offer(n_idx - n_stored, entity, value)
+            match = score(records[n_idx], records[s_idx])
+            rule = match.features[0].name if match.features else ""
+            if match.score >= auto and rule != "acronym.initials":
+                offer(n_idx - n_stored, entity, match.score)
+            elif rule in ("acronym.initials", "acronym.whole_word") and _bare_acronym(records[n_idx]) \
+                    and not records[s_idx].primary.single:
+                acronyms.setdefault(n_idx - n_stored, set()).add(entity.id)
+
+        # a bare acronym takes the one stored entity it spells; with several it is left
+        # alone and the case is reported for curation
+        for k, ids in sorted(acronyms.items()):
+            if k in best:
+                continue
+            if len(ids) == 1:
+                offer(k, next(e for e in stored if e.id in ids), 0.0)
+            else:
+                self.conflicts.append({"name": items[k].name, "candidates": sorted(ids)})
 
         out = {items[k].key: eid for k, (_, eid) in best.items()}
         for k, eid in forced.items():
@@ -247,6 +269,10 @@ class StoreResolver:
         # merged ids redirect to the survivor
         return {key: judgements.final_id(eid) for key, eid in out.items()
                 if judgements.final_id(eid) in {e.id for e in stored}}
+
+
+def _bare_acronym(p: Profile) -> bool:
+    return p.primary.single and p.primary.acronym_like and all(n.key == p.primary.key for n in p.names)
 
 
 def _unite(assignment: dict[str, Entity]) -> dict[str, Entity]:
