@@ -233,7 +233,8 @@ def acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
     if a.person or b.person:
         return _none("acronym", a, b)
     for short, long in ((a, b), (b, a)):
-        if short.single and short.words and not long.single:
+        if short.single and short.words and not long.single and short.words[0] not in long.words:
+            # (a word of the long name is no acronym of it: "Acme" / "Acme Group" is a subset)
             level = acronym_match(short.words[0], long.raw)
             if level == 2 and short.acronym_like:
                 return FeatureScore("acronym.whole_word", w("acronym.whole_word"), "acronym with a whole word", short.raw, long.raw)

@@ -100,9 +100,9 @@ def pairs_from_log(records: Iterable[dict[str, Any]]) -> list[LabelledPair]:
 
 def _decide(a: Profile, b: Profile) -> str | None:
     match = score(a, b)
-    if match.score <= 0 or not match.features:
+    if match.score <= 0 or not match.rule:
         return None
-    return match.features[0].name
+    return match.rule
 
 
 def fit(sets: Sequence[Path], log: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:

@@ -60,6 +60,7 @@ class Match:
     score: float
     reason: str
     features: tuple[FeatureScore, ...] = field(default=())
+    rule: str = ""  # the weighted rule that set the score (see weights.json)
 
     @property
     def veto(self) -> bool:
@@ -113,17 +114,19 @@ def score(a: Profile, b: Profile) -> Match:
     if best is None:
         return Match(0.0, "no comparable names")
     value = best.score
+    rule = best.name
     reason = f"{best.name}: {best.detail}"
     if bool(a.qualifier) != bool(b.qualifier):
         parent = a.parent_qualifier if a.qualifier else b.parent_qualifier
         if not parent:
-            value = min(value, w("sub_unit"))
+            rule, value = "sub_unit", min(value, w("sub_unit"))
             reason += "; one names a sub-unit"
         elif best.name == "exact_key":
-            value = w("parent_dropped")
+            rule, value = "parent_dropped", w("parent_dropped")
             reason += "; same name with/without its parent"
     if types == "strong" and best.name != "exact_key":
         return _veto(f"type {a.type} vs {b.type} without an exact key ({reason})", best)
     if best.name == "token_subset.generic_short" and a.type == b.type == "University":
-        value = w("token_subset.generic_short_typed")  # "Bishop" ~ "Université Bishop", both universities
-    return Match(value, reason, (best,))
+        # "Bishop" ~ "Université Bishop", both stated universities
+        rule, value = "token_subset.generic_short_typed", w("token_subset.generic_short_typed")
+    return Match(value, reason, (best,), rule)

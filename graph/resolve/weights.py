@@ -35,7 +35,7 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "weights.json"
 PRIOR_STRENGTH = 5.0
 #: pairwise precision the thresholds must keep on every quality set
 TARGET_PRECISION = 0.98
-AUTO_GRID = tuple(round(0.80 + 0.01 * i, 2) for i in range(16))  # 0.80 .. 0.95
+AUTO_GRID = tuple(round(0.75 + 0.01 * i, 2) for i in range(21))  # 0.75 .. 0.95
 LINK_GRID = tuple(round(0.60 + 0.05 * i, 2) for i in range(6))  # 0.60 .. 0.85
 
 
