@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -406,27 +405,24 @@ def initials(name: str) -> frozenset[str]:
     if len(content) < 2:
         return frozenset()
     optional = [i for i, w in enumerate(words) if w in OPTIONAL_IN_ACRONYMS]
+    base = [0]
     if len(optional) > MAX_OPTIONAL_WORDS:
         # too many to try every way: function words all out or all in, the others tried
-        functional = {i for i in optional if words[i] in STOPWORDS}
-        others = [i for i in optional if i not in functional][:MAX_OPTIONAL_WORDS]
-        skips = [functional | s for s in _subsets(others)] + list(_subsets(others))
-    else:
-        skips = list(_subsets(optional))
+        functional = [i for i in optional if words[i] in STOPWORDS]
+        optional = [i for i in optional if words[i] not in STOPWORDS][:MAX_OPTIONAL_WORDS]
+        base.append(sum(1 << i for i in functional))
+    first = [w[0] for w in words]
+    # "UdeM": a short function word may give all its letters
+    whole = [w if w in STOPWORDS and len(w) <= 3 else w[0] for w in words]
     out: set[str] = set()
-    for skip in skips:
-        letters = "".join(w[0] for i, w in enumerate(words) if i not in skip)
-        if len(letters) >= 2:
-            out.add(letters)
-            # "UdeM": a short function word may give all its letters
-            out.add("".join(w if w in STOPWORDS and len(w) <= 3 else w[0]
-                            for i, w in enumerate(words) if i not in skip))
+    for fixed in base:
+        for mask in range(1 << len(optional)):
+            skip = fixed | sum(1 << optional[b] for b in range(len(optional)) if mask >> b & 1)
+            kept = [i for i in range(len(words)) if not skip >> i & 1]
+            if len(kept) >= 2:
+                out.add("".join(first[i] for i in kept))
+                out.add("".join(whole[i] for i in kept))
     return frozenset(out)
-
-
-def _subsets(indices: list[int]) -> Iterator[set[int]]:
-    for mask in range(1 << len(indices)):
-        yield {indices[b] for b in range(len(indices)) if mask >> b & 1}
 
 
 #: words an acronym may skip that are tried both ways in blocking keys (2^n keys)
