@@ -12,7 +12,8 @@
 * a bare acronym takes the one stored entity whose name it spells (an acronym
   any document defined, "Long Name (ACR)", is an alias of that entity and
   matches exactly); when it spells several, it is left alone and the case is
-  kept in ``conflicts`` for curation;
+  kept in ``conflicts`` and appended to ``<data_dir>/resolution_conflicts.jsonl``
+  for curators;
 * human judgements from the curation log are applied on top: NEGATIVE pairs
   never match, POSITIVE names go to their entity, merged ids redirect to the
   survivor, renamed entities keep their name;
@@ -23,8 +24,11 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from graph.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
@@ -41,6 +45,8 @@ SMALL_GRAPH = 5000
 CANDIDATES_PER_NAME = 25
 
 _STORED, _NEW = "__stored__", "__new__"
+#: acronyms left alone because they spell several stored entities, for curators
+CONFLICTS_LOG = "resolution_conflicts.jsonl"
 
 
 def new_entity_id(name: str, type_: EntityType | str) -> str:
@@ -180,7 +186,10 @@ class StoreResolver:
         if missing:
             stored.update(self._stored(missing, store))
 
+        before = len(self.conflicts)
         match = self.match(items, list(stored.values()), judgements)
+        if len(self.conflicts) > before:
+            self._report(self.conflicts[before:], extraction.document.id)
         out: dict[str, Entity] = {}
         for item in items:
             target = match.get(item.key)
@@ -200,6 +209,17 @@ class StoreResolver:
         for entity in out.values():
             self._remember(entity)
         return out
+
+    def _report(self, conflicts: list[dict[str, Any]], doc_id: str) -> None:
+        """Keep acronym conflicts for curators in ``<data_dir>/resolution_conflicts.jsonl``."""
+        if self.settings is None or not getattr(self.settings, "data_dir", None):
+            return
+        path = Path(self.settings.data_dir) / CONFLICTS_LOG
+        path.parent.mkdir(parents=True, exist_ok=True)
+        at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        with path.open("a", encoding="utf-8") as fh:
+            for c in conflicts:
+                fh.write(json.dumps({**c, "doc_id": doc_id, "at": at}, ensure_ascii=False, sort_keys=True) + "\n")
 
     def _new(self, item: ExtractedEntity, judgements: Judgements, stored: dict[str, Entity],
              store: Any) -> Entity:
