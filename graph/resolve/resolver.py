@@ -36,8 +36,8 @@ from graph.resolve.weights import threshold
 
 #: nodes with more strong partners than this skip the ambiguity check (cost)
 MAX_AMBIGUITY_CHECK = 40
-#: names a node keeps for scoring (its forms with one key but other words, for acronyms)
-MAX_NAMES = 6
+#: other spellings of a node's key a node keeps for acronyms ("Conseil X" / "X Council")
+MAX_SPELLINGS = 4
 
 
 @dataclass(frozen=True)
@@ -108,15 +108,18 @@ def build_nodes(items: Sequence[Item]) -> list[_Node]:
         old = node.profile
         names = list(old.names)
         seen = {n.key for n in names}
-        spelt = {_initials_of(n) for n in names} if len(names) < MAX_NAMES else set()
+        spellings = list(old.spellings)
+        spelt = {_initials_of(n) for n in (*names, *spellings)} if len(spellings) < MAX_SPELLINGS else None
         for n in prof.names:
-            # same key in other words ("Conseil X" / "X Council"): kept for acronyms
-            if n.key not in seen or (_initials_of(n) not in spelt and len(names) < MAX_NAMES):
+            if n.key not in seen:
                 names.append(n)
                 seen.add(n.key)
+            elif spelt is not None and _initials_of(n) not in spelt and len(spellings) < MAX_SPELLINGS:
+                # same key in other words ("Conseil X" / "X Council"): kept for acronyms only
+                spellings.append(n)
                 spelt.add(_initials_of(n))
         node.profile = Profile(old.raw, old.type, old.groups | groups, old.primary, tuple(names),
-                               old.qualifier, old.parent_qualifier)
+                               old.qualifier, old.parent_qualifier, tuple(spellings))
         node.items.extend(idx)
         node.raws.append(raw)
     return nodes
@@ -149,7 +152,7 @@ def cluster_nodes(nodes: Sequence[_Node], auto: float | None = None, link: float
     several clusters are appended to ``conflicts`` as (node, [cluster members...])."""
     auto = threshold("auto") if auto is None else auto
     link = threshold("link") if link is None else link
-    named: list[Sequence[NameInfo]] = [n.profile.names for n in nodes]
+    named: list[Sequence[NameInfo]] = [n.profile.names + n.profile.spellings for n in nodes]
     cache: dict[tuple[int, int], float] = {}
 
     def pair_score(i: int, j: int) -> float:

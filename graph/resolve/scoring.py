@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from graph.resolve.features import VETO, FeatureScore, NameInfo, compare_names, info
+from graph.resolve.features import VETO, FeatureScore, NameInfo, acronym, compare_names, info
 from graph.resolve.normalize import name_key, parse, qualifier_is_parent
 from graph.resolve.weights import threshold, w
 
@@ -44,6 +44,7 @@ class Profile:
     names: tuple[NameInfo, ...]  # primary first, then defined aliases
     qualifier: str  # folded key of the qualifier, "" if none
     parent_qualifier: bool
+    spellings: tuple[NameInfo, ...] = ()  # the primary's key in other words, for acronyms only
 
 
 def profile(raw: str, type_: str = "", groups: frozenset[str] = frozenset()) -> Profile:
@@ -102,6 +103,15 @@ def score(a: Profile, b: Profile) -> Match:
             result = compare_names(x, y)
             if not result.veto and (best is None or result.score > best.score):
                 best = result
+    if a.spellings or b.spellings:
+        # "NRX" beside "National Research X" spelt "Conseil national de recherches X" first
+        pairs = [(x, y) for x in a.spellings for y in (*b.names, *b.spellings)]
+        pairs += [(x, y) for x in a.names for y in b.spellings]
+        for x, y in pairs:
+            if x.single != y.single:
+                result = acronym(x, y)
+                if result.score > 0 and (best is None or result.score > best.score):
+                    best = result
     if best is None or best.score < threshold("auto"):
         if primary.veto:
             return _veto(primary.detail, primary)
