@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "train": "nlp.commands:train_cmd",
     "ingest": "ingest.commands:ingest",
     "resolve": "graph.resolve.commands:resolve",
+    "resolve-fit": "graph.resolve.commands:resolve_fit",
+    "authority": "graph.resolve.authority_commands:authority",
     "entity": "graph.resolve.commands:entity",
     "match": "graph.analytics.commands:match",
     "partners": "graph.analytics.commands:partners",

@@ -15,6 +15,7 @@ from typing import Any
 
 from graph.errors import GrappeError, NotFound
 from graph.model import ORG_SUBTYPES, EntityType
+from graph.resolve.external_ids import external_links
 from web.errors import BadParameter
 
 TYPES = tuple(t.value for t in EntityType)
@@ -114,6 +115,7 @@ def entity_core(store: Any, entity_id: str) -> dict[str, Any]:
                        "It may have been merged into another entity; search for its name.")
     entity = dict(row)
     entity["aliases"] = [a for a in (entity.get("aliases") or []) if a]
+    entity["external_ids"] = external_links(entity)
     return plain(entity)
 
 

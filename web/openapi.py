@@ -42,6 +42,8 @@ SCHEMAS: dict[str, Any] = {
     "Entity": _obj({
         "id": STR, "name": NSTR, "type": {"enum": TYPES}, "subtype": NSTR, "aliases": _arr(STR),
         "status": NSTR, "scale_ai_investment_cad": NNUM, "total_investment_cad": NNUM,
+        "authority_id": NSTR, "wikidata": NSTR, "ror": NSTR, "website": NSTR, "country": NSTR,
+        "external_ids": _arr(_obj({"label": STR, "id": STR, "url": NSTR})),
     }, ["id", "name", "type", "subtype", "aliases"]),
     "Hit": _obj({"id": STR, "name": STR, "type": {"enum": TYPES}, "subtype": NSTR, "aliases": _arr(STR),
                  "score": NUM, "match": {"enum": ["exact", "alias", "prefix", "fuzzy"]}}),

@@ -179,7 +179,8 @@ def split(store: Any, settings: Any, entity_id: str, names: list[str], user: str
         raise GrappeError("nothing to split", "Name at least one alias with --alias.")
     entity = get_entity(store, entity_id)
     new_id = split_id(entity.id, names)
-    append_log(settings, {"action": "split", "id": entity.id, "new_id": new_id, "names": list(names),
+    append_log(settings, {"action": "split", "id": entity.id, "entity_name": entity.name,
+                          "new_id": new_id, "names": list(names),
                           "user": user, "why": reason, "at": _now()})
     new = apply_split(store, entity.id, list(names), new_id)
     if new is None:

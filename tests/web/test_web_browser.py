@@ -254,3 +254,20 @@ def test_partnerships_and_sources_pages(browser, live_server):
     browser.get(f"{live_server}/partners?entity={fx.MILA}")
     wait_for(browser, "ul.partners")
     shot(browser, "16-partners")
+
+
+def test_entity_page_links_an_external_id_from_a_reference_list(browser, live_server, graph_store, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from graph.resolve.authority import load_file
+
+    reference = tmp_path / "reference.csv"
+    reference.write_text("id,name,wikidata,ror\nREF-1,Logistique Boréale,Q987654,05abcde12\n", encoding="utf-8")
+    assert [u["entity"] for u in load_file(graph_store, reference).updated] == [fx.BOREALE]
+    browser.get(f"{live_server}/entity/{fx.BOREALE}")
+    wait_for(browser, ".entity-head .external-ids")
+    links = {a.text: a.get_attribute("href")
+             for a in browser.find_elements(By.CSS_SELECTOR, ".external-ids a.external-id")}
+    assert links["Wikidata Q987654"] == "https://www.wikidata.org/wiki/Q987654"
+    assert links["ROR 05abcde12"] == "https://ror.org/05abcde12"
+    shot(browser, "05-external-ids")
