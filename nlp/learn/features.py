@@ -39,6 +39,11 @@ def triggers(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["label"], re.compile(rf"(?<!\w)(?:{r['pattern']})(?!\w)", re.I)) for r in rows)
 
 
+@cache
+def _conjunction(lang: str) -> re.Pattern:
+    return next(rx for label, rx in triggers(lang) if label == "conjunction")
+
+
 def cues(text: str, lang: str) -> set[str]:
     return {label for label, rx in triggers(lang) if rx.search(text)}
 
@@ -107,6 +112,18 @@ class _Doc:
     main_project: str | None
     n_projects: int
     title_end: int
+    #: every trigger match in the text, once: (start, end, label), by start
+    hits: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def cues_in(self, lo: int, hi: int) -> set[str]:
+        """The trigger categories matched inside text[lo:hi] (read off the document's one scan)."""
+        i = bisect.bisect_left(self.hits, (lo, -1, ""))
+        out = set()
+        while i < len(self.hits) and self.hits[i][0] < hi:
+            if self.hits[i][1] <= hi:
+                out.add(self.hits[i][2])
+            i += 1
+        return out
 
 
 def _context(ex: Extraction) -> _Doc:
@@ -126,10 +143,12 @@ def _context(ex: Extraction) -> _Doc:
     subject = max(orgs, key=lambda e: (counts[e.key], -_first(e)), default=None)
     main = max(projects, key=lambda e: (counts[e.key], -_first(e)), default=None)
     first_line = text.lstrip().split("\n", 1)[0]
-    return _Doc(text, lang, sents, starts, block_of_sent,
-                [cues(text[s:e], lang) for s, e in sents], mention_sents, counts,
-                subject.key if subject else None, main.key if main else None, len(projects),
-                len(text) - len(text.lstrip()) + len(first_line))
+    hits = sorted((m.start(), m.end(), label) for label, rx in triggers(lang) for m in rx.finditer(text))
+    doc = _Doc(text, lang, sents, starts, block_of_sent, [], mention_sents, counts,
+               subject.key if subject else None, main.key if main else None, len(projects),
+               len(text) - len(text.lstrip()) + len(first_line), hits)
+    doc.sent_cues = [doc.cues_in(s, e) for s, e in sents]
+    return doc
 
 
 def _first(e: ExtractedEntity) -> int:
@@ -206,21 +225,25 @@ def _pair_features(pair: Pair, doc: _Doc, entities_at: list[tuple[int, int, str]
         between = doc.text[lo:hi]
         f["a_first"] = 1.0 if a0 < b0 else 0.0
         f[_bucket("gap_chars", max(0, hi - lo), (3, 20, 60, 150))] = 1.0
-        n_between = sum(1 for s_, e_, _k in entities_at if lo <= s_ and e_ <= hi)
+        first = bisect.bisect_left(entities_at, (lo, -1, ""))
+        n_between = 0
+        while first < len(entities_at) and entities_at[first][0] < hi:
+            n_between += entities_at[first][1] <= hi
+            first += 1
         f[_bucket("entities_between", n_between, (0, 1, 3))] = 1.0
-        if re.fullmatch(r"[\s,;:/&()–-]*(?:\b(?:et|and|ainsi que|as well as)\b[\s,]*)?", between):
-            f["list_neighbours"] = 1.0
         ws = words(between)
+        if len(ws) <= 3 and not words(_conjunction(doc.lang).sub(" ", between)):
+            f["list_neighbours"] = 1.0  # only punctuation or a conjunction between: two items of a list
         for w in ws[:_EDGE_WORDS] + ws[-_EDGE_WORDS:]:
             f[f"btw:{w}"] = 1.0
             f[f"btw_stem:{stem(w)}"] = 1.0
-        for c in cues(between, doc.lang):
+        for c in doc.cues_in(lo, hi):
             f[f"btw_cue:{c}"] = 1.0
         for who, start in (("a", a0), ("b", b0)):
             left = doc.text[max(s, start - _LEFT):start]
             for w in words(left)[-3:]:
                 f[f"{who}_left:{stem(w)}"] = 1.0
-            for c in cues(left, doc.lang):
+            for c in doc.cues_in(max(s, start - _LEFT), start):
                 f[f"{who}_left_cue:{c}"] = 1.0
         for c in doc.sent_cues[i]:
             f[f"sent_cue:{c}"] = 1.0
