@@ -181,12 +181,12 @@ def _date(value: str) -> dict[str, str]:
     return {"date": value[:10] + "T00:00:00Z"} if len(value) >= 10 else {"str": value}
 
 
-def _external_ids(value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, dict):
-        return [{"str": f"{k}:{v}"} for k, v in value.items()]
-    if isinstance(value, list):
-        return [{"str": str(v)} for v in value if v]
-    return [{"str": str(value)}] if value else []
+#: External ids, as "scheme:value" strings (the properties a reference list sets on an entity).
+EXTERNAL_IDS = ("wikidata", "ror", "website", "authority_id")
+
+
+def _external_ids(entity: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"str": f"{k}:{entity[k]}"} for k in EXTERNAL_IDS if entity.get(k)]
 
 
 def extend(query: Any) -> dict[str, Any]:
@@ -216,7 +216,7 @@ def extend(query: Any) -> dict[str, Any]:
             elif pid in ("type", "subtype"):
                 row[pid] = [{"str": e[pid]}] if e.get(pid) else []
             elif pid == "external_ids":
-                row[pid] = _external_ids(e.get("external_ids"))
+                row[pid] = _external_ids(e)
             elif pid in ("partners", "partners_count"):
                 partners, total = _partners(eid, e["type"])
                 row[pid] = ([{"int": total}] if pid == "partners_count"

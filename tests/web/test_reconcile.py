@@ -168,3 +168,22 @@ def test_data_extension(client):
     assert r.json["rows"]["NK-missing"]["aliases"] == []
     bad = client.post("/reconcile", data={"extend": json.dumps({"ids": [fx.UDEM], "properties": [{"id": "ceo"}]})})
     assert bad.status_code == 400 and "unknown extension properties: ceo" in bad.json["error"]
+
+
+def test_external_ids_and_website_property(client, graph_store):
+    from graph.model import Entity, EntityType, GraphBatch
+
+    acme = Entity("NK-acme", EntityType.ORGANIZATION, "Acme Robotique", "startup", [],
+                  {"wikidata": "Q000001", "website": "https://www.acme-robotique.example", "city": "Nordville"})
+    graph_store.write(GraphBatch(entities=[acme]))
+    r = client.post("/reconcile", data={"extend": json.dumps({"ids": ["NK-acme"], "properties": [{"id": "external_ids"}]})})
+    validate("data-extension-response", r.json)
+    assert r.json["rows"]["NK-acme"]["external_ids"] == [{"str": "wikidata:Q000001"},
+                                                         {"str": "website:https://www.acme-robotique.example"}]
+    out = batch(client, {"ok": {"query": "Acme Robotique", "properties": [
+                             {"pid": "website", "v": "acme-robotique.example"}, {"pid": "city", "v": "Nordville"}]},
+                         "no": {"query": "Acme Robotique", "properties": [{"pid": "city", "v": "Sudville"}]}})
+    features = out["ok"]["result"][0]["features"]
+    assert {"id": "property_website", "value": True} in features
+    assert {"id": "property_city", "value": True} in features
+    assert {"id": "property_city", "value": False} in out["no"]["result"][0]["features"]
