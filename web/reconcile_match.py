@@ -1,7 +1,8 @@
 """Scoring for the reconciliation service: one query → ranked candidates with features.
 
 Nothing here is a second matcher. Candidates come from :func:`graph.search.search`
-(the fold, aliases, short forms and typo tolerance of the search box), for the query
+(the fold, aliases, short forms and typo tolerance of the search box; only its in-memory
+name-index stage when that already finds the name, see :func:`_search`), for the query
 and for each name a ``Name (ACR)`` form defines (:func:`graph.resolve.normalize.parse`);
 an acronym-shaped query also gets the entities it spells, found through the
 resolver's own acronym keys (:func:`~graph.resolve.normalize.initials`, checked with
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 
 from graph.resolve.normalize import acronym_match, initials, looks_like_acronym, parse
-from graph.search import WINNER_MARGIN, WINNER_SCORE, Hit, fold, search, short_name
+from graph.search import WINNER_MARGIN, WINNER_SCORE, Hit, classify, fold, search, short_name
 
 #: Score of each search tier before properties (similarity scales prefix and fuzzy hits).
 EXACT, ALIAS, SHORT_FORM = 100.0, 100.0, 97.0
@@ -93,10 +94,33 @@ def _initials_map(index: Any) -> dict[str, list[int]]:
         return found
 
 
-def _acronym_hits(store: Any, query: str, types: list[str] | None, limit: int) -> list[Hit]:
+def _index(store: Any) -> Any:
     from graph import name_index
 
-    index = name_index.get_index(store)
+    return name_index.get_index(store)
+
+
+def _search(store: Any, name: str, types: list[str] | None) -> list[Hit]:
+    """Search's candidates for ``name``. When the in-memory name index knows the name (an
+    exact name or alias), its tier is all search would rank first, so the database's typo
+    stages are skipped (as search itself skips them after an exact name); else the full search."""
+    index = _index(store)
+    if index is not None:
+        fq = fold(name)
+        hits = []
+        for i in index.candidates(fq, POOL, types, None):
+            rec = index.record(i)
+            found = classify(fq, rec.name, rec.aliases)
+            if found is not None:
+                hits.append(Hit(rec.id, rec.name, rec.type, rec.subtype, list(rec.aliases), round(found[1], 1),
+                                found[0]))
+        if any(h.match in ("exact", "alias") for h in hits):
+            return hits
+    return search(store, name, limit=POOL, types=types)
+
+
+def _acronym_hits(store: Any, query: str, types: list[str] | None, limit: int) -> list[Hit]:
+    index = _index(store)
     if index is None:
         return []
     out = []
@@ -187,7 +211,7 @@ def property_agrees(pid: str, values: list[str], cand: Candidate, attributes: di
 
 def score_candidates(query: str, hits: list[Hit], properties: list[tuple[str, list[str]]],
                      attributes: dict[str, dict[str, Any]], type_given: bool) -> list[Candidate]:
-    """Score ``hits`` (already filtered by type) for ``query``, best first, ``match`` set."""
+    """Score ``hits`` (already filtered by type) for ``query``; :func:`candidates` ranks them."""
     cands = []
     for hit in hits:
         score, features = _base(query, hit) if query else (50.0, {})
@@ -209,11 +233,6 @@ def score_candidates(query: str, hits: list[Hit], properties: list[tuple[str, li
             features["property_agreement"] = round(agreed / known, 2)
         cand.score = max(0.0, min(100.0, cand.score))
         cands.append(cand)
-    cands.sort(key=lambda c: (-c.score, len(c.name), c.name, c.id))
-    if cands:
-        top = cands[0]
-        runner = cands[1].score if len(cands) > 1 else 0.0
-        top.match = top.score >= WINNER_SCORE and top.score - runner >= WINNER_MARGIN
     return cands
 
 
@@ -231,7 +250,7 @@ def candidates(store: Any, query: str, *, types: list[str] | None = None, limit:
     names += [v for pid, vals in properties if pid in ("acronym", "alias") for v in vals] if not names else []
     found: dict[str, list[Hit]] = {}
     for name in names:
-        hits = search(store, name, limit=POOL, types=type_list)
+        hits = _search(store, name, type_list)
         if looks_like_acronym(name):
             hits += _acronym_hits(store, name, type_list, POOL)
         unique: dict[str, Hit] = {}
@@ -246,9 +265,7 @@ def candidates(store: Any, query: str, *, types: list[str] | None = None, limit:
             if cand.id not in best or cand.score > best[cand.id].score:
                 best[cand.id] = cand
     ranked = sorted(best.values(), key=lambda c: (-c.score, len(c.name), c.name, c.id))
-    for c in ranked:
-        c.match = False
-    if ranked:
+    if ranked:  # high and clearly ahead of the next: never one of a tie
         runner = ranked[1].score if len(ranked) > 1 else 0.0
         ranked[0].match = ranked[0].score >= WINNER_SCORE and ranked[0].score - runner >= WINNER_MARGIN
     return ranked[:limit]
