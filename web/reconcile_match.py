@@ -78,20 +78,36 @@ def expand_types(types: Iterable[str]) -> list[str]:
 # --------------------------------------------------------------------------- acronyms
 
 _INITIALS: weakref.WeakKeyDictionary[Any, dict[str, list[int]]] = weakref.WeakKeyDictionary()
+_BUILDING: weakref.WeakSet[Any] = weakref.WeakSet()
 _INITIALS_LOCK = threading.Lock()
 
 
-def _initials_map(index: Any) -> dict[str, list[int]]:
-    """The resolver's acronym keys of every name in the search's name index (built once per index)."""
+def _build_initials(index: Any) -> None:
+    found: dict[str, list[int]] = {}
+    for i, rec in enumerate(index.records):
+        for key in {k for text in (rec.name, *rec.aliases) for k in initials(text)}:
+            found.setdefault(key, []).append(i)
+    with _INITIALS_LOCK:
+        _INITIALS[index] = found
+        _BUILDING.discard(index)
+
+
+def _initials_map(index: Any) -> dict[str, list[int]] | None:
+    """The resolver's acronym keys of every name in the search's name index, built once per
+    index: at once on a small graph, in a background thread on a large one (None meanwhile),
+    as the name index itself is."""
+    from graph.name_index import SYNC_ENTITIES
+
     with _INITIALS_LOCK:
         found = _INITIALS.get(index)
-        if found is None:
-            found = {}
-            for i, rec in enumerate(index.records):
-                for key in {k for text in (rec.name, *rec.aliases) for k in initials(text)}:
-                    found.setdefault(key, []).append(i)
-            _INITIALS[index] = found
-        return found
+        if found is not None or index in _BUILDING:
+            return found
+        _BUILDING.add(index)
+    if len(index) <= SYNC_ENTITIES:
+        _build_initials(index)
+        return _INITIALS.get(index)
+    threading.Thread(target=_build_initials, args=(index,), name="grappe-acronym-keys", daemon=True).start()
+    return None
 
 
 def _index(store: Any) -> Any:
@@ -123,8 +139,11 @@ def _acronym_hits(store: Any, query: str, types: list[str] | None, limit: int) -
     index = _index(store)
     if index is None:
         return []
+    keys = _initials_map(index)
+    if keys is None:
+        return []
     out = []
-    for i in _initials_map(index).get(fold(query).replace(" ", ""), [])[:limit * 4]:
+    for i in keys.get(fold(query).replace(" ", ""), [])[:limit * 4]:
         rec = index.record(i)
         if types is None or rec.type in types:
             out.append(Hit(rec.id, rec.name, rec.type, rec.subtype, list(rec.aliases), 0.0, "fuzzy"))
@@ -251,8 +270,8 @@ def candidates(store: Any, query: str, *, types: list[str] | None = None, limit:
     found: dict[str, list[Hit]] = {}
     for name in names:
         hits = _search(store, name, type_list)
-        if looks_like_acronym(name):
-            hits += _acronym_hits(store, name, type_list, POOL)
+        if looks_like_acronym(name) and not any(h.match in ("exact", "alias") for h in hits):
+            hits += _acronym_hits(store, name, type_list, POOL)  # an acronym the graph does not list
         unique: dict[str, Hit] = {}
         for h in hits:
             unique.setdefault(h.id, h)  # a search hit keeps its tier over an acronym key
