@@ -28,6 +28,7 @@ from flask import (
     url_for,
 )
 
+from web.errors import JSON_PATHS
 from web.services import get_settings
 from web.users import ROLES, User, UserStore
 
@@ -83,7 +84,7 @@ def current_user() -> User | None:
 def check_role(role: str) -> None:
     user = current_user()
     if user is None:
-        if request.path.startswith("/api/") or request.method != "GET":
+        if request.path.startswith(JSON_PATHS) or request.method != "GET":
             abort(401, description=f"Sign in first: this needs the {role} role.")
         abort(redirect(url_for("auth.login", next=request.full_path.rstrip("?"))))
     if not user.can(role):

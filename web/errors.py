@@ -84,8 +84,12 @@ def error_body(message: str, status: int, errors: list[str] | None = None) -> di
     return {"ok": False, "error": message, "errors": errors or [message], "status": status}
 
 
+#: Paths answered in JSON only (the API, the reconciliation service).
+JSON_PATHS = ("/api/", "/reconcile")
+
+
 def wants_json() -> bool:
-    if request.path.startswith("/api/"):
+    if request.path.startswith(JSON_PATHS):
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]

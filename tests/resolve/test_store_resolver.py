@@ -130,7 +130,7 @@ def test_merge_split_rename_survive_reingest(store, settings) -> None:  # noqa: 
     texts = {m["text"] for m in store.run("resolve/entity_mentions", id=new.id).rows}
     assert texts == {"Laval Clinic"}
     # and replaying the log on this graph changes nothing more
-    assert curation.replay(store, settings) == {"merge": 0, "split": 0, "rename": 0}
+    assert curation.replay(store, settings) == {"merge": 0, "split": 0, "rename": 0, "remove_relation": 0}
 
 
 def test_replay_applies_decisions_to_a_graph_built_without_them(store, settings) -> None:  # noqa: ANN001
