@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "extract": "nlp.commands:extract",
     "eval": "nlp.commands:eval_cmd",
     "ingest": "ingest.commands:ingest",
+    "load": "ingest.commands:load",
     "resolve": "graph.resolve.commands:resolve",
     "entity": "graph.resolve.commands:entity",
     "match": "graph.analytics.commands:match",
