@@ -122,17 +122,30 @@ def precompute(report, settings: Settings, store, quiet: bool) -> None:  # noqa:
 @click.option("--bulk", is_flag=True,
               help="Build an empty graph in one go through the database's bulk loader "
                    "(FalkorDB: falkordb-bulk-loader; Neo4j: prints the neo4j-admin import command).")
+@click.option("--csv-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Neo4j with --bulk: where to write the import files (default: <data dir>/neo4j-import).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @pass_settings
-def load(settings: Settings, folder: Path, bulk: bool, quiet: bool) -> None:
+def load(settings: Settings, folder: Path, bulk: bool, csv_dir: Path | None, quiet: bool) -> None:
     """Resolve and write the extraction records in FOLDER (written by `grappe extract --out`).
 
     The reduce step of an ingest: records are resolved and written in extraction
     order; documents already in the graph are skipped, a new version of a source
     replaces the previous one, and a record that fails is reported by name.
     """
-    from graph.store import open_store
+    from graph.store import EMBEDDED, backend_of, open_store
 
+    if bulk and backend_of(settings.graph_url or EMBEDDED) == "neo4j":
+        from ingest.bulk import neo4j_import_files
+
+        out = csv_dir or Path(settings.data_dir) / "neo4j-import"
+        with Progress("Resolving", quiet) as shown:
+            report, command = neo4j_import_files(folder, settings, out, progress=shown.outcome)
+        click.echo(f"Import files written to {out}. With the database stopped, run on its server:\n\n"
+                   f"  {command}\n\nthen start it and run `grappe load {folder}` once: it creates the "
+                   "constraints and indexes (every document is already there).")
+        summarize(report, verb="resolved")
+        return
     store = open_store(settings)
     store.create_schema()
     shown = Progress("Loading", quiet)

@@ -1,4 +1,5 @@
-"""One process, worker processes, a Dask cluster: the same graph from the bundled samples."""
+"""One process, worker processes, a Dask cluster (then `load`, then `load --bulk`): the same
+graph from the bundled samples."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def _ingest(settings, store, mapper=None, extractor=None):
 
 def test_three_modes_give_the_same_graph(make_store, settings, tmp_path):
     distributed = pytest.importorskip("distributed")
+    from ingest.bulk import bulk_load
     from ingest.cluster import DaskMap
     from ingest.load import load_folder
     from nlp.pipeline import Extractor
@@ -42,4 +44,9 @@ def test_three_modes_give_the_same_graph(make_store, settings, tmp_path):
     loaded = load_folder(tmp_path / "records", settings, store)
     assert loaded.count("ingested") == 6 and not loaded.failures
     assert dump(store) == reference
+
+    bulk = make_store()  # empty, schema only
+    built = bulk_load(tmp_path / "records", settings, bulk)
+    assert built.count("ingested") == 6 and not built.failures
+    assert dump(bulk) == reference
 
