@@ -315,8 +315,9 @@ def neo4j_import_files(folder: Path, settings: Settings, out: Path, *,
     graph, report = resolve_folder(folder, settings, progress=progress)
     nodes_args, rels_args = write_neo4j_csv(graph, out)
     database = settings.neo4j_database or "neo4j"
-    command = shlex.join(["neo4j-admin", "database", "import", "full", *nodes_args, *rels_args,
-                          "--array-delimiter=;", "--overwrite-destination", database])
+    # the database name before the options: neo4j-admin 5.19+ reads it there
+    command = shlex.join(["neo4j-admin", "database", "import", "full", database, *nodes_args, *rels_args,
+                          "--array-delimiter=;", "--overwrite-destination"])
     report.seconds = time.perf_counter() - t0
     report.finished = _now()
     return report, command

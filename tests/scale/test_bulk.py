@@ -48,7 +48,7 @@ def test_bulk_refuses_a_graph_that_is_not_empty(records, make_store, settings):
 def test_neo4j_gets_import_files_and_the_command(records, settings, tmp_path):
     report, command = neo4j_import_files(records, settings, tmp_path / "import")
     assert report.count("ingested") == 1
-    assert command.startswith("neo4j-admin database import full ")
+    assert command.startswith(f"neo4j-admin database import full {settings.neo4j_database or 'neo4j'} ")
     assert "--nodes=Entity:Organization=" in command and "--relationships=AFFILIATED_WITH=" in command
     header = (tmp_path / "import" / "nodes_entity_organization.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("id:ID(Entity),") and "aliases:string[]" in header
