@@ -93,3 +93,13 @@ def test_dask_map_reports_the_document_that_fails_on_every_try(dask_client, tmp_
     assert "cannot be read" in failed["note-4.txt"]
     assert sorted(o.path.rsplit("/", 1)[-1] for o in report.outcomes if o.status == "extracted") == [
         "note-0.txt", "note-1.txt", "note-2.txt", "note-5.txt"]
+
+
+def test_each_worker_process_builds_its_extractor_once(tmp_path, monkeypatch):
+    builds = tmp_path / "builds"
+    monkeypatch.setenv("GRAPPE_TEST_BUILDS", str(builds))
+    docs = _docs([f"Cargo{i} Vision" for i in range(40)])
+    with WorkerPool(2, "tests.scale.fakes:CountedExtractor", chunk=2) as pool:
+        assert len(list(pool.map(docs))) == 40
+    pids = builds.read_text(encoding="utf-8").split()
+    assert len(pids) == len(set(pids)) and 1 <= len(pids) <= 2
