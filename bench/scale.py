@@ -152,7 +152,7 @@ def time_extraction(mode: str, paths: list[Path], out: Path) -> dict:
             from ingest.cluster import DaskMap
 
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             client = Client(cluster)
             try:
                 mapper = DaskMap(client).map

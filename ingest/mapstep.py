@@ -50,8 +50,9 @@ def mapper_for(workers: int = 1, executor: str | None = None, *, factory: str = 
         if executor == "local":
             from distributed import LocalCluster
 
+            # ":0": the scheduler's HTTP server on any free port (None still takes 8787)
             cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             executor = cluster.scheduler_address
         client = connect(executor)
         try:

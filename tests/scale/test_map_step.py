@@ -56,7 +56,7 @@ def dask_client():
     # a task whose worker died twice is given up (the default, 3, only makes the test slower)
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
+                                           dashboard_address=":0")
         client = distributed.Client(cluster)
         yield client
         client.close()

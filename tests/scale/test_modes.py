@@ -37,7 +37,7 @@ def test_three_modes_give_the_same_graph(make_store, settings, tmp_path):
         assert _ingest(settings, make_store(), mapper=mapper) == reference
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
         report = extract_to_folder([SAMPLES], tmp_path / "records", DaskMap(client).map)
     assert report.count("extracted") == 6 and not report.failures
     store = make_store()
