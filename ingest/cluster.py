@@ -25,6 +25,10 @@ from ingest.workers import CHUNK, DEFAULT_FACTORY, ExtractionFailed, extract_chu
 
 #: a task that raised is run again this many times before its documents are split
 RETRIES = 2
+#: seconds between checks that the cluster still has workers while a result is awaited
+POLL = 10.0
+#: a cluster without any worker this long fails the run instead of waiting for ever
+NO_WORKERS_TIMEOUT = 120.0
 
 # --------------------------------------------------------------------------- on a worker
 
@@ -92,16 +96,38 @@ class DaskMap:
                 return
             batch, future = inflight.popleft()
             try:
-                yield from future.result()
+                yield from self._result(future)
+            except GrappeError:
+                raise
             except Exception:  # noqa: BLE001 - dead workers or a raising task: split, see below
                 yield from self._one_by_one(batch)
 
     def _one_by_one(self, batch: list[Document]) -> Iterator[Extraction | ExtractionFailed]:
         for future in [self._submit(_extract_one_on_worker, doc) for doc in batch]:
             try:
-                yield future.result()
+                yield self._result(future)
+            except GrappeError:
+                raise
             except Exception as exc:  # noqa: BLE001 - reported by name, the run goes on
                 yield ExtractionFailed(f"failed on every try ({_why(exc)})")
+
+    def _result(self, future: Any) -> Any:
+        """The future's result; a :class:`GrappeError` when the cluster has had no worker
+        for :data:`NO_WORKERS_TIMEOUT` seconds (tasks would wait for ever)."""
+        idle = 0.0
+        while True:
+            try:
+                return future.result(timeout=POLL)
+            except TimeoutError:
+                if self.client.scheduler_info().get("workers"):
+                    idle = 0.0
+                    continue
+                idle += POLL
+                if idle >= NO_WORKERS_TIMEOUT:
+                    raise GrappeError(f"the Dask cluster has had no worker for {idle:.0f} s; "
+                                      "the run stopped (the records written so far are kept).",
+                                      "Start workers (`dask worker <scheduler address>`) and run again: "
+                                      "extraction resumes where it stopped.") from None
 
     def _submit(self, fn: Any, payload: Any) -> Any:
         ids = [d.id for d in payload] if isinstance(payload, list) else [payload.id]

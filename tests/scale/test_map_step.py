@@ -53,8 +53,10 @@ def test_worker_pool_survives_a_dying_worker(tmp_path):
 def dask_client():
     dask = pytest.importorskip("dask")
     distributed = pytest.importorskip("distributed")
-    # a task whose worker died twice is given up (the default, 3, only makes the test slower)
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    # a task whose worker died is given up at once (the default, 3 more tries, only makes the
+    # test slower, and every death restarts a worker process): the documents of a lost chunk
+    # are then sent again one by one by DaskMap itself
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                            dashboard_address=":0")
         client = distributed.Client(cluster)
