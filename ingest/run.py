@@ -69,6 +69,7 @@ class IngestReport:
 
 
 Progress = Callable[[Outcome], None]
+Mapper = Callable[[Iterable[Document]], Iterable[Extraction | Exception]]
 
 
 def ingest(
@@ -80,8 +81,12 @@ def ingest(
     resolver=None,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    mapper: Mapper | None = None,
 ) -> IngestReport:
-    """Ingest every file under ``paths`` into ``store``; returns the per-document report."""
+    """Ingest every file under ``paths`` into ``store``; returns the per-document report.
+
+    ``mapper`` runs extraction elsewhere (worker processes, a cluster): documents in,
+    extractions or exceptions out, in the same order."""
     t0 = time.perf_counter()
     report = IngestReport(started=_now())
 
@@ -110,9 +115,13 @@ def ingest(
         pending.append((doc, previous))
 
     if pending:
-        extractor = extractor or _default_extractor()
         resolver = resolver or _default_resolver(settings)
-        for doc, previous, result in _extract_all(extractor, pending):
+        if mapper is not None:
+            results = zip(pending, mapper(doc for doc, _ in pending), strict=True)
+            extracted = ((doc, previous, result) for (doc, previous), result in results)
+        else:
+            extracted = _extract_all(extractor or _default_extractor(), pending)
+        for doc, previous, result in extracted:
             if isinstance(result, Exception):
                 record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed: {result}"))
                 continue

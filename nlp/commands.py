@@ -49,21 +49,50 @@ def format_text(ex: Extraction) -> str:
 
 
 @click.command("extract")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
-def extract(files: tuple[str, ...], fmt: str) -> None:
-    """Extract entities and relations from FILES (nothing is written to the graph)."""
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Write one record per document into this folder (incremental), for `grappe load`.")
+@click.option("--shard-size", type=click.IntRange(min=0), default=0, show_default=True,
+              help="With --out: JSON Lines shards of this many records instead of one JSON per document.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="With --out: extraction processes on this machine (default: the cores).")
+@click.option("--executor", metavar="URL", default=None,
+              help="With --out: run extraction on a Dask cluster (tcp://scheduler:8786), or `local`.")
+@click.option("--quiet", is_flag=True, help="With --out: no progress bar.")
+def extract(files: tuple[Path, ...], fmt: str, out: Path | None, shard_size: int, workers: int | None,
+            executor: str | None, quiet: bool) -> None:
+    """Extract entities and relations from FILES (nothing is written to the graph).
+
+    Without --out, prints the extractions. With --out, folders are walked and each
+    document becomes a record in the gold format (with mentions and evidence);
+    `grappe load` writes them to the graph.
+    """
+    if out is not None:
+        from ingest.commands import Progress, summarize
+        from ingest.mapstep import extract_to_folder, mapper_for
+        from ingest.workers import default_workers
+
+        shown = Progress("Extracting", quiet)
+        with shown, mapper_for(workers or default_workers(), executor) as mapper:
+            report = extract_to_folder(list(files), out, mapper, shard_size=shard_size,
+                                       progress=shown.outcome, on_total=shown.total)
+        summarize(report, done="extracted", verb="extracted")
+        return
     from ingest.loaders import load_document
     from nlp.pipeline import Extractor
 
+    for f in files:
+        if not f.is_file():
+            raise click.BadParameter(f"{f} is not a file (folders need --out).", param_hint="FILES")
     extractor = Extractor()
-    out = []
+    out_ = []
     for ex in extractor.extract_many(load_document(f) for f in files):
-        out.append(to_gold_format(ex) if fmt == "json" else format_text(ex))
+        out_.append(to_gold_format(ex) if fmt == "json" else format_text(ex))
     if fmt == "json":
-        click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(out_[0] if len(out_) == 1 else out_, ensure_ascii=False, indent=2))
     else:
-        click.echo("\n\n".join(out))
+        click.echo("\n\n".join(out_))
 
 
 @click.command("eval")

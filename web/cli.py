@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "eval": "nlp.commands:eval_cmd",
     "train": "nlp.commands:train_cmd",
     "ingest": "ingest.commands:ingest",
+    "load": "ingest.commands:load",
     "resolve": "graph.resolve.commands:resolve",
     "resolve-fit": "graph.resolve.commands:resolve_fit",
     "authority": "graph.resolve.authority_commands:authority",
