@@ -246,6 +246,20 @@ class CypherStore:
         stats.seconds = time.perf_counter() - t0
         return stats
 
+    def write_document(self, batch: GraphBatch) -> WriteStats:
+        """Write one document's facts so that an interruption at any point is found and
+        undone by the next ingest: the node first, marked incomplete and listing the
+        entities the write may create, then the facts, then the complete marker."""
+        (doc,) = batch.documents
+        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        self.run("write/document_begin", row=document_row(doc, now),
+                 entity_ids=sorted({e.id for e in batch.entities}))
+        stats = self.write(GraphBatch(entities=batch.entities, mentions=batch.mentions,
+                                      relations=batch.relations))
+        self.run("write/document_complete", id=doc.id)
+        stats.documents = 1
+        return stats
+
     def delete_document(self, doc_id: str) -> int:
         """Remove a document's mentions, relationships and node, then its orphaned entities.
         Returns how many nodes and relationships were deleted."""
