@@ -120,7 +120,7 @@ def ingest(
         resolver = resolver or _default_resolver(settings)
         for doc, previous, result in _extract_all(extractor, pending):
             if isinstance(result, Exception):
-                record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed: {result}"))
+                record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed ({type(result).__name__}: {result})"))
                 continue
             try:
                 record(_store_one(store, resolver, doc, previous, result))

@@ -50,18 +50,42 @@ def format_text(ex: Extraction) -> str:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 def extract(files: tuple[str, ...], fmt: str) -> None:
-    """Extract entities and relations from FILES (nothing is written to the graph)."""
+    """Extract entities and relations from FILES (nothing is written to the graph).
+
+    Every file that can be read is printed; one that cannot is named on stderr with
+    the reason, and the exit code is then 1.
+    """
+    import sys
+
+    from graph.errors import IngestError
     from ingest.loaders import load_document
     from nlp.pipeline import Extractor
 
     extractor = Extractor()
-    out = []
-    for ex in extractor.extract_many(load_document(f) for f in files):
-        out.append(to_gold_format(ex) if fmt == "json" else format_text(ex))
-    if fmt == "json":
-        click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
-    else:
+    docs, failures = [], []
+    for f in files:
+        try:
+            docs.append(load_document(f))
+        except IngestError as err:
+            failures.append(f"{err.path}: {err.reason} {err.hint}".strip())
+    try:
+        extractions = list(extractor.extract_many(docs))
+    except Exception:  # noqa: BLE001 - find the failing document one at a time below
+        extractions = []
+        for doc in docs:
+            try:
+                extractions.append(extractor.extract(doc))
+            except Exception as exc:  # noqa: BLE001 - an extraction bug: name the file, go on
+                failures.append(f"{doc.source}: extraction failed ({type(exc).__name__}: {exc})")
+    out = [to_gold_format(ex) if fmt == "json" else format_text(ex) for ex in extractions]
+    if out and fmt == "json":
+        click.echo(json.dumps(out[0] if len(files) == 1 else out, ensure_ascii=False, indent=2))
+    elif out:
         click.echo("\n\n".join(out))
+    for line in failures:
+        click.echo(f"FAILED {line}", err=True)
+    if failures:
+        sys.exit(1)
 
 
 @click.command("eval")
