@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from graph import cypher
+from graph.console_slots import console_slot
 from graph.errors import GrappeError
 from graph.settings import Settings
 from graph.store.base import QueryResult
@@ -186,11 +187,12 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
         _fail(exc)
         return
     try:
-        if name:
-            result = run_saved(store, name, raw, timeout_ms, max_rows)
-        else:
-            result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
-                                timeout_ms=timeout_ms, max_rows=max_rows)
+        with console_slot(settings.data_dir, settings.console_slots, settings.query_timeout_ms / 1000):
+            if name:
+                result = run_saved(store, name, raw, timeout_ms, max_rows)
+            else:
+                result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
+                                    timeout_ms=timeout_ms, max_rows=max_rows)
     except GrappeError as exc:
         _fail(exc)
         return

@@ -36,7 +36,10 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 def _json_body() -> dict:
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        raise BadParameter("the request body nests too deep", "Send flatter JSON.") from None
     if not isinstance(body, dict):
         raise BadParameter("the request body must be a JSON object",
                            "Send Content-Type: application/json.")

@@ -30,6 +30,7 @@ class Services:
         self.settings = settings
         self._store = store
         self._owns_store = store is None
+        self._console_store: Any = None
         self._analytics: Any = None
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
@@ -46,6 +47,21 @@ class Services:
                     self._store = open_store(self.settings)
                     _attach_name_index(self._store, self.settings)
         return self._store
+
+    @property
+    def console_store(self) -> Any:
+        """The analysts' console's own store (its own connection pool), so queries that run
+        long never hold the connections the pages read with. A store given to the app
+        (tests) serves both."""
+        if not self._owns_store:
+            return self.store
+        if self._console_store is None:
+            with self._lock:
+                if self._console_store is None:
+                    from graph.store import open_store
+
+                    self._console_store = open_store(self.settings)
+        return self._console_store
 
     @property
     def analytics(self) -> Any:
@@ -120,6 +136,11 @@ class Services:
 
     def close(self) -> None:
         with self._lock:
+            if self._console_store is not None:
+                try:
+                    self._console_store.close()
+                finally:
+                    self._console_store = None
             if self._store is not None and self._owns_store:
                 try:
                     self._store.close()
@@ -165,6 +186,10 @@ def services() -> Services:
 
 def get_store() -> Any:
     return services().store
+
+
+def get_console_store() -> Any:
+    return services().console_store
 
 
 def get_settings() -> Settings:
