@@ -24,6 +24,7 @@ from graph.model import Document, Extraction
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from ingest.discover import discover
+from ingest.limits import InputLimits
 
 #: Documents handed to the NLP pipeline at once (nlp.pipe batching).
 CHUNK = 8
@@ -92,6 +93,7 @@ def ingest(
         if progress:
             progress(outcome)
 
+    limits = InputLimits.from_settings(settings)
     files, missing = discover(list(paths))
     if on_total:
         on_total(len(files) + len(missing))
@@ -101,7 +103,7 @@ def ingest(
     pending: list[tuple[Document, list[str]]] = []
     for path in files:
         try:
-            doc = _load(path)
+            doc = _load(path, limits)
         except IngestError as err:
             record(Outcome(str(path), "failed", reason=_reason(err)))
             continue
@@ -210,11 +212,11 @@ def _extract_all(extractor, pending: list[tuple[Document, list[str]]]
             yield doc, previous, result
 
 
-def _load(path: Path) -> Document:
+def _load(path: Path, limits: InputLimits) -> Document:
     from ingest.loaders import load_document
 
     try:
-        return load_document(path)
+        return load_document(path, limits=limits)
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the run

