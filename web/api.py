@@ -116,13 +116,13 @@ def partnerships():  # noqa: ANN201
 @require_read
 def sources():  # noqa: ANN201
     offset = check_int(request.args.get("offset"), "offset", 0, 0, 10_000_000)
-    return jsonify(sources_data(get_store(), get_settings().data_dir, offset))
+    return jsonify(sources_data(get_store(), get_settings().data_dir, offset, public=current_user() is None))
 
 
 @bp.get("/documents/<path:doc_id>")
 @require_read
 def document(doc_id: str):  # noqa: ANN201
-    return jsonify(document_data(get_store(), doc_id))
+    return jsonify(document_data(get_store(), doc_id, public=current_user() is None))
 
 
 @bp.get("/queries")

@@ -48,6 +48,24 @@ class Services:
                     _attach_name_index(self._store, self.settings)
         return self._store
 
+    def ensure_database(self) -> bool:
+        """Start the embedded FalkorDB again if it died (killed, out of memory): the
+        pages answer again without anyone running ``grappe db start``. True when it
+        was restarted. Other stores are not Grappe's to start."""
+        from graph.store import EMBEDDED
+
+        if self._owns_store is False or (self.settings.graph_url or EMBEDDED).strip() != EMBEDDED:
+            return False
+        from graph.store.embedded import EmbeddedFalkorDB
+
+        server = EmbeddedFalkorDB.from_settings(self.settings)
+        if server.pid() is not None:
+            return False  # alive (perhaps busy or still loading)
+        log.warning("the embedded FalkorDB in %s is not running: starting it again", server.dir)
+        server.start()
+        log.warning("the embedded FalkorDB is running again (pid %s)", server.pid())
+        return True
+
     @property
     def console_store(self) -> Any:
         """The analysts' console's own store (its own connection pool), so queries that run
@@ -109,6 +127,10 @@ class Services:
         stop = stop or threading.Event()
         seen: tuple[int, int] | None = None
         while True:
+            try:
+                self.ensure_database()
+            except Exception:  # noqa: BLE001 - the pages say the store is unavailable
+                log.warning("could not start the embedded FalkorDB again", exc_info=True)
             index = _warm_name_index(self.store)
             try:
                 self.refresh_analytics()
