@@ -164,7 +164,7 @@ def show_cmd(settings: Settings, name: str) -> None:
               help="A query parameter (repeatable); the value is converted to the type the query declares.")
 @click.option("--cypher", "cypher_text", default=None, help="Free read-only Cypher instead of a saved query.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--timeout-ms", type=int, default=None, help="Time limit (default GRAPPE_QUERY_TIMEOUT_MS).")
+@click.option("--timeout-ms", type=int, default=None, help="Time limit (default and most: GRAPPE_QUERY_TIMEOUT_MS).")
 @click.option("--max-rows", type=int, default=None, help="Row cap (default GRAPPE_MAX_ROWS).")
 @pass_settings
 def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cypher_text: str | None,

@@ -169,3 +169,15 @@ def test_the_api_answers_4xx_to_a_5000_deep_list(web_client):
     r = web_client.post("/api/query", data=raw, content_type="application/json", headers={"X-CSRF-Token": token})
     assert r.status_code == 400
     assert r.get_json()["ok"] is False
+
+
+def test_grappe_query_run_refuses_the_nesting_query_with_a_message(settings, store):
+    from click.testing import CliRunner
+
+    from graph.query_commands import query
+
+    result = CliRunner().invoke(query, ["run", "--timeout-ms", "1000", "--cypher", NESTED_30],
+                                obj=settings.replace(graph_name=store.graph_name))
+    assert result.exit_code != 0
+    assert "nests 30 levels deep" in result.output
+    assert "Traceback" not in result.output
