@@ -174,7 +174,7 @@ def section_kills(work: Path) -> None:
     from ingest.loaders import load_document
     from ingest.run import ingest
     from nlp.pipeline import Extractor
-    from tests.reliability.graphs import Replay, facts
+    from tests.reliability.graphs import Replay, facts, killed_ingest
 
     corpus = work / "kill-corpus"
     corpus.mkdir()
@@ -201,27 +201,6 @@ def section_kills(work: Path) -> None:
     expected = facts(reference)
     total = len(names)
 
-    def killed_run(graph: str, stop_after: int, victim: int | None) -> None:
-        pid = os.fork()
-        if pid == 0:
-            try:
-                calls = 0
-
-                def fatal(self, text, params=None, name="query"):  # noqa: ANN001, ANN202
-                    nonlocal calls
-                    result = original(self, text, params, name)
-                    calls += 1
-                    if calls == stop_after:
-                        os.kill(victim or os.getpid(), signal.SIGKILL)
-                        os._exit(3)
-                    return result
-
-                FalkorDBStore._execute = fatal
-                ingest([corpus], settings, open_store(settings, graph_name=graph), extractor=replay)
-            finally:
-                os._exit(0)
-        os.waitpid(pid, 0)
-
     def lost(graph: str) -> int:
         store = open_store(settings, graph_name=graph)
         ingest([corpus], settings, store, extractor=replay)
@@ -234,13 +213,13 @@ def section_kills(work: Path) -> None:
     for stop_after in range(1, total):
         graph = f"k{stop_after}"
         open_store(settings, graph_name=graph).create_schema()
-        killed_run(graph, stop_after, None)
+        killed_ingest(settings, graph, [corpus], replay, stop_after)
         ingest_losses += lost(graph)
     writes = [i + 1 for i, n in enumerate(names) if n.startswith("write/")]
     for stop_after in writes:
         graph = f"d{stop_after}"
         open_store(settings, graph_name=graph).create_schema()
-        killed_run(graph, stop_after, server.pid())
+        killed_ingest(settings, graph, [corpus], replay, stop_after, victim=server.pid())
         server.start()
         db_losses += lost(graph)
     print(f"facts lost after kills: {ingest_losses} facts differing after {total - 1} ingest kills, "

@@ -39,3 +39,29 @@ class Replay:
     def extract_many(self, docs: Iterable[Document]) -> Iterator[Extraction]:
         for doc in docs:
             yield self.by_id[doc.id]
+
+
+def killed_ingest(settings: Any, graph_name: str, paths: list, replay: Replay, stop_after: int,
+                  victim: int | None = None) -> bool:
+    """Run an ingest in a child process that dies (SIGKILL) right after its ``stop_after``-th
+    query, or kills ``victim`` (the database) then. True when the kill happened."""
+    import os
+    import pickle
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from tests.reliability.killed_ingest import KILLED_DATABASE
+
+    root = Path(__file__).resolve().parents[2]
+    with tempfile.NamedTemporaryFile(suffix=".pickle", delete=False) as fh:
+        pickle.dump((settings, graph_name, list(paths), replay.by_id, stop_after, victim), fh)
+    try:
+        env = {**os.environ, "PYTHONPATH": str(root)}
+        done = subprocess.run([sys.executable, "-m", "tests.reliability.killed_ingest", fh.name], cwd=root,
+                              env=env, capture_output=True, timeout=600)
+    finally:
+        os.unlink(fh.name)
+    return done.returncode in (-signal.SIGKILL, KILLED_DATABASE)

@@ -6,8 +6,6 @@ rerun must then give the same graph, fact by fact, as a clean ingest.
 
 from __future__ import annotations
 
-import os
-import signal
 import uuid
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from graph.store import open_store
 from graph.store.falkordb import FalkorDBStore
 from ingest.loaders import load_document
 from ingest.run import ingest
-from tests.reliability.graphs import Replay, facts
+from tests.reliability.graphs import Replay, facts, killed_ingest
 
 pytestmark = pytest.mark.models
 
@@ -71,35 +69,6 @@ def _count_calls(monkeypatch) -> list[str]:
     return names
 
 
-def _killed_run(settings, graph_name: str, corpus: Path, replay: Replay, stop_after: int,
-                kill_database: int | None = None) -> None:
-    """Ingest ``corpus`` in a forked child that dies (SIGKILL) right after its
-    ``stop_after``-th query; with ``kill_database`` (a pid) the database dies instead."""
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        try:
-            calls = 0
-            original = FalkorDBStore._execute
-
-            def fatal(self, text, params=None, name="query"):
-                nonlocal calls
-                result = original(self, text, params, name)
-                calls += 1
-                if calls == stop_after:
-                    os.kill(kill_database or os.getpid(), signal.SIGKILL)
-                    os._exit(3)
-                return result
-
-            FalkorDBStore._execute = fatal
-            store = open_store(settings, graph_name=graph_name)
-            ingest([corpus], settings, store, extractor=replay)
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    died = os.WIFSIGNALED(status) or os.WEXITSTATUS(status) == 3
-    assert died, f"the child finished before query {stop_after}"
-
-
 def _reference(make_store, settings, corpus, replay, versions: list[str]) -> tuple[dict, list[str]]:
     """Facts after clean ingests of each version in turn, and the queries the last one ran."""
     store = make_store()
@@ -140,7 +109,7 @@ def test_ingest_killed_after_every_query_then_rerun_equals_clean_ingest(
             _set_version(corpus, text)
             ingest([corpus], settings, store, extractor=replay)
         _set_version(corpus, versions[-1])
-        _killed_run(settings, graph_name, corpus, replay, stop_after)
+        assert killed_ingest(settings, graph_name, [corpus], replay, stop_after), stop_after
         ingest([corpus], settings, store, extractor=replay)
         got = facts(store)
         for kind in expected:
@@ -167,7 +136,7 @@ def test_database_killed_during_each_write_then_rerun_equals_clean_ingest(
             ingest([corpus], own, store, extractor=replay)
             store.close()
             _set_version(corpus, V2)
-            _killed_run(own, graph_name, corpus, replay, stop_after, kill_database=server.pid())
+            assert killed_ingest(own, graph_name, [corpus], replay, stop_after, victim=server.pid())
             server.start()
             store = open_store(own, graph_name=graph_name)
             ingest([corpus], own, store, extractor=replay)
