@@ -85,9 +85,10 @@ def temp_settings(folder: Path, **changes: object) -> Settings:
 
 
 def graph_signature(store) -> tuple:  # noqa: ANN001
-    stats = store.stats()
-    props = store.read("MATCH (n) RETURN n.bench AS b, n.pr AS p, labels(n) AS l", max_rows=100_000).rows
-    return tuple(sorted(stats.items())), repr(sorted(map(repr, props)))
+    """Counts per label and type, and every entity's properties: any write changes it."""
+    from graph.export import iter_entities
+
+    return tuple(sorted(store.stats().items())), repr(sorted(map(repr, iter_entities(store))))
 
 
 def section_writes(work: Path) -> None:
@@ -372,9 +373,11 @@ def section_load(work: Path, clients: int, seconds: float) -> None:
     subprocess.run([*grappe, "ingest", "--quiet", str(ROOT / "samples" / "corpus")], env=env, cwd=ROOT,
                    check=False, capture_output=True)
     UserStore(settings.data_dir / "users.json").add("analyst", "analyst", PASSWORD)
+    from graph.export import iter_entities
+
     store = open_store(settings)
-    names = [r["name"] for r in store.read("MATCH (e:Entity) RETURN e.name AS name", max_rows=500).rows]
-    ids = [r["id"] for r in store.read("MATCH (e:Entity) RETURN e.id AS id", max_rows=500).rows]
+    entities = list(iter_entities(store))
+    names, ids = [e["name"] for e in entities], [e["id"] for e in entities]
     store.close()
     proc = subprocess.Popen([*grappe, "serve", "--port", "0"], env=env, cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)

@@ -156,8 +156,8 @@ def _check_clauses(toks: list[Token], backend: str) -> None:
         if tok.kind != "word":
             continue
         word = tok.value.upper()
-        before = toks[k - 1].value if k else ""
-        after = toks[k + 1].value if k + 1 < len(toks) else ""
+        before = _punct(toks, k - 1)
+        after = _punct(toks, k + 1)
         if before in (".", ":") or after == ":":
             continue  # a property (n.set), a label (:Create) or a map key ({delete: 1})
         if word in WRITE_CLAUSES:
@@ -174,12 +174,17 @@ def _check_clauses(toks: list[Token], backend: str) -> None:
                     "Allowed procedures: " + ", ".join(sorted(ALLOWED_PROCEDURES)) + ".")
 
 
+def _punct(toks: list[Token], k: int) -> str:
+    """The punctuation at ``toks[k]``, or "" (a string holding "." is not a dot)."""
+    return toks[k].value if 0 <= k < len(toks) and toks[k].kind == "punct" else ""
+
+
 def _procedure_name(toks: list[Token], k: int) -> str:
     """The dotted name starting at ``toks[k]``, backticked parts included as written."""
     parts: list[str] = []
     while k < len(toks) and toks[k].kind in ("word", "name"):
         parts.append(toks[k].value)
-        if k + 1 < len(toks) and toks[k + 1].value == ".":
+        if _punct(toks, k + 1) == ".":
             k += 2
             continue
         break

@@ -109,6 +109,8 @@ def test_load_csv_is_refused_and_the_database_has_no_folder_to_read(small_store,
     "CALL dbms.procedures() YIELD name RETURN name",
     "LOAD CSV FROM 'https://example.org/x.csv' AS r RETURN r",
     "load\ncsv from 'file:///etc/passwd' as r return r",
+    "RETURN '.' CREATE (n)",
+    "MATCH (n) DETACH DELETE ':'",
 ])
 def test_walk_arounds_of_the_pre_check_are_refused(store, text):
     with pytest.raises(ReadOnlyViolation):
