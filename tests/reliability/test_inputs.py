@@ -15,7 +15,7 @@ from graph.errors import IngestError
 from graph.model import Document
 from ingest.limits import InputLimits
 from ingest.loaders import load_document
-from nlp.pipeline import pieces
+from nlp.long_text import pieces, sections
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCX = ROOT / "tests" / "data" / "ingest" / "note.docx"
@@ -121,12 +121,24 @@ def test_pieces_cover_the_text_and_cut_at_paragraphs():
     assert [len(p) for _, p in pieces(solid, size=500)] == [500, 500, 200]
 
 
+def test_sections_group_whole_pieces():
+    text = "\n\n".join(f"Paragraph {i} " + "word " * 20 for i in range(100))
+    parts = sections(text, 300, 1000)
+    assert "".join(p.text for p in parts) == text
+    for section in parts:
+        assert text[section.offset:section.offset + len(section.text)] == section.text
+        assert "".join(piece for _, piece in section.pieces) == section.text
+        assert len(section.text) <= 1000
+    assert len(sections("short text", 300, 1000)) == 1
+
+
 @pytest.mark.models
 def test_a_long_text_is_extracted_to_its_end_with_true_offsets(monkeypatch):
     import nlp.pipeline
     from nlp.pipeline import Extractor
 
     monkeypatch.setattr(nlp.pipeline, "PIECE_CHARS", 400)
+    monkeypatch.setattr(nlp.pipeline, "SECTION_CHARS", 1500)
     filler = "\n\n".join("The committee met on Tuesday and reviewed the agenda for the year." for _ in range(40))
     text = (filler + "\n\nAcme Robotique Inc. announced a partnership with the University of Nordville.\n\n"
             + filler + "\n\nHarbourline Robotics Inc. leads the Smart Docks project with Acme Robotique Inc.\n")
@@ -141,3 +153,9 @@ def test_a_long_text_is_extracted_to_its_end_with_true_offsets(monkeypatch):
         assert text[rel.evidence.start:rel.evidence.end].strip()
     last = text.rindex("Harbourline")
     assert any(m.start == last for e in extraction.entities for m in e.mentions)
+    # named in two sections, one entity with both mentions
+    (acme,) = [e for e in extraction.entities if e.name == "Acme Robotique Inc"]
+    assert {m.start for m in acme.mentions} == {text.find("Acme Robotique"), text.rfind("Acme Robotique")}
+    assert len({e.key for e in extraction.entities}) == len(extraction.entities)
+    keys = {e.key for e in extraction.entities}
+    assert all(r.source in keys and r.target in keys for r in extraction.relations)
