@@ -6,8 +6,9 @@ Sections (all by default, each in its own temporary data folder and embedded Fal
   (``store.read`` and ``/api/query``): how many the graph accepted;
 * ``crashes``: extraction on every file of the repository and hand-written ordinary
   documents: how many raised something other than a clear refusal;
-* ``kills``: the ingest SIGKILLed after each query of a corpus' write (and the database
-  killed during each write), then rerun: facts that differ from a clean ingest;
+* ``kills``: the ingest SIGKILLed after a query of a corpus' write (``--kills`` stages spread
+  over all its queries; the database killed during half as many writes), then rerun:
+  facts that differ from a clean ingest;
 * ``memory``: peak memory of loading the issue's DOCX bomb (150 MB document.xml), and the
   database's peak while the range query runs under the default limits;
 * ``nesting``: time to refuse the 30-deep query, and to parse the deepest accepted one;
@@ -168,7 +169,14 @@ def section_crashes() -> None:
 # --------------------------------------------------------------------------- kills
 
 
-def section_kills(work: Path) -> None:
+def spread(items: list[int], k: int) -> list[int]:
+    """At most ``k`` of ``items``, evenly spaced (first and last included)."""
+    if len(items) <= k:
+        return items
+    return sorted({items[round(i * (len(items) - 1) / (k - 1))] for i in range(k)})
+
+
+def section_kills(work: Path, kills: int) -> None:
     from graph.store import open_store
     from graph.store.embedded import EmbeddedFalkorDB
     from graph.store.falkordb import FalkorDBStore
@@ -211,19 +219,21 @@ def section_kills(work: Path) -> None:
         return sum(len(expected[k] ^ got[k]) for k in expected)
 
     ingest_losses = db_losses = 0
-    for stop_after in range(1, total):
+    stages = spread(list(range(1, total)), kills)
+    for stop_after in stages:
         graph = f"k{stop_after}"
         open_store(settings, graph_name=graph).create_schema()
         killed_ingest(settings, graph, [corpus], replay, stop_after)
         ingest_losses += lost(graph)
-    writes = [i + 1 for i, n in enumerate(names) if n.startswith("write/")]
+    writes = spread([i + 1 for i, n in enumerate(names) if n.startswith("write/")], kills // 2)
     for stop_after in writes:
         graph = f"d{stop_after}"
         open_store(settings, graph_name=graph).create_schema()
         killed_ingest(settings, graph, [corpus], replay, stop_after, victim=server.pid())
         server.start()
         db_losses += lost(graph)
-    print(f"facts lost after kills: {ingest_losses} facts differing after {total - 1} ingest kills, "
+    print(f"facts lost after kills: {ingest_losses} facts differing after {len(stages)} ingest kills "
+          f"(of {total - 1} queries), "
           f"{db_losses} after {len(writes)} database kills (corpus of {len(replay.by_id)} documents, "
           f"{sum(len(v) for v in expected.values())} facts)")
     server.stop()
@@ -486,6 +496,7 @@ def section_extract(sizes: list[int]) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", default="writes,crashes,kills,memory,nesting,load,extract")
+    ap.add_argument("--kills", type=int, default=40, help="ingest kills (and half as many database kills)")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--sizes", default="20000,100000,200000,1000000",
@@ -504,7 +515,7 @@ def main() -> int:
         if "crashes" in only:
             section_crashes()
         if "kills" in only:
-            section_kills(work)
+            section_kills(work, args.kills)
         if "load" in only:
             section_load(work, args.clients, args.seconds)
         if "extract" in only:

@@ -285,9 +285,10 @@ class EmbeddedFalkorDB:
 
     def _start(self, timeout: float, load_timeout: float) -> EmbeddedStatus:
         if self.pid() is not None:
-            if self._wait_ready(timeout, load_timeout):
+            if self._wait_ready(timeout, load_timeout, running=True):
                 self._apply_limits()
                 return self.status()
+        if self.pid() is not None:
             raise StoreUnavailable(
                 f"a FalkorDB process (pid {self.pid()}) runs in {self.dir} but does not answer on "
                 f"{self.socket} after {timeout:.0f}s.",
@@ -336,11 +337,11 @@ class EmbeddedFalkorDB:
         finally:
             client.close()
 
-    def _wait_ready(self, timeout: float, load_timeout: float) -> bool:
+    def _wait_ready(self, timeout: float, load_timeout: float, running: bool = False) -> bool:
         """Wait until it answers. While it replays its files (LOADING) the wait goes on up
         to ``load_timeout``: a big graph's append-only file takes a while to replay."""
         started = time.monotonic()
-        seen_pid = False
+        seen_pid = running  # a server that was running and dies (killed just now) is not waited for
         while True:
             elapsed = time.monotonic() - started
             state = "down"
