@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from graph import cypher
+from graph.console_slots import console_slot
 from graph.errors import GrappeError
 from graph.settings import Settings
 from graph.store.base import QueryResult
@@ -163,7 +164,7 @@ def show_cmd(settings: Settings, name: str) -> None:
               help="A query parameter (repeatable); the value is converted to the type the query declares.")
 @click.option("--cypher", "cypher_text", default=None, help="Free read-only Cypher instead of a saved query.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--timeout-ms", type=int, default=None, help="Time limit (default GRAPPE_QUERY_TIMEOUT_MS).")
+@click.option("--timeout-ms", type=int, default=None, help="Time limit (default and most: GRAPPE_QUERY_TIMEOUT_MS).")
 @click.option("--max-rows", type=int, default=None, help="Row cap (default GRAPPE_MAX_ROWS).")
 @pass_settings
 def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cypher_text: str | None,
@@ -186,11 +187,12 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
         _fail(exc)
         return
     try:
-        if name:
-            result = run_saved(store, name, raw, timeout_ms, max_rows)
-        else:
-            result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
-                                timeout_ms=timeout_ms, max_rows=max_rows)
+        with console_slot(settings.data_dir, settings.console_slots, settings.query_timeout_ms / 1000):
+            if name:
+                result = run_saved(store, name, raw, timeout_ms, max_rows)
+            else:
+                result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
+                                    timeout_ms=timeout_ms, max_rows=max_rows)
     except GrappeError as exc:
         _fail(exc)
         return

@@ -4,7 +4,9 @@ One document is one unit of work. A file that cannot be read or extracted is
 reported by name with the reason and the run goes on; nothing already in the
 graph is touched by a failure. A file whose content hash is already stored is
 skipped; a file whose content changed replaces what its previous version
-contributed, but only once the new version has been extracted successfully.
+contributed, but only once the new version has been written completely. A document
+counts as stored only once its complete marker (written after its facts) is there: a
+run killed mid-write leaves an incomplete version, which the next run removes and redoes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from graph.model import Document, Extraction
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from ingest.discover import discover
+from ingest.limits import InputLimits
 
 #: Documents handed to the NLP pipeline at once (nlp.pipe batching).
 CHUNK = 8
@@ -95,6 +98,7 @@ def ingest(
         if progress:
             progress(outcome)
 
+    limits = InputLimits.from_settings(settings)
     files, missing = discover(list(paths))
     if on_total:
         on_total(len(files) + len(missing))
@@ -104,15 +108,19 @@ def ingest(
     pending: list[tuple[Document, list[str]]] = []
     for path in files:
         try:
-            doc = _load(path)
+            doc = _load(path, limits)
         except IngestError as err:
             record(Outcome(str(path), "failed", reason=_reason(err)))
             continue
-        if store.run("ingest/document_exists", id=doc.id).scalar(0):
-            record(Outcome(str(path), "unchanged", doc.id, doc.title, doc.language))
+        try:
+            outcome, previous = _prepare(store, doc)
+        except GrappeError as err:
+            record(Outcome(doc.source, "failed", doc.id, reason=str(err)))
             continue
-        previous = [r["id"] for r in store.run("ingest/documents_by_source", source=doc.source).rows]
-        pending.append((doc, previous))
+        if outcome is not None:
+            record(outcome)
+        else:
+            pending.append((doc, previous))
 
     if pending:
         resolver = resolver or _default_resolver(settings)
@@ -123,7 +131,7 @@ def ingest(
             extracted = _extract_all(extractor or _default_extractor(), pending)
         for doc, previous, result in extracted:
             if isinstance(result, Exception):
-                record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed: {result}"))
+                record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed ({type(result).__name__}: {result})"))
                 continue
             try:
                 record(_store_one(store, resolver, doc, previous, result))
@@ -143,14 +151,42 @@ def ingest(
     return report
 
 
+def _prepare(store: GraphStore, doc: Document) -> tuple[Outcome | None, list[str]]:
+    """What to do with a loaded file: an outcome when there is nothing to extract, else
+    the complete previous versions to replace. Whatever an interrupted run left behind
+    (a version without its complete marker) is removed first, so it is redone whole."""
+    versions = {r["id"]: bool(r["complete"])
+                for r in store.run("ingest/documents_by_source", source=doc.source).rows}
+    state = store.run("ingest/document_state", id=doc.id).first() or {}
+    if state.get("stored") and not state.get("complete"):
+        versions[doc.id] = False
+    for doc_id, complete in list(versions.items()):
+        if not complete:
+            store.delete_document(doc_id)
+            del versions[doc_id]
+    older = [i for i in versions if i != doc.id]
+    if doc.id in versions:
+        # complete already; an old version still there means a replace was cut short
+        for old_id in older:
+            store.delete_document(old_id)
+        status = "replaced" if older else "unchanged"
+        return Outcome(doc.source, status, doc.id, doc.title, doc.language), []
+    return None, older
+
+
 def _store_one(store: GraphStore, resolver, doc: Document, previous: list[str],
                extraction: Extraction) -> Outcome:
     # The new version is resolved against the graph that still holds the old one
     # (so entity ids stay stable) and written before the old one goes: a failure
-    # at any step never loses what was ingested before.
+    # at any step never loses what was ingested before. Its complete marker is
+    # written last, so a crash mid-write leaves a version the next run redoes.
+    if store.run("ingest/document_exists", id=doc.id).scalar(0):
+        # another ingest running at the same time wrote it since this one looked
+        return Outcome(doc.source, "unchanged", doc.id, doc.title, doc.language,
+                       reason="written meanwhile by another ingest")
     assignment = resolver(extraction, store)
     batch = to_graph(extraction, assignment)
-    store.write(batch)
+    store.write_document(batch)
     for old_id in previous:
         store.delete_document(old_id)
     return Outcome(
@@ -185,11 +221,11 @@ def _extract_all(extractor, pending: list[tuple[Document, list[str]]]
             yield doc, previous, result
 
 
-def _load(path: Path) -> Document:
+def _load(path: Path, limits: InputLimits) -> Document:
     from ingest.loaders import load_document
 
     try:
-        return load_document(path)
+        return load_document(path, limits=limits)
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the run

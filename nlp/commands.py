@@ -64,9 +64,10 @@ def extract(files: tuple[Path, ...], fmt: str, out: Path | None, shard_size: int
             executor: str | None, quiet: bool) -> None:
     """Extract entities and relations from FILES (nothing is written to the graph).
 
-    Without --out, prints the extractions. With --out, folders are walked and each
-    document becomes a record in the gold format (with mentions and evidence);
-    `grappe load` writes them to the graph.
+    Without --out, prints the extractions: every file that can be read is printed; one
+    that cannot is named on stderr with the reason, and the exit code is then 1. With
+    --out, folders are walked and each document becomes a record in the gold format
+    (with mentions and evidence); `grappe load` writes them to the graph.
     """
     if out is not None:
         from ingest.commands import Progress, summarize
@@ -79,6 +80,9 @@ def extract(files: tuple[Path, ...], fmt: str, out: Path | None, shard_size: int
                                        progress=shown.outcome, on_total=shown.total)
         summarize(report, done="extracted", verb="extracted")
         return
+    import sys
+
+    from graph.errors import IngestError
     from ingest.loaders import load_document
     from nlp.pipeline import Extractor
 
@@ -86,13 +90,30 @@ def extract(files: tuple[Path, ...], fmt: str, out: Path | None, shard_size: int
         if not f.is_file():
             raise click.BadParameter(f"{f} is not a file (folders need --out).", param_hint="FILES")
     extractor = Extractor()
-    out_ = []
-    for ex in extractor.extract_many(load_document(f) for f in files):
-        out_.append(to_gold_format(ex) if fmt == "json" else format_text(ex))
-    if fmt == "json":
-        click.echo(json.dumps(out_[0] if len(out_) == 1 else out_, ensure_ascii=False, indent=2))
-    else:
-        click.echo("\n\n".join(out_))
+    docs, failures = [], []
+    for f in files:
+        try:
+            docs.append(load_document(f))
+        except IngestError as err:
+            failures.append(f"{err.path}: {err.reason} {err.hint}".strip())
+    try:
+        extractions = list(extractor.extract_many(docs))
+    except Exception:  # noqa: BLE001 - find the failing document one at a time below
+        extractions = []
+        for doc in docs:
+            try:
+                extractions.append(extractor.extract(doc))
+            except Exception as exc:  # noqa: BLE001 - an extraction bug: name the file, go on
+                failures.append(f"{doc.source}: extraction failed ({type(exc).__name__}: {exc})")
+    printed = [to_gold_format(ex) if fmt == "json" else format_text(ex) for ex in extractions]
+    if printed and fmt == "json":
+        click.echo(json.dumps(printed[0] if len(files) == 1 else printed, ensure_ascii=False, indent=2))
+    elif printed:
+        click.echo("\n\n".join(printed))
+    for line in failures:
+        click.echo(f"FAILED {line}", err=True)
+    if failures:
+        sys.exit(1)
 
 
 @click.command("eval")

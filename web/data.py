@@ -17,6 +17,7 @@ from graph.errors import GrappeError, NotFound
 from graph.model import ORG_SUBTYPES, EntityType
 from graph.resolve.external_ids import external_links
 from web.errors import BadParameter
+from web.redact import public_source, redact_paths
 
 TYPES = tuple(t.value for t in EntityType)
 MAX_QUERY_CHARS = 200
@@ -251,22 +252,34 @@ def last_ingest(data_dir: Path) -> dict[str, Any] | None:
     }
 
 
-def sources_data(store: Any, data_dir: Path, offset: int = 0, limit: int = 200) -> dict[str, Any]:
+def sources_data(store: Any, data_dir: Path, offset: int = 0, limit: int = 200,
+                 public: bool = False) -> dict[str, Any]:
+    """The documents and the last ingest's report; ``public`` (an anonymous visitor):
+    file names instead of the server's paths."""
     rows = plain(store.run("web/documents", offset=offset, limit=limit + 1).rows)
     counts = {r["doc_id"]: r["relations"] for r in store.run("web/document_relation_counts").rows}
     for r in rows:
         r["relations"] = counts.get(r["id"], 0)
+        if public:
+            r["source"] = public_source(r.get("source"))
+    report = last_ingest(data_dir)
+    if public and report:
+        report["failures"] = [{"path": public_source(f["path"]), "reason": redact_paths(f["reason"])}
+                              for f in report["failures"]]
     return {"ok": True, "offset": offset, "limit": limit, "more": len(rows) > limit,
-            "documents": rows[:limit], "last_ingest": last_ingest(data_dir)}
+            "documents": rows[:limit], "last_ingest": report}
 
 
-def document_data(store: Any, doc_id: str) -> dict[str, Any]:
+def document_data(store: Any, doc_id: str, public: bool = False) -> dict[str, Any]:
     row = store.run("web/document", id=doc_id).first()
     if row is None:
         raise NotFound(f"no document with id {doc_id!r}", "The sources page lists every document.")
     evidence = plain(store.run("web/document_evidence", id=doc_id, limit=1000).rows)
     entities = plain(store.run("web/document_entities", id=doc_id, limit=500).rows)
-    return {"ok": True, "document": plain(row), "evidence": evidence, "entities": entities}
+    document = plain(row)
+    if public:
+        document["source"] = public_source(document.get("source"))
+    return {"ok": True, "document": document, "evidence": evidence, "entities": entities}
 
 
 def pick_entity(store: Any, value: str | None, what: str = "entity") -> dict[str, Any] | None:

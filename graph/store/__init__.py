@@ -38,8 +38,11 @@ def open_store(settings: Any, graph_name: str | None = None, start: bool = True)
     first when it is not running (``start=False`` fails instead)."""
     url = (settings.graph_url or EMBEDDED).strip()
     backend = backend_of(url)
+    from graph.query_guard import Limits
+
     common = {"batch_size": settings.batch_size, "query_timeout_ms": settings.query_timeout_ms,
-              "max_rows": settings.max_rows}
+              "max_rows": settings.max_rows,
+              "limits": Limits(max_chars=settings.query_max_chars, max_depth=settings.query_max_depth)}
     if backend == "falkordb":
         from graph.store.falkordb import FalkorDBStore, parse_url
 

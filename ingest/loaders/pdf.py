@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 
 from graph.errors import IngestError
+from ingest.limits import InputLimits, check_pages
 
 #: A block wider than this share of the page spans the columns.
 FULL_WIDTH = 0.55
@@ -117,7 +118,8 @@ def _pymupdf():  # noqa: ANN202
     return pymupdf
 
 
-def read_pdf(data: bytes, path: str) -> PdfText:
+def read_pdf(data: bytes, path: str, limits: InputLimits | None = None) -> PdfText:
+    """The PDF's text; a PDF with more pages than ``limits`` allow is refused before any is read."""
     pymupdf = _pymupdf()
 
     try:
@@ -127,6 +129,8 @@ def read_pdf(data: bytes, path: str) -> PdfText:
     with doc:
         if doc.needs_pass:
             raise IngestError(path, "the PDF is encrypted", "Provide a copy without a password.")
+        if limits is not None:
+            check_pages(doc.page_count, path, limits)
         pages: list[str] = []
         try:
             for page in doc:

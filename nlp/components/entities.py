@@ -175,7 +175,7 @@ class Entities(RuleComponent):
             body3 = _TRAIL.sub("", body2)
             name = squash(body3)
             half = name.split()
-            if len(half) % 2 == 0 and half[:len(half) // 2] == half[len(half) // 2:]:  # "X Y X Y"
+            if half and len(half) % 2 == 0 and half[:len(half) // 2] == half[len(half) // 2:]:  # "X Y X Y"
                 name = " ".join(half[:len(half) // 2])
                 body3 = body3[:body3.find(half[len(half) // 2 - 1]) + len(half[len(half) // 2 - 1])]
             e = s + len(body3)
