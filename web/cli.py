@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "extract": "nlp.commands:extract",
     "eval": "nlp.commands:eval_cmd",
     "ingest": "ingest.commands:ingest",
+    "import": "ingest.import_command:import_table",
     "resolve": "graph.resolve.commands:resolve",
     "entity": "graph.resolve.commands:entity",
     "match": "graph.analytics.commands:match",
