@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -99,3 +100,11 @@ def test_training_is_seeded_and_deterministic() -> None:
     top, probs = ranker.rank(ctx, u, first, 5)
     assert len(top) == 5 and np.all(np.diff(probs) <= 0)
     assert not ranker.candidate_mask(ctx, u)[u]
+
+
+def test_shipped_model_has_these_features_and_predates_the_test_period() -> None:
+    meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
+    assert meta["features"] == list(ranker.FEATURES)
+    assert meta["version"] == ranker.MODEL_VERSION
+    # features up to 2016, labels 2017-2018: nothing of the 2019+ benchmark period
+    assert meta["features_until"] < meta["labels"][0] <= meta["labels"][1] < 2019
