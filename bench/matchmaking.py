@@ -256,19 +256,22 @@ def cordis_bench(args: argparse.Namespace) -> dict:
                                  "median_degree_true": float(np.median(true_deg))}
 
     rng = np.random.default_rng(args.seed)
-    times = []
+    times, cpu = [], []
     for u in rng.choice(test.queries, size=min(200, len(test.queries)), replace=False).tolist():
-        s0 = time.perf_counter()
+        s0, c0 = time.perf_counter(), time.process_time()
         idx, _ = ranker.rank(ctx, u, model, 10)
         comps = {"proximity": np.zeros(len(ctx.deg)), "topic": np.zeros(len(ctx.deg)),
                  "role": np.zeros(len(ctx.deg))}
         [explain_mod(test.graph, u, int(v), comps) for v in idx]
         times.append(time.perf_counter() - s0)
-    ms = np.array(times) * 1000
-    lat = {"median_ms": float(np.median(ms)), "p95_ms": float(np.percentile(ms, 95))}
+        cpu.append(time.process_time() - c0)
+    ms, cpu_ms = np.array(times) * 1000, np.array(cpu) * 1000
+    lat = {"median_ms": float(np.median(ms)), "p95_ms": float(np.percentile(ms, 95)),
+           "cpu_median_ms": float(np.median(cpu_ms)), "cpu_p95_ms": float(np.percentile(cpu_ms, 95))}
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"one recommendation (learned rank + explain top 10): median {lat['median_ms']:.0f} ms, "
-          f"p95 {lat['p95_ms']:.0f} ms (target <= 200 ms); peak memory {rss:.0f} MB")
+          f"p95 {lat['p95_ms']:.0f} ms (target <= 200 ms); CPU time median {lat['cpu_median_ms']:.0f} ms, "
+          f"p95 {lat['cpu_p95_ms']:.0f} ms (wall minus waiting on a loaded machine); peak memory {rss:.0f} MB")
     out.update({"latency": lat, "peak_rss_mb": rss})
     return out
 

@@ -38,7 +38,7 @@ import scipy.sparse as sp
 from graph.analytics import roles
 from graph.analytics.projection import Projection
 
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_FILE = MODEL_DIR / "ranker.pkl"
 META_FILE = MODEL_DIR / "ranker.json"
@@ -50,6 +50,7 @@ HUB_SHARE = 0.01
 
 FEATURES = (
     "cn", "aa", "ra", "cn_recent", "aa_recent", "ra_recent", "walks3",
+    "wcn", "consortium_sum", "consortium_max",
     "deg_u", "deg_v", "projects_u", "projects_v", "recent_projects_v", "recent_deg_v",
     "years_idle_v", "topic", "same_country", "role_u", "role_v", "complement",
 )
@@ -155,10 +156,25 @@ def vectors(ctx: Context, u: int) -> dict[str, np.ndarray]:
     now = _spread(ctx.A, u, np.column_stack([ones, ctx.inv_log, ctx.inv_deg]))
     recent = _spread(ctx.A_recent, u, np.column_stack([ones, ctx.inv_log_recent, ctx.inv_deg_recent]))
     cn = now[:, 0]
+    # how strongly u is tied to each partner (shared projects), spread one hop
+    c_u = np.zeros(ctx.A.shape[0])
+    lo, hi = ctx.proj.C.indptr[u], ctx.proj.C.indptr[u + 1]
+    c_u[ctx.proj.C.indices[lo:hi]] = ctx.proj.C.data[lo:hi]
+    c_u *= ctx.proj.org_mask
+    # per project, how many of u's partners are in it; per candidate, summed and best
+    # over its projects: "was in a consortium with several of your partners"
+    a_u = np.zeros(ctx.A.shape[0])
+    a_u[_row(ctx.A, u)] = 1.0
+    per_project = ctx.proj.BT @ a_u
+    B = ctx.proj.B
+    best = B.multiply(per_project[None, :]).tocsr()
     out = {
         "cn": cn, "aa": now[:, 1], "ra": now[:, 2],
         "cn_recent": recent[:, 0], "aa_recent": recent[:, 1], "ra_recent": recent[:, 2],
         "walks3": ctx.A @ cn,
+        "wcn": ctx.A @ c_u,
+        "consortium_sum": B @ per_project,
+        "consortium_max": np.asarray(best.max(axis=1).todense()).ravel() if B.shape[1] else np.zeros(len(cn)),
     }
     O = ctx.proj.O  # noqa: E741 - the profile matrix
     lo, hi = O.indptr[u], O.indptr[u + 1]
@@ -210,6 +226,9 @@ def features(ctx: Context, u: int, cands: np.ndarray, vecs: dict[str, np.ndarray
     cols = {
         **{k: vecs[k][v] for k in ("cn", "aa", "ra", "cn_recent", "aa_recent", "ra_recent")},
         "walks3": np.log1p(vecs["walks3"][v]),
+        "wcn": np.log1p(vecs["wcn"][v]),
+        "consortium_sum": np.log1p(vecs["consortium_sum"][v]),
+        "consortium_max": vecs["consortium_max"][v],
         "deg_u": np.full(n, np.log1p(ctx.deg[u])),
         "deg_v": np.log1p(ctx.deg[v]),
         "projects_u": np.full(n, np.log1p(ctx.n_projects[u])),

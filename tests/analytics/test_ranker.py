@@ -55,6 +55,11 @@ def test_pair_features_match_hand_computation(ctx: ranker.Context) -> None:
     assert col["cn"].tolist() == [2, 1, 1]
     assert col["aa"][0] == pytest.approx(1 / math.log(3) + 1 / math.log(5))
     assert col["ra"][0] == pytest.approx(1 / 3 + 1 / 5)
+    # ties weighted by shared projects: B and H each share one project with A
+    assert col["wcn"][0] == pytest.approx(math.log1p(2))
+    # C's projects p2 (B and H: two of A's partners) and p3 (H): summed 3, best 2
+    assert col["consortium_sum"][0] == pytest.approx(math.log1p(3))
+    assert col["consortium_max"][0] == 2
     # the last two years (2015-2016) leave A with no partner at all: p1 is from 2013
     assert col["cn_recent"].tolist() == [0, 0, 0]
     assert col["deg_v"].tolist() == pytest.approx([math.log1p(3), math.log1p(2), math.log1p(1)])
