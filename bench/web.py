@@ -304,7 +304,7 @@ def main() -> int:
 
         EmbeddedFalkorDB.from_settings(settings).stop()
         if args.keep:
-            print(f"kept: {data_dir} (graph bench_web)")
+            print(f"kept: {data_dir} (graph {args.graph_name})")
         else:
             shutil.rmtree(data_dir, ignore_errors=True)
 
