@@ -214,13 +214,13 @@ def cordis_bench(args: argparse.Namespace) -> dict:
     if model is not None:
         meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
         fit_s = float(meta.get("fit_seconds", 0.0))
-        print(f"ranker: the shipped model ({ranker.MODEL_FILE.name}, features <= {meta['features_until']}, "
-              f"labels {meta['labels']}, seed {meta['seed']}; --train to refit in the run)")
+        print(f"ranker: the shipped model ({ranker.MODEL_FILE.name}, splits (features until, labels from, to) "
+              f"{meta['splits']}, seed {meta['seed']}; --train to refit in the run)")
     else:
         model, meta = train_ranker.train(edges, seed=args.seed)
         fit_s = time.perf_counter() - t0
-        print(f"ranker trained in {fit_s:.1f}s (features <= 2016, labels 2017-2018): {meta}")
-    if meta["features_until"] >= 2018 or max(meta["labels"]) >= 2019:
+        print(f"ranker trained in {fit_s:.1f}s: {meta}")
+    if max(s[0] for s in meta["splits"]) >= 2019 or max(s[2] for s in meta["splits"]) >= 2019:
         raise SystemExit("the ranker saw the test period (2019 on): retrain with --train")
 
     out: dict = {"queries": len(test.queries), "read_seconds": read_s, "build_seconds": build_s,

@@ -12,7 +12,7 @@ For a seeker ``u`` (an organization of the co-participation graph ``A``):
   degrees and project counts, recent activity and years since the last project,
   topic cosine, same country, both roles and their complementarity;
 * **model** — scikit-learn's ``HistGradientBoostingClassifier`` (seeded), trained on
-  an earlier time split by ``python -m graph.analytics.train_ranker`` and shipped in
+  two earlier time splits by ``python -m graph.analytics.train_ranker`` and shipped in
   ``graph/analytics/models/`` with its metadata (:data:`MODEL_VERSION`, features,
   data, seed, library versions). A model whose feature list or scikit-learn version
   does not match is not used (the service falls back to the documented blend).
@@ -38,7 +38,7 @@ import scipy.sparse as sp
 from graph.analytics import roles
 from graph.analytics.projection import Projection
 
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_FILE = MODEL_DIR / "ranker.pkl"
 META_FILE = MODEL_DIR / "ranker.json"

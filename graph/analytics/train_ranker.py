@@ -2,9 +2,10 @@
 
     python -m graph.analytics.train_ranker DATA.csv.gz --mapping samples/mappings/cordis_h2020.toml
 
-Features come from the projects starting up to ``--features-until`` (2016), labels
-from the pairs that first work together in projects starting in the next two
-years (2017-2018): nothing of a later test period (2019 on) is seen. The model
+Two earlier splits are pooled (:data:`SPLITS`): features from the projects starting
+up to 2016 with labels from the pairs that first work together in 2017-2018, and
+features up to 2017 with labels from 2018. Nothing of a later test period (2019
+on) is seen. The model
 and its metadata go to ``graph/analytics/models/`` (:data:`ranker.MODEL_FILE`).
 Seeded: the same data, mapping and seed give the same model.
 """
@@ -19,19 +20,29 @@ from pathlib import Path
 
 from graph.analytics import ranker, timesplit
 
-FEATURES_UNTIL, LABELS_FIRST, LABELS_LAST = 2016, 2017, 2018
+#: (features up to, labels from, labels to): two earlier splits, both ending before 2019
+SPLITS = ((2016, 2017, 2018), (2017, 2018, 2018))
 QUERIES, SEED = 1500, 7
 
 
-def train(edges, features_until: int = FEATURES_UNTIL, labels: tuple[int, int] = (LABELS_FIRST, LABELS_LAST),
-          queries: int = QUERIES, seed: int = SEED):
-    """Fit on ``edges``; returns the model and its metadata (split, sizes, seconds)."""
+def train(edges, splits: tuple[tuple[int, int, int], ...] = SPLITS, queries: int = QUERIES, seed: int = SEED):
+    """Fit on the pooled candidates of every split of ``edges``; returns the model and its
+    metadata (splits, sizes, seconds)."""
+    import numpy as np
+
     t0 = time.perf_counter()
-    split = timesplit.split(edges, features_until, labels[0], labels[1], queries=queries, seed=seed)
-    ctx = ranker.context(split.graph)
-    model, info = ranker.fit(ctx, split.truth, split.queries, seed=seed)
-    meta = {"features_until": features_until, "labels": list(labels), "seed": seed,
-            "fit_seconds": round(time.perf_counter() - t0, 1), **info}
+    xs, ys = [], []
+    for until, first, last in splits:
+        split = timesplit.split(edges, until, first, last, queries=queries, seed=seed)
+        X, y, _ = ranker.training_rows(ranker.context(split.graph), split.truth, split.queries)
+        xs.append(X)
+        ys.append(y)
+    X, y = np.vstack(xs), np.concatenate(ys)
+    model = ranker.new_model(seed)
+    model.fit(X, y)
+    meta = {"splits": [list(s) for s in splits], "seed": seed, "queries": queries,
+            "rows": int(len(y)), "positives": int(y.sum()),
+            "fit_seconds": round(time.perf_counter() - t0, 1)}
     return model, meta
 
 
@@ -41,14 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", type=Path, help="participations table")
     ap.add_argument("--mapping", type=Path, required=True)
-    ap.add_argument("--features-until", type=int, default=FEATURES_UNTIL)
-    ap.add_argument("--labels", type=int, nargs=2, default=(LABELS_FIRST, LABELS_LAST))
     ap.add_argument("--queries", type=int, default=QUERIES)
     ap.add_argument("--seed", type=int, default=SEED)
     args = ap.parse_args(argv)
     table = read_table(args.data, load_mapping(args.mapping))
-    model, meta = train(timesplit.edges_from_rows(table.rows), args.features_until, tuple(args.labels),
-                        args.queries, args.seed)
+    model, meta = train(timesplit.edges_from_rows(table.rows), SPLITS, args.queries, args.seed)
     meta["data"] = {"file": args.data.name, "sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
                     "rows": len(table.rows), "mapping": args.mapping.name}
     ranker.save(model, meta)

@@ -111,5 +111,7 @@ def test_shipped_model_has_these_features_and_predates_the_test_period() -> None
     meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
     assert meta["features"] == list(ranker.FEATURES)
     assert meta["version"] == ranker.MODEL_VERSION
-    # features up to 2016, labels 2017-2018: nothing of the 2019+ benchmark period
-    assert meta["features_until"] < meta["labels"][0] <= meta["labels"][1] < 2019
+    # every split: features before its labels, labels before the 2019+ benchmark period
+    assert meta["splits"]
+    for until, first, last in meta["splits"]:
+        assert until < first <= last < 2019
