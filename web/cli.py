@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "train": "nlp.commands:train_cmd",
     "ingest": "ingest.commands:ingest",
     "load": "ingest.commands:load",
+    "import": "ingest.import_command:import_table",
     "resolve": "graph.resolve.commands:resolve",
     "resolve-fit": "graph.resolve.commands:resolve_fit",
     "authority": "graph.resolve.authority_commands:authority",

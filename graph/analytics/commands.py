@@ -58,13 +58,15 @@ def _json(payload: Any) -> None:
 @click.argument("name")
 @click.option("-k", "k", type=click.IntRange(1, 200), default=10, show_default=True,
               help="How many recommendations.")
+@click.option("--exclude-hubs", is_flag=True,
+              help="Leave out the hubs (top 1% by degree): partners you would find alone.")
 @FORMAT
 @pass_settings
-def match(settings: Any, name: str, k: int, fmt: str) -> None:
+def match(settings: Any, name: str, k: int, exclude_hubs: bool, fmt: str) -> None:
     """Who NAME (an organization, university or id) should meet, and why."""
     with _service(settings) as svc:
         entity = _resolve(svc, name)
-        recs = svc.recommend(entity["id"], k)
+        recs = svc.recommend(entity["id"], k, exclude_hubs=exclude_hubs)
     if fmt == "json":
         _json({"entity": entity, "recommendations": [r.to_dict() for r in recs]})
         return
