@@ -19,7 +19,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(BIN)/.installed node_modules/.installed
+# The explorer's graph library (cytoscape.js, pinned in package.json), served from web/static (no CDN).
+VENDOR := web/static/vendor
+$(VENDOR)/cytoscape.min.js: node_modules/.installed
+	mkdir -p $(VENDOR)
+	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE $(VENDOR)/
+	mv $(VENDOR)/LICENSE $(VENDOR)/cytoscape.LICENSE
+
+setup: $(BIN)/.installed node_modules/.installed $(VENDOR)/cytoscape.min.js
 
 # Debian's Chromium for the browser tests (root installs it; others are told how).
 browser-deps:
@@ -32,7 +39,7 @@ browser-deps:
 	fi
 
 # The main job: set up, ingest the bundled sample corpus, serve the UI on http://$(HOST):$(PORT).
-demo: $(BIN)/.installed
+demo: $(BIN)/.installed $(VENDOR)/cytoscape.min.js
 	$(BIN)/grappe ingest samples/corpus/
 	$(BIN)/grappe serve --host $(HOST) --port $(PORT)
 

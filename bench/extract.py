@@ -1,4 +1,4 @@
-"""Extraction speed: words/s for nlp.pipe alone (tok2vec + ner) vs the full extractor.
+"""Extraction speed: words/s for the spaCy components alone (the NER) vs the full extractor.
 
     .venv/bin/python -m bench.extract [FILES...] [--repeat N]
 
@@ -47,7 +47,7 @@ def main() -> None:
     t_all, c_all = time.perf_counter() - t0, time.process_time() - c0
     print(f"{len(docs)} documents, {words} words")
     print("(wall clock, then CPU time of this process: the machine is shared, CPU time is steadier)")
-    print(f"spaCy tok2vec+ner only : {words / t_ner:8.0f} words/s wall, {words / c_ner:8.0f} words/s CPU")
+    print(f"spaCy (same components): {words / t_ner:8.0f} words/s wall, {words / c_ner:8.0f} words/s CPU")
     print(f"full extraction        : {words / t_all:8.0f} words/s wall, {words / c_all:8.0f} words/s CPU"
           f"  ({n_ents} entities)")
     print(f"rule layers + merge    : {100 * (c_all - c_ner) / c_all:5.1f} % of CPU time")

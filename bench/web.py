@@ -5,20 +5,28 @@
    embedded FalkorDB of a temporary data folder;
 2. starts ``grappe serve`` (waitress, 2 worker processes x 8 threads by default) on 127.0.0.1;
 3. runs N concurrent clients (threads with keep-alive ``http.client`` connections) for
-   S seconds, half typeahead searches (``/api/search`` on name prefixes, accent-free,
-   acronyms) and half entity pages (``/entity/<id>``, HTML with the network SVG);
+   S seconds: 40 % typeahead searches (``/api/search`` on name prefixes, accent-free,
+   acronyms), 40 % entity pages (``/entity/<id>``, HTML with the network SVG), 10 %
+   reconciliation batches of 10 names (``POST /reconcile``, as OpenRefine sends them) and
+   10 % explorer JSON for a hub (``/api/entities/<hub>/network``, one of the 20 best linked);
    after a discarded warm-up of the same load (``--warmup``, 15 s), so every worker has
    built its name index and analytics caches;
 4. prints p50 / p95 / max per kind, requests per second and errors, and whether the
-   targets hold: search p95 <= 50 ms, entity page p95 <= 150 ms, zero errors.
+   targets hold: search p95 <= 50 ms, entity page p95 <= 150 ms, reconciliation batch
+   p95 <= 100 ms, hub explorer JSON p95 <= 150 ms, zero errors.
 
 Everything is removed at the end unless ``--keep``. Exit status 1 when a target is missed.
+
+``--existing`` runs the same load on a graph already in ``--data-dir`` (e.g. the CORDIS
+H2020 import, graph ``--graph-name``), untouched, and adds hub pages: the entity pages
+of the 20 organizations with the most partners (target p95 <= 300 ms).
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import random
 import re
@@ -48,7 +56,8 @@ from grappe.model import (
 from grappe.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"search": 50.0, "entity": 150.0}
+TARGETS = {"search": 50.0, "entity": 150.0, "reconcile": 100.0, "explore": 150.0, "hub": 300.0}
+HUBS = 20  # the explorer's requests go to the best linked organizations
 
 HEADS = ["Institut", "Centre", "Laboratoire", "Groupe", "Société", "Alliance", "Institute", "Solutions",
          "Technologies", "Systèmes", "Réseau", "Logistique", "Chaîne", "Data", "Robotique"]
@@ -142,6 +151,24 @@ def start_server(settings: Settings, workers: int = 2, threads: int = 8) -> tupl
     return proc, int(m.group(1))
 
 
+def names_for(orgs: list[Entity], rnd: random.Random, n: int = 2000) -> list[str]:
+    """Names as a spreadsheet has them: exact, accent-free and lower-case, aliases, one typo."""
+    out = []
+    for _ in range(n):
+        e = rnd.choice(orgs)
+        kind = rnd.random()
+        if kind < 0.3:
+            out.append(e.name)
+        elif kind < 0.55:
+            out.append(fold(e.name))
+        elif kind < 0.75 and e.aliases:
+            out.append(e.aliases[0])
+        else:
+            k = rnd.randrange(1, max(len(e.name) - 1, 2))
+            out.append(e.name[:k] + e.name[k + 1:])
+    return out
+
+
 def queries_for(orgs: list[Entity], rnd: random.Random, n: int = 2000) -> list[str]:
     out = []
     for _ in range(n):
@@ -160,19 +187,36 @@ def queries_for(orgs: list[Entity], rnd: random.Random, n: int = 2000) -> list[s
     return out
 
 
+def reconcile_body(names: list[str], rnd: random.Random) -> bytes:
+    """A form body with a batch of 10 reconciliation queries (OpenRefine's default batch)."""
+    batch = {f"q{i}": {"query": rnd.choice(names), "type": "Organization", "limit": 3} for i in range(10)}
+    return urllib.parse.urlencode({"queries": json.dumps(batch)}).encode()
+
+
 def client(port: int, deadline: float, searches: list[str], ids: list[str], seed: int,
-           results: list[tuple[str, float, int, str]], max_requests: int = 100_000) -> None:
+           results: list[tuple[str, float, int, str]], max_requests: int = 100_000,
+           names: list[str] | None = None, hubs: list[str] | None = None) -> None:
     rnd = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     done = 0
     while time.monotonic() < deadline and done < max_requests:
-        if rnd.random() < 0.5:
+        draw, body = rnd.random(), None
+        if draw < 0.4 or (draw >= 0.7 and not (names and hubs)):
             kind, path = "search", "/api/search?limit=8&q=" + urllib.parse.quote(rnd.choice(searches))
-        else:
+        elif draw < 0.7:
             kind, path = "entity", "/entity/" + urllib.parse.quote(rnd.choice(ids))
+        elif draw < 0.8:
+            kind, path = "hub", "/entity/" + urllib.parse.quote(rnd.choice(hubs))
+        elif draw < 0.9:
+            kind, path, body = "reconcile", "/reconcile", reconcile_body(names, rnd)
+        else:
+            kind, path = "explore", f"/api/entities/{urllib.parse.quote(rnd.choice(hubs))}/network"
         started = time.perf_counter()
         try:
-            conn.request("GET", path)
+            if body is None:
+                conn.request("GET", path)
+            else:
+                conn.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
             resp = conn.getresponse()
             resp.read()
             status = resp.status
@@ -183,6 +227,20 @@ def client(port: int, deadline: float, searches: list[str], ids: list[str], seed
         results.append((kind, (time.perf_counter() - started) * 1000, status, path))
         done += 1
     conn.close()
+
+
+def existing_graph(store, n_hubs: int = 20) -> tuple[GraphBatch, list[Entity], list[str]]:
+    """The entities of a graph already in the store, and its ``n_hubs`` most connected organizations."""
+    from graph.analytics import projection
+    from graph.analytics.cache import load_edges
+
+    edges = load_edges(store)
+    proj = projection.build(edges)
+    entities = [Entity(e["id"], EntityType(e["type"]), e.get("name") or e["id"], e.get("subtype"))
+                for e in edges.entities]
+    orgs = [e for e in entities if e.type in (EntityType.ORGANIZATION, EntityType.UNIVERSITY)]
+    top = sorted(range(len(proj.actors)), key=lambda i: -int(proj.degree[i]))[:n_hubs]
+    return GraphBatch(entities=entities), orgs, [proj.actors[i]["id"] for i in top]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -205,19 +263,33 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the data folder and the graph (printed)")
     ap.add_argument("--data-dir", help="data folder to use (default: a new temporary one); with --keep, a "
                                        "second run on the same folder reuses the graph it finds there")
+    ap.add_argument("--existing", action="store_true",
+                    help="load-test the graph already in --data-dir (e.g. an import), never written or dropped")
+    ap.add_argument("--graph-name", default="bench_web", help="graph name inside the data folder's FalkorDB")
     args = ap.parse_args()
+    if args.existing and not args.data_dir:
+        ap.error("--existing needs --data-dir")
+    args.keep = args.keep or args.existing
 
     data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="gweb", dir="/tmp"))
     data_dir.mkdir(parents=True, exist_ok=True)
-    settings = Settings.load({"data_dir": str(data_dir), "graph_name": "bench_web",
+    settings = Settings.load({"data_dir": str(data_dir), "graph_name": args.graph_name,
                               "graph_url": "falkordb-embedded"}, environ={})
     store = open_store(settings)
     proc = None
     try:
         store.create_schema()
         t0 = time.perf_counter()
-        batch, orgs = synthetic(args.entities)
-        if store.stats().get("Entity", 0) == len(batch.entities):
+        hubs: list[str] = []
+        if args.existing:
+            batch, orgs, hubs = existing_graph(store)
+            print(f"graph: the {len(batch.entities):,} entities in {data_dir}, hubs from "
+                  f"{hubs[0]} ({len(hubs)})", flush=True)
+        else:
+            batch, orgs = synthetic(args.entities)
+        if args.existing:
+            pass  # an existing graph is read as it is
+        elif store.stats().get("Entity", 0) == len(batch.entities):
             print(f"graph: reusing the {len(batch.entities):,} entities in {data_dir}", flush=True)
         else:
             store.clear()
@@ -227,6 +299,7 @@ def main() -> int:
         proc, port = start_server(settings, args.workers, args.threads)
         rnd = random.Random(3)
         searches = queries_for(orgs, rnd)
+        names, hubs = names_for(orgs, rnd), hubs or [o.id for o in orgs[:HUBS]]
         ids = [rnd.choice(orgs).id for _ in range(3000)] + [e.id for e in rnd.sample(batch.entities, 1000)]
         t0 = time.perf_counter()
         warm: list[tuple[str, float, int, str]] = []
@@ -238,7 +311,8 @@ def main() -> int:
         if args.warmup > 0:  # steady state: every worker has built its caches under real load
             discarded: list[tuple[str, float, int, str]] = []
             until = time.monotonic() + args.warmup
-            warmers = [threading.Thread(target=client, args=(port, until, searches, ids, 100 + i, discarded))
+            warmers = [threading.Thread(target=client, args=(port, until, searches, ids, 100 + i, discarded),
+                                        kwargs={"names": names, "hubs": hubs})
                        for i in range(args.clients)]
             for t in warmers:
                 t.start()
@@ -247,7 +321,8 @@ def main() -> int:
             print(f"warm-up: {len(discarded):,} requests in {args.warmup:.0f} s, discarded", flush=True)
         results: list[tuple[str, float, int, str]] = []
         deadline = time.monotonic() + args.seconds
-        threads = [threading.Thread(target=client, args=(port, deadline, searches, ids, i + 1, results))
+        threads = [threading.Thread(target=client, args=(port, deadline, searches, ids, i + 1, results),
+                                    kwargs={"names": names, "hubs": hubs})
                    for i in range(args.clients)]
         started = time.perf_counter()
         for t in threads:
@@ -268,7 +343,7 @@ def main() -> int:
 
         EmbeddedFalkorDB.from_settings(settings).stop()
         if args.keep:
-            print(f"kept: {data_dir} (graph bench_web)")
+            print(f"kept: {data_dir} (graph {args.graph_name})")
         else:
             shutil.rmtree(data_dir, ignore_errors=True)
 

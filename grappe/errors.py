@@ -49,6 +49,11 @@ class ReadOnlyViolation(QueryError):
     """A read-only query tried to write."""
 
 
+class QueryRejected(QueryError):
+    """An analyst's query was refused before reaching the database (too long, too deep,
+    bad parameters)."""
+
+
 class IngestError(GrappeError):
     """One document could not be ingested; the others go on."""
 

@@ -130,6 +130,8 @@ class Extraction:
     document: Document
     entities: list[ExtractedEntity]
     relations: list[ExtractedRelation]
+    #: version of the learned model that decided types and relations (None: rules alone)
+    model_version: str | None = None
 
 
 # --------------------------------------------------------------------------- graph

@@ -44,13 +44,38 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout_ms", "GRAPPE_QUERY_TIMEOUT_MS", "10000",
             "Time limit for analysts' read-only queries, in milliseconds."),
     Setting("max_rows", "GRAPPE_MAX_ROWS", "1000", "Row cap for analysts' read-only queries."),
+    Setting("query_max_chars", "GRAPPE_QUERY_MAX_CHARS", "20000",
+            "Longest analyst query accepted, in characters (checked before the database)."),
+    Setting("query_max_depth", "GRAPPE_QUERY_MAX_DEPTH", "10",
+            "Deepest nesting of an analyst query or of its parameters (brackets, CASE, prefix "
+            "operators), checked before the database: FalkorDB parses deep nesting in exponential time."),
+    Setting("query_memory_mb", "GRAPPE_QUERY_MEMORY_MB", "1024",
+            "Memory one query may use, in MB (the embedded FalkorDB's QUERY_MEM_CAPACITY, set as it "
+            "starts; for another server, set its own limit)."),
+    Setting("store_timeout_ms", "GRAPPE_STORE_TIMEOUT_MS", "600000",
+            "Time limit of Grappe's own queries (ingest writes, analytics) on the embedded FalkorDB "
+            "(its TIMEOUT_DEFAULT; TIMEOUT_MAX is the larger of this and GRAPPE_QUERY_TIMEOUT_MS)."),
+    Setting("console_slots", "GRAPPE_CONSOLE_SLOTS", "1",
+            "Analysts' queries that may run at once, across all processes on this data folder; "
+            "the embedded FalkorDB gets that many threads more than the machine has cores, so "
+            "the app's own reads always find one."),
+    Setting("max_text_chars", "GRAPPE_MAX_TEXT_CHARS", "5000000",
+            "Longest clean text of one document, in characters; a longer one is refused with a message."),
+    Setting("max_pdf_pages", "GRAPPE_MAX_PDF_PAGES", "2000", "Most pages read from one PDF."),
+    Setting("max_unzipped_mb", "GRAPPE_MAX_UNZIPPED_MB", "200",
+            "Largest decompressed size of a DOCX (or other zip-based input), in MB."),
+    Setting("zip_max_entries", "GRAPPE_ZIP_MAX_ENTRIES", "10000", "Most files inside one DOCX."),
+    Setting("zip_max_ratio", "GRAPPE_ZIP_MAX_RATIO", "200",
+            "Highest compression ratio of a large file inside a DOCX (a zip bomb's is in the thousands)."),
     Setting("secret_key", "GRAPPE_SECRET_KEY", None,
             "Flask secret key for sessions (default: one generated and kept in the data folder)."),
     Setting("anonymous_search", "GRAPPE_ANONYMOUS_SEARCH", "true",
             "Whether visitors who are not signed in may search and read entity pages."),
 )
 
-_INTS = {"batch_size", "query_timeout_ms", "max_rows", "falkordb_port"}
+_INTS = {"batch_size", "query_timeout_ms", "max_rows", "falkordb_port", "query_max_chars", "query_max_depth",
+         "query_memory_mb", "store_timeout_ms", "console_slots", "max_text_chars", "max_pdf_pages",
+         "max_unzipped_mb", "zip_max_entries", "zip_max_ratio"}
 _BOOLS = {"anonymous_search"}
 
 
@@ -67,6 +92,16 @@ class Settings:
     batch_size: int
     query_timeout_ms: int
     max_rows: int
+    query_max_chars: int
+    query_max_depth: int
+    query_memory_mb: int
+    store_timeout_ms: int
+    console_slots: int
+    max_text_chars: int
+    max_pdf_pages: int
+    max_unzipped_mb: int
+    zip_max_entries: int
+    zip_max_ratio: int
     secret_key: str | None
     anonymous_search: bool
 

@@ -4,7 +4,9 @@ One document is one unit of work. A file that cannot be read or extracted is
 reported by name with the reason and the run goes on; nothing already in the
 graph is touched by a failure. A file whose content hash is already stored is
 skipped; a file whose content changed replaces what its previous version
-contributed, but only once the new version has been extracted successfully.
+contributed, but only once the new version has been written completely. A document
+counts as stored only once its complete marker (written after its facts) is there: a
+run killed mid-write leaves an incomplete version, which the next run removes and redoes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from grappe.errors import GrappeError, IngestError
 from grappe.model import Document, Extraction
 from grappe.settings import Settings
 from ingest.discover import discover
+from ingest.limits import InputLimits
 from ingest.loaders import load_document
 
 #: Documents handed to the NLP pipeline at once (nlp.pipe batching).
@@ -73,6 +76,7 @@ class IngestReport:
 
 
 Progress = Callable[[Outcome], None]
+Mapper = Callable[[Iterable[Document]], Iterable[Extraction | Exception]]
 
 
 def ingest(
@@ -84,8 +88,12 @@ def ingest(
     resolver=None,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    mapper: Mapper | None = None,
 ) -> IngestReport:
-    """Ingest every file under ``paths`` into ``store``; returns the per-document report."""
+    """Ingest every file under ``paths`` into ``store``; returns the per-document report.
+
+    ``mapper`` runs extraction elsewhere (worker processes, a cluster): documents in,
+    extractions or exceptions out, in the same order."""
     t0 = time.perf_counter()
     report = IngestReport(started=_now())
 
@@ -94,6 +102,7 @@ def ingest(
         if progress:
             progress(outcome)
 
+    limits = InputLimits.from_settings(settings)
     files, missing = discover(list(paths))
     if on_total:
         on_total(len(files) + len(missing))
@@ -103,22 +112,30 @@ def ingest(
     pending: list[tuple[Document, list[str]]] = []
     for path in files:
         try:
-            doc = _load(path)
+            doc = _load(path, limits)
         except IngestError as err:
             record(Outcome(str(path), "failed", reason=_reason(err)))
             continue
-        if store.run("ingest/document_exists", id=doc.id).scalar(0):
-            record(Outcome(str(path), "unchanged", doc.id, doc.title, doc.language))
+        try:
+            outcome, previous = _prepare(store, doc)
+        except GrappeError as err:
+            record(Outcome(doc.source, "failed", doc.id, reason=str(err)))
             continue
-        previous = [r["id"] for r in store.run("ingest/documents_by_source", source=doc.source).rows]
-        pending.append((doc, previous))
+        if outcome is not None:
+            record(outcome)
+        else:
+            pending.append((doc, previous))
 
     if pending:
-        extractor = extractor or _default_extractor()
         resolver = resolver or _default_resolver(settings)
-        for doc, previous, result in _extract_all(extractor, pending):
+        if mapper is not None:
+            results = zip(pending, mapper(doc for doc, _ in pending), strict=True)
+            extracted = ((doc, previous, result) for (doc, previous), result in results)
+        else:
+            extracted = _extract_all(extractor or _default_extractor(), pending)
+        for doc, previous, result in extracted:
             if isinstance(result, Exception):
-                record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed: {result}"))
+                record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed ({type(result).__name__}: {result})"))
                 continue
             try:
                 record(_store_one(store, resolver, doc, previous, result))
@@ -128,6 +145,7 @@ def ingest(
     if any(o.status in ("ingested", "replaced") for o in report.outcomes):
         # Human decisions outlive re-ingests: splits (and anything the resolver
         # could not apply while assigning) are applied again after every write.
+
         replay(store, settings)
         _invalidate_caches(settings)
     report.seconds = time.perf_counter() - t0
@@ -136,14 +154,42 @@ def ingest(
     return report
 
 
+def _prepare(store: GraphStore, doc: Document) -> tuple[Outcome | None, list[str]]:
+    """What to do with a loaded file: an outcome when there is nothing to extract, else
+    the complete previous versions to replace. Whatever an interrupted run left behind
+    (a version without its complete marker) is removed first, so it is redone whole."""
+    versions = {r["id"]: bool(r["complete"])
+                for r in store.run("ingest/documents_by_source", source=doc.source).rows}
+    state = store.run("ingest/document_state", id=doc.id).first() or {}
+    if state.get("stored") and not state.get("complete"):
+        versions[doc.id] = False
+    for doc_id, complete in list(versions.items()):
+        if not complete:
+            store.delete_document(doc_id)
+            del versions[doc_id]
+    older = [i for i in versions if i != doc.id]
+    if doc.id in versions:
+        # complete already; an old version still there means a replace was cut short
+        for old_id in older:
+            store.delete_document(old_id)
+        status = "replaced" if older else "unchanged"
+        return Outcome(doc.source, status, doc.id, doc.title, doc.language), []
+    return None, older
+
+
 def _store_one(store: GraphStore, resolver, doc: Document, previous: list[str],
                extraction: Extraction) -> Outcome:
     # The new version is resolved against the graph that still holds the old one
     # (so entity ids stay stable) and written before the old one goes: a failure
-    # at any step never loses what was ingested before.
+    # at any step never loses what was ingested before. Its complete marker is
+    # written last, so a crash mid-write leaves a version the next run redoes.
+    if store.run("ingest/document_exists", id=doc.id).scalar(0):
+        # another ingest running at the same time wrote it since this one looked
+        return Outcome(doc.source, "unchanged", doc.id, doc.title, doc.language,
+                       reason="written meanwhile by another ingest")
     assignment = resolver(extraction, store)
     batch = to_graph(extraction, assignment)
-    store.write(batch)
+    store.write_document(batch)
     for old_id in previous:
         store.delete_document(old_id)
     return Outcome(
@@ -178,9 +224,9 @@ def _extract_all(extractor, pending: list[tuple[Document, list[str]]]
             yield doc, previous, result
 
 
-def _load(path: Path) -> Document:
+def _load(path: Path, limits: InputLimits) -> Document:
     try:
-        return load_document(path)
+        return load_document(path, limits=limits)
     except IngestError:
         raise
     except Exception as exc:  # a loader bug must not stop the run

@@ -22,18 +22,16 @@ from grappe.model import (
     Mention,
     RelType,
 )
-from grappe.text import LEGAL_FORMS, PERSON_SUFFIXES, fold
+from grappe.text import fold
 from nlp.discourse import focus_participants
 from nlp.facts import MAIN_PROJECT, NER, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import lexicon
 from nlp.rules import is_acronym_of
 from nlp.textutil import squash
 
-# a person's generation suffix or a company's legal form ending a folded name
-_SUFFIX = re.compile(r"\s+(?:" + "|".join(
-    sorted((re.escape(" ".join(f)) for f in (*LEGAL_FORMS, *((s,) for s in PERSON_SUFFIXES))), key=len, reverse=True)
-) + ")$")
-_ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
+_SUFFIX = re.compile(rf"\s+(?:{W.KEY_SUFFIX})$")
+_ARTICLE = re.compile(rf"^(?:{W.KEY_ARTICLE})\s+")
 _ACR_AFTER = re.compile(r"^\s*\(([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÿ0-9&.+-]{1,9})\)")
 
 
@@ -67,9 +65,8 @@ def _acronyms(cands: list[Cand], text: str) -> None:
             c.aliases.append(m.group(1))
 
 
-#: capitalised sentence words glued before a name by NER ("Pour Rania Bouzid, …")
-_LEAD_WORD = re.compile(r"^(?:Pour|Selon|Avec|Chez|Comme|Dixit|Quant\s+à|Pendant|For|According\s+to|With|Like|Per|"
-                        r"Says|Said|But|Mais|Et|And)\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
+#: capitalised sentence words glued before a name by NER ("Pour Odile Marlin, …")
+_LEAD_WORD = re.compile(rf"^(?:{W.LEAD_WORD})\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
 
 
 def _drop_lead_word(c: Cand) -> Cand:
@@ -79,7 +76,8 @@ def _drop_lead_word(c: Cand) -> Cand:
     return c
 
 
-def assemble(document: Document, facts: Facts) -> Extraction:
+def assemble(document: Document, facts: Facts, prune: bool = True) -> Extraction:
+    """``prune=False`` keeps projects nobody is related to yet (a learned stage may relate them)."""
     text = document.text
     claimed = facts.claimed
     cands = [_drop_lead_word(c) for c in facts.cands if key(c.name)
@@ -121,7 +119,7 @@ def assemble(document: Document, facts: Facts) -> Extraction:
                 attrs.setdefault(k_, v)
         mentions = sorted({(c.start, c.end) for c in group})
         ent = ExtractedEntity(
-            key=f"e{n + 1}", type=EntityType(etype), name=name, subtype=subtype if etype == EntityType.ORGANIZATION else None,
+            key=f"e{n + 1}", type=EntityType(etype), name=name, subtype=subtype if etype == "Organization" else None,
             aliases=aliases, attributes=attrs,
             mentions=[Mention(document.id, s, e, squash(text[s:e])) for s, e in mentions],
             groups={f"{document.id}:{g}" for c in group for g in c.groups},
@@ -172,29 +170,27 @@ def assemble(document: Document, facts: Facts) -> Extraction:
         linked.update((a, b))
     relations += focus_participants(text, document.id, entities, relations, lexicon(document.language))
     linked.update(k for r in relations for k in (r.source, r.target))
-    # a project is a named thing *with* a leader, funder or participants
-    entities = [e for e in entities if e.type is not EntityType.PROJECT or e.key in linked]
+    if prune:  # a project is a named thing *with* a leader, funder or participants
+        entities = [e for e in entities if e.type is not EntityType.PROJECT or e.key in linked]
     return Extraction(document, entities, relations)
 
 
 #: words that make a name a unit apart from the short form it contains
-_UNIT_WORDS = {"labs", "lab", "fondation", "foundation", "capital", "ventures", "holding", "holdings",
-               "institut", "institute", "universite", "university", "college", "centre", "center", "chaire",
-               "chair", "hopital", "hospital", "canada", "quebec", "montreal", "ontario", "international",
-               "america", "amerique", "usa", "france", "europe", "global", "group", "groupe", "fund", "fonds"}
-_SITE_WORDS = {"hospital", "hopital", "centre", "center"}
-_INST_WORDS = {"universite", "university", "ecole", "school", "de", "du", "des", "d", "l", "la", "le", "of", "the"}
-_FUNCTION = {"de", "du", "des", "d", "l", "la", "le", "les", "of", "the", "and", "et", "a", "en", "for", "pour"}
+_UNIT_WORDS = W.set("UNIT_WORD")
+_SITE_WORDS = W.set("SITE_WORD")
+_INST_WORDS = W.set("INSTITUTION_WORD")
+_FUNCTION = W.set("FUNCTION_WORD")
+_OF_WORDS = W.set("OF_WORD")
 
 
-_HEADS = r"(?:Institut|Institute|Centre|Center|Groupe|Group|Réseau|Network)"  # not Labs or Foundation: units apart
-_HEAD_SHORT = re.compile(rf"^{_HEADS}\s+(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})(?:\s+(?:de|du|des|d['’]|en|pour|for|of)\b.*)?$")
+_HEADS = rf"(?:{W.UNIT_HEAD})"  # not Labs or Foundation: units apart
+_HEAD_SHORT = re.compile(rf"^{_HEADS}\s+(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})(?:\s+(?:{W.UNIT_LINK})\b.*)?$")
 _SHORT_HEAD = re.compile(rf"^(?P<short>[A-ZÀ-ÖØ-Þ][\w’'-]{{2,}})\s+{_HEADS}$")
 
 
 def _link_variants(cands: list[Cand]) -> None:
-    """Add aliases that make variants of one name meet: 'Kestrel University' /
-    'Université Kestrel', 'École Technique de Laval' / 'Technique Laval',
+    """Add aliases that make variants of one name meet: 'Vireo University' /
+    'Université Vireo', 'École Technique de Laval' / 'Technique Laval',
     and an acronym used alone ('CRAN') / the long name whose initials it is."""
     inst: dict[str, Cand] = {}
     longs: dict[str, Cand] = {}
@@ -209,14 +205,14 @@ def _link_variants(cands: list[Cand]) -> None:
             initials = "".join(w[0] for w in fold(c.name).split() if w not in _FUNCTION)
             if len(initials) >= 2:
                 longs.setdefault(initials, c)
-    # a short form: "Polaris" for "Institut Polaris de recherche en IA" / "Polaris Institute"
+    # a short form: "Lumen" for "Institut Lumen de recherche en IA" / "Lumen Institute"
     shorts: dict[str, set[str]] = {}
     for c in cands:
         if c.type in ORG_LIKE:
             m = _HEAD_SHORT.match(c.name) or _SHORT_HEAD.match(c.name)
             if m:
                 shorts.setdefault(key(m.group("short")), set()).add(c.name)
-    # "Givrex" for "Givrex Logistique", "Bellefeuille" for "Épiceries Bellefeuille": a two-word
+    # "Zephyrin" for "Zephyrin Logistique", "Corvane" for "Épiceries Corvane": a two-word
     # company name whose other word is not a unit of its own ("Nordex Labs", "Fondation X" stay apart)
     for c in cands:
         if c.type == EntityType.ORGANIZATION and c.subtype != "government":
@@ -245,7 +241,7 @@ def _link_variants(cands: list[Cand]) -> None:
 
 def _link_truncations(cands: list[Cand]) -> None:
     """A name cut short where a longer one starts at the same place ("École" read by one
-    rule, "École de technologie supérieure" by another) is that longer name."""
+    rule, "École de génie de Nordville" by another) is that longer name."""
     longest: dict[int, Cand] = {}
     for c in cands:
         if c.type in ORG_LIKE and (c.start not in longest or len(c.name) > len(longest[c.start].name)):
@@ -262,11 +258,11 @@ def _words(name: str) -> list[str]:
 
 
 def _link_prefixes(cands: list[Cand]) -> None:
-    """Shortened names: "Brennan" / "Laurentian Short Line" for "Brennan Precision
-    Components" / "Laurentian Short Line Railway" (the leading words of one longer name,
-    the rest no unit of its own); "Concordia" for "Concordia University" (a university
-    named without "of"/"de", so "Waterloo" or "Montréal" stay places); "CHU Val-des-Cèdres"
-    for "Centre hospitalier universitaire Val-des-Cèdres" (initials, then the same words)."""
+    """Shortened names: "Acme" / "Nordville Short Line" for "Acme Precision
+    Parts" / "Nordville Short Line Railway" (the leading words of one longer name,
+    the rest no unit of its own); "Nordville" for "Nordville University" (a university
+    named without "of"/"de", so "Sudbourg" or "Montréal" stay places); "CHU Mont-Azur"
+    for "Centre hospitalier universitaire Mont-Azur" (initials, then the same words)."""
     orgs = [c for c in cands if c.type in ORG_LIKE and c.subtype != "government"]
     words = {id(c): _words(c.name) for c in orgs}  # normalised once: documents have hundreds of names
     first: dict[str, int] = {}
@@ -278,7 +274,7 @@ def _link_prefixes(cands: list[Cand]) -> None:
         if w:
             by_first.setdefault(w[0], []).append(c)
         rest = [x for x in w if x not in _INST_WORDS]
-        if c.type == EntityType.UNIVERSITY and len(rest) == 1 and not set(w) & {"de", "du", "des", "d", "of"}:
+        if c.type == EntityType.UNIVERSITY and len(rest) == 1 and not set(w) & _OF_WORDS:
             unis.setdefault(rest[0], []).append(c)
     for c in orgs:
         w = words[id(c)]
@@ -294,7 +290,7 @@ def _link_prefixes(cands: list[Cand]) -> None:
             lw = words[id(longest)]
             chain = all(words[id(o)] == lw[:len(words[id(o)])] for o in longer.values())
             rest = set(lw[len(w):])
-            # "Bayfield General" for "Bayfield General Hospital": a two-word name before its institution noun
+            # "Nordville General" for "Nordville General Hospital": a two-word name before its institution noun
             if chain and longest.type == EntityType.ORGANIZATION and (not rest & _UNIT_WORDS or len(w) >= 2 and rest <= _SITE_WORDS):
                 _alias(longest, c.name)
                 continue
@@ -329,7 +325,7 @@ def _compatible(a: Cand, b: Cand) -> bool:
     return not (a.groups & b.groups and key(a.name) != key(b.name))
 
 
-def _pick_type(group: list[Cand]) -> tuple[EntityType, str | None]:
+def _pick_type(group: list[Cand]) -> tuple[str, str | None]:
     ruled = [c for c in group if c.source == RULE] or group
     types = Counter(c.type for c in ruled)
     if EntityType.PROJECT in types:
@@ -342,7 +338,7 @@ def _pick_type(group: list[Cand]) -> tuple[EntityType, str | None]:
     return etype, (subs.most_common(1)[0][0] if subs else ("company" if etype == EntityType.ORGANIZATION else None))
 
 
-def _pick_name(group: list[Cand], etype: EntityType) -> str:
+def _pick_name(group: list[Cand], etype: str) -> str:
     ruled = [c for c in group if c.source == RULE and c.type == etype] or group
 
     def rank(c: Cand) -> tuple:
@@ -352,7 +348,7 @@ def _pick_name(group: list[Cand], etype: EntityType) -> str:
     return squash(min(ruled, key=rank).name)
 
 
-_ABOUT = re.compile(r"(?im)^[ \t#]*(?:à\s+propos\s+(?:de\s+|du\s+|des\s+|d['’])|about\s+)(?P<rest>[^\n]{2,120})$")
+_ABOUT = re.compile(rf"(?im)^[ \t#]*(?:{W.ABOUT_HEADING})(?P<rest>[^\n]{{2,120}})$")
 
 
 def _subject(entities: list[ExtractedEntity], counts: Counter, text: str = "") -> ExtractedEntity | None:
@@ -367,7 +363,7 @@ def _subject(entities: list[ExtractedEntity], counts: Counter, text: str = "") -
     heads = [first, *(m.group("rest") for m in _ABOUT.finditer(text))]
 
     def named(e: ExtractedEntity) -> bool:  # the title or the heading opens with the name
-        return any(re.match(rf"[\s#]*(?:(?:the|le|la|les|l['’])\s*)?{re.escape(n)}(?!\w)", h, re.I)
+        return any(re.match(rf"[\s#]*(?:(?:{W.ARTICLE_HEADING})\s*)?{re.escape(n)}(?!\w)", h, re.I)
                    for n in {e.name, *e.aliases} if len(n) > 2 for h in heads)
 
     return max(orgs, key=lambda e: (named(e), counts[e.key], -int(e.key[1:])))
@@ -388,7 +384,7 @@ def _project_before(projects: list[ExtractedEntity], pos: int) -> ExtractedEntit
     return max(before, key=lambda t: t[:2])[2] if before else None
 
 
-def _valid(rtype: RelType, src: ExtractedEntity, tgt: ExtractedEntity) -> bool:
+def _valid(rtype: str, src: ExtractedEntity, tgt: ExtractedEntity) -> bool:
     s, t = src.type.value, tgt.type.value
     if rtype == RelType.PARTICIPATES_IN:
         return t == EntityType.PROJECT and s != EntityType.PROJECT

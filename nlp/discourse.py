@@ -1,9 +1,9 @@
 """Relations stated by a whole document rather than by one sentence.
 
 A press release or a news article about *one* project names its participants all
-through the text, often without a participation verb next to them: "Brennan teams up
-with Tessellate AI and the University of Waterloo, whose researchers will develop…",
-"IVADO is contributing two postdoctoral fellows to the project". When a document has a
+through the text, often without a participation verb next to them: "Acme teams up
+with Bolt Labs and the University of Nordville, whose engineers will build…",
+"Lumen is lending two research assistants to the consortium". When a document has a
 single project, an organization named in the same sentence as the project (by name or
 by "the project", "le consortium"…) takes part in it, unless the text gives it another
 part: it funds the project, it is a government or an investor, it is only the employer
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from grappe.model import ORG_LIKE, EntityType, Evidence, ExtractedEntity, ExtractedRelation, RelType
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 from nlp.textutil import MONEY, sentences, squash
 
@@ -26,9 +27,7 @@ _FUNDING_CUES = ("FUNDS_ACTIVE", "FUNDS_VERB", "FUNDING_VERB")
 _MAX_SECTIONS = 4
 _FIELD_LINES = re.compile(r"(?m)^[ \t*#-]*[A-ZÀ-ÖØ-Þ][^:\n]{1,40}[ \t]?:[ \t]*[A-ZÀ-ÖØ-Þ0-9$]")
 #: where the story ends and the boilerplate begins
-_TAIL = re.compile(r"(?im)^[ \t#*]*(?:à\s+propos\s+(?:de|du|des|d['’])|about\s+\S|renseignements\b|"
-                   r"pour\s+(?:plus\s+d['’]information|information)|(?:media\s+)?contacts?\s*(?::|$)|"
-                   r"source\s*:|-30-|###\s*$)")
+_TAIL = re.compile(rf"(?im)^[ \t#*]*(?:{W.BOILERPLATE_HEADING})")
 
 
 def body_end(text: str) -> int:
@@ -98,15 +97,15 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
         return []
     project_rxs = {p.key: _names_rx(p) for _, p in sections}
     ref_rx = lex.rx("PROJECT_REF", r"(?<!\w)(?i:{})(?!\w)")
-    owner_rx = lex.rx("OWNER_BEFORE", r"(?i)(?<!\w){}\s+(?:(?:the|la|le|l['’])\s*)?$")
+    owner_rx = lex.rx("OWNER_BEFORE", rf"(?i)(?<!\w){{}}\s+(?:(?:{W.ARTICLE_NAME})\s*)?$")
     denied_rx = lex.rx("NOT_PART", r"(?i)(?<!\w){}(?!\w)")
     funding = [lex.rx(k, r"(?<!\w){}(?!\w)") for k in _FUNDING_CUES]  # compiled once per lexicon
-    # "Halcyon Health Data, a Toronto software company, will supply the platform",
-    # "researchers at McMaster University will test …": the work a story's partners do
-    subj_rx = lex.rx("CONTRIB_SUBJECT", r"(?i)(?:^|[\s«\"“(])(?:{})\s*(?:the\s+|la\s+|le\s+|l['’])?$")
-    # the subject position, maybe after a descriptor ("La jeune pousse sherbrookoise Routika fournira")
-    lead_in = re.compile(r"(?i)(?:^|(?:\bwhile|\bwhereas|\band|\bet|tandis\s+qu['’]?e?|alors\s+que|;|:)\s+)"
-                         r"(?:the\s+|la\s+|le\s+|les\s+|l['’]|une?\s+|an?\s+)?"
+    # "Bolt Labs, a Halifax software firm, will provide the sensors",
+    # "engineers at Nordville University will trial …": the work a story's partners do
+    subj_rx = lex.rx("CONTRIB_SUBJECT", rf"(?i)(?:^|[\s«\"“(])(?:{{}})\s*(?:{W.ARTICLE_SP})?$")
+    # the subject position, maybe after a descriptor ("La jeune pousse lavalloise Corvane livrera")
+    lead_in = re.compile(rf"(?i)(?:^|(?:{W.CONTRAST})\s+)"
+                         rf"(?:{W.ARTICLE_ALL})?"
                          rf"(?:(?:[\w-]+\s+){{0,2}}{lex.alt('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}\s+)?[\s«\"“]*$")
     speech_rx = lex.rx("SPEECH", r"(?i)(?<!\w){}(?!\w)")
     verb_rx = lex.rx("CONTRIB_VERB", r"(?i)^(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s*,[^,.;]{1,120},)?\s+(?:{})(?!\w)")
@@ -134,7 +133,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
                     take(org.key, project, s0, e0)
             continue
         if denied_rx.search(sent) or (MONEY.search(sent) and any(f.search(sent) for f in funding)):
-            continue  # "is not part of the project"; a sentence about who pays
+            continue  # "takes no part in the consortium"; a sentence about who pays
         for org, rx in free:
             for m in rx.finditer(sent):
                 if owner_rx.search(sent, 0, m.start()):
@@ -147,7 +146,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
                 take(org.key, project, s0, e0)
                 break
         if not speech_rx.search(sent):
-            # "Her co-investigators are Ana Ruiz (Université de Rimouski-Est), …": the people the
+            # "Her co-investigators are Ana Esteban (Université de Nordville), …": the people the
             # project's sentence names with a partner take part too
             for person, org_key, s, e in staff:
                 if s < e0 and s0 < e and (org_key, project.key) in carriers \
@@ -161,7 +160,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
 def _academics(project: ExtractedEntity, entities: list[ExtractedEntity], relations: list[ExtractedRelation],
                lex: Lexicon) -> list[ExtractedRelation]:
     """Researchers of a university or institute that takes part in the project take part
-    too ("Priyanka Raman, associate professor at the University of Waterloo"); a company's
+    too ("Odile Marlin, assistant professor at Nordville University"); a company's
     executives quoted in the story do not."""
     by_key = {e.key: e for e in entities}
     carriers = {r.source for r in relations if r.target == project.key

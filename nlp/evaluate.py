@@ -263,3 +263,63 @@ def format_table(score: DocScore) -> list[str]:
     lines.append(f"{'duplicates':22}{score.duplicates:7d}")
     lines.append(f"{'type_accuracy':22}{score.type_accuracy:7.3f}  ({score.type_agree}/{score.matched} matched)")
     return lines
+
+
+def relation_confusion(gold: dict, pred: dict) -> dict[tuple[str, str], int]:
+    """(gold type, predicted type) counts over entity pairs; ``none`` where a side has no relation.
+
+    Pairs are mapped through the entity matching, PARTNERS_WITH taken unordered, so a
+    participation read as a lead shows as ``PARTICIPATES_IN -> LEADS``.
+    """
+    g_ents = {e["id"]: e for e in gold.get("entities", [])}
+    p_ents = {e["id"]: e for e in pred.get("entities", [])}
+    mapping, _ = match_entities(list(g_ents.values()), list(p_ents.values()))
+
+    def pairs(rels: list[dict], ids) -> dict[tuple, set[str]]:
+        out: dict[tuple, set[str]] = {}
+        for r in rels:
+            a, b = ids(r["source"]), ids(r["target"])
+            k = tuple(sorted((a, b))) if r["type"] == RelType.PARTNERS_WITH else (a, b)
+            out.setdefault(k, set()).add(r["type"])
+        return out
+
+    g = pairs(gold.get("relations", []), lambda i: i)
+    p = pairs(pred.get("relations", []), lambda i: mapping.get(i, f"pred:{i}"))
+    counts: dict[tuple[str, str], int] = {}
+    for k in g.keys() | p.keys():
+        gt, pt = g.get(k, set()), p.get(k, set())
+        for t in gt & pt:
+            counts[(t, t)] = counts.get((t, t), 0) + 1
+        for t in gt - pt:
+            other = sorted(pt - gt) or ["none"]
+            counts[(t, other[0])] = counts.get((t, other[0]), 0) + 1
+        for t in pt - gt:
+            if not gt - pt:
+                counts[("none", t)] = counts.get(("none", t), 0) + 1
+    return counts
+
+
+_CONF_TYPES = (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS, RelType.AFFILIATED_WITH, RelType.PARTNERS_WITH, "none")
+
+
+def format_confusion(confusion: dict[str, int]) -> list[str]:
+    """Rows: gold relation type; columns: predicted type (from ``relation_confusion`` summed)."""
+    short = {RelType.PARTICIPATES_IN: "PART", RelType.LEADS: "LEAD", RelType.FUNDS: "FUND", RelType.AFFILIATED_WITH: "AFFL",
+             RelType.PARTNERS_WITH: "PTNR", "none": "none"}
+    lines = ["relation confusion (rows gold, columns predicted)",
+             f"{'':18}" + "".join(f"{short[t]:>7}" for t in _CONF_TYPES)]
+    for g in _CONF_TYPES:
+        cells = [confusion.get(f"{g}->{p}", 0) for p in _CONF_TYPES]
+        if any(cells):
+            lines.append(f"{g:18}" + "".join(f"{c:7d}" for c in cells))
+    return lines
+
+
+def gate_figures(total: DocScore) -> dict[str, float]:
+    """The micro F1 figures a quality gate holds: entity families, relation types, pairs."""
+    out = {k: round(total.entities[k].f1, 4)
+           for k in (EntityType.ORGANIZATION, EntityType.UNIVERSITY, EntityType.PERSON, EntityType.PROJECT, "org_or_university", "all_entities")
+           if k in total.entities}
+    out.update({k: round(c.f1, 4) for k, c in total.relations.items()})
+    out["co_partner_pairs"] = round(total.co_partners.f1, 4)
+    return out

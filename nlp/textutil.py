@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from grappe.model import EntityType
+from nlp.lexicon import WORDS as W
 from nlp.lexicon import Lexicon
 
 BULLETS = "→•·▪◦●■□➢➤►▶‣⁃∙*–—-"
@@ -61,7 +62,7 @@ def strip_bullet(s: str, start: int) -> tuple[str, int]:
     return s, start
 
 
-_SENT_END = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bDre\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bPr\.)"
+_SENT_END = re.compile(r"(?<=[.!?])" + "".join(rf"(?<!\b{w}\.)" for w in W.items("TITLE_ABBREV")) +
                        r"(?:[ \u00a0\u202f]?[»\"”])?\s+(?=[«\"“A-ZÀ-ÖØ-Þ])|\n[ \t\f]*\n")
 
 
@@ -82,14 +83,17 @@ def tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
-_PARTICLES = {"de", "du", "des", "van", "von", "der", "da", "di", "le", "la", "del", "ben", "bin", "st", "mc"}
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jr\.|Sr\.|II|III)\.?$")
+_PARTICLES = W.set("NAME_PARTICLE_WORD")
+#: the unit words of an amount, by scale
+_BILLION = W.set("BILLION")
+_MILLION = W.set("MILLION")
+_SUFFIX = re.compile(rf",?\s+(?:{W.NAME_SUFFIX})\.?$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-z]{0,2}['’][A-Z])?[a-zà-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'.]+)*\.?$")
 PERSON_AT_START = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+)*)"
-    r"(?:\s+(?:(?:de|du|des|van|von|der|da|di|le|la|del|St\.?)\s+)?"
+    rf"(?:\s+(?:(?:{W.NAME_PARTICLE})\s+)?"
     r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'A-ZÀ-ÖØ-Þ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+)*){1,2}"
-    r"(?:,?\s+(?:Jr|Sr)\.?)?"
+    rf"(?:,?\s+(?:{W.JR_SR})\.?)?"
 )
 
 
@@ -135,13 +139,13 @@ def has(lex: Lexicon, label: str, s: str, flags: int = 0) -> bool:
     return bool(lex.rx(label, r"(?<!\w){}(?!\w)", flags).search(s))
 
 
-def type_cue(name: str, lex: Lexicon) -> tuple[EntityType, str | None]:
+def type_cue(name: str, lex: Lexicon) -> tuple[str, str | None]:
     """(type, subtype) from lexical cues in an organization's name; (Organization, None)
     when no cue says anything."""
     if lex.rx("GOV_OF", r"(?i)^{}").search(name) or has(lex, "FEDERAL", name):
         return EntityType.ORGANIZATION, "government"
     if lex.rx("MUNICIPAL", r"^{}\s").search(name):
-        return EntityType.ORGANIZATION, "government"  # "Ville de Sherbrooke", "City of Winnipeg"
+        return EntityType.ORGANIZATION, "government"  # "Ville de Nordville", "City of Sudbourg"
     if has(lex, "CLUSTER_CUE", name):
         return EntityType.ORGANIZATION, "cluster"
     if lex.rx("MINISTRY", r"^{}").search(name) or has(lex, "GOV_AGENCY", name):
@@ -166,12 +170,12 @@ def type_cue(name: str, lex: Lexicon) -> tuple[EntityType, str | None]:
 
 
 #: an amount of money anywhere in a sentence ("$2 million", "1,4 M$", "3 millions")
-MONEY = re.compile(r"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:millions?|milliards?|billions?)\b", re.I)
+MONEY = re.compile(rf"\$\s?\d|\d\s*(?:M\s?\$|G\s?\$|\$)|\d\s+(?:{W.MONEY_SCALE_WORD})\b", re.I)
 
 _AMOUNT = re.compile(
     r"(?P<cur1>\$\s?)?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*"
-    r"(?P<unit>G\s?\$|\$\s?G|M\s?\$|\$\s?M\b|M\b|milliards?|billions?|B\b|millions?|k\s?\$|K\b)?"
-    r"(?:\s+(?:de\s+dollars|dollars))?(?P<cur2>\s?\$)?",
+    rf"(?P<unit>{W.AMOUNT_UNIT})?"
+    rf"(?:\s+(?:{W.DOLLARS}))?(?P<cur2>\s?\$)?",
     re.I,
 )
 
@@ -190,9 +194,9 @@ def parse_amount(s: str) -> float | None:
         except ValueError:
             continue
         unit = (m.group("unit") or "").casefold().replace(" ", "").replace("$", "")
-        if unit in ("g", "milliard", "milliards", "billion", "billions", "b"):
+        if unit in _BILLION:
             value *= 1e9
-        elif unit in ("m", "million", "millions"):
+        elif unit in _MILLION:
             value *= 1e6
         elif unit == "k":
             value *= 1e3
@@ -205,7 +209,7 @@ def name_like(s: str, max_words: int = 10) -> bool:
     s = s.strip()
     if not s or not UPPER_START.match(s) or s[0].isdigit():
         return False
-    if s.endswith((".", ":", ";", "!", "?")) and not re.search(r"\b(?:Inc|Ltd|Jr|Co|Corp)\.$", s):
+    if s.endswith((".", ":", ";", "!", "?")) and not re.search(rf"\b(?:{W.ABBREV_SENTENCE})\.$", s):
         return False
     words = s.split()
     if len(words) > max_words:

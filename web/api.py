@@ -36,7 +36,10 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 def _json_body() -> dict:
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        raise BadParameter("the request body nests too deep", "Send flatter JSON.") from None
     if not isinstance(body, dict):
         raise BadParameter("the request body must be a JSON object",
                            "Send Content-Type: application/json.")
@@ -113,13 +116,13 @@ def partnerships():
 @require_read
 def sources():
     offset = check_int(request.args.get("offset"), "offset", 0, 0, 10_000_000)
-    return jsonify(sources_data(get_store(), get_settings().data_dir, offset))
+    return jsonify(sources_data(get_store(), get_settings().data_dir, offset, public=current_user() is None))
 
 
 @bp.get("/documents/<path:doc_id>")
 @require_read
 def document(doc_id: str):
-    return jsonify(document_data(get_store(), doc_id))
+    return jsonify(document_data(get_store(), doc_id, public=current_user() is None))
 
 
 @bp.get("/queries")

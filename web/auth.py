@@ -7,8 +7,6 @@ the sign-in form; the API answers 401 (not signed in) or 403 (role too low).
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -28,41 +26,12 @@ from flask import (
     url_for,
 )
 
+from web.errors import JSON_PATHS
 from web.services import get_settings
+from web.throttle import PAUSE_SECONDS, Throttle
 from web.users import ROLES, User, UserStore
 
 bp = Blueprint("auth", __name__)
-
-#: failed sign-ins allowed per (address, user name) before a pause
-MAX_FAILURES, PAUSE_SECONDS = 5, 60.0
-
-
-class Throttle:
-    """Slows password guessing: after MAX_FAILURES failures, that address and name wait."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._failures: dict[tuple[str, str], list[float]] = {}
-
-    def blocked(self, key: tuple[str, str]) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            recent = [t for t in self._failures.get(key, []) if now - t < PAUSE_SECONDS]
-            self._failures[key] = recent
-            if not recent:
-                self._failures.pop(key, None)
-            return len(recent) >= MAX_FAILURES
-
-    def fail(self, key: tuple[str, str]) -> None:
-        with self._lock:
-            if len(self._failures) > 10_000:  # bounded memory
-                self._failures.clear()
-            self._failures.setdefault(key, []).append(time.monotonic())
-
-    def reset(self, key: tuple[str, str]) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
-
 
 def user_store(app: Flask | None = None) -> UserStore:
     app = app or current_app
@@ -72,8 +41,11 @@ def user_store(app: Flask | None = None) -> UserStore:
 def load_user() -> None:
     name = session.get("user")
     g.user = user_store().get(name) if name else None
-    if name and g.user is None:  # account removed since sign-in
+    if name and (g.user is None or session.get("version") != user_store().session_version(name)):
+        # account removed, or its sessions revoked (sign-out, new password) since sign-in
+        g.user = None
         session.pop("user", None)
+        session.pop("version", None)
 
 
 def current_user() -> User | None:
@@ -83,7 +55,7 @@ def current_user() -> User | None:
 def check_role(role: str) -> None:
     user = current_user()
     if user is None:
-        if request.path.startswith("/api/") or request.method != "GET":
+        if request.path.startswith(JSON_PATHS) or request.method != "GET":
             abort(401, description=f"Sign in first: this needs the {role} role.")
         abort(redirect(url_for("auth.login", next=request.full_path.rstrip("?"))))
     if not user.can(role):
@@ -131,23 +103,24 @@ def login():
     status = 200
     if request.method == "POST":
         name = request.form.get("username", "")[:64]
-        key = (request.remote_addr or "", name)
+        address = request.remote_addr or ""
         throttle: Throttle = current_app.extensions["grappe_throttle"]
-        if throttle.blocked(key):
+        if throttle.blocked(address, name):
             return render_template("auth/login.html", next=request.values.get("next", ""),
                                    error=f"Too many failed attempts: wait {PAUSE_SECONDS:.0f} seconds."), 429
         user = user_store().verify(name, request.form.get("password", ""))
         if user:
-            throttle.reset(key)
+            throttle.reset(address, name)
             csrf = session.get("csrf")
             session.clear()
             session["user"] = user.name
+            session["version"] = user_store().session_version(user.name)
             if csrf:
                 session["csrf"] = csrf
             session.permanent = True
             flash(f"Signed in as {user.name} ({user.role}).")
             return redirect(_safe_next(request.form.get("next")))
-        throttle.fail(key)
+        throttle.fail(address, name)
         error = "Unknown user name or wrong password."
         status = 401
     return render_template("auth/login.html", error=error, next=request.values.get("next", "")), status
@@ -155,7 +128,12 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    session.pop("user", None)
+    name = session.pop("user", None)
+    session.pop("version", None)
+    if name and current_user() is not None:
+        # a copy of the cookie must not outlive the sign-out: every session of this
+        # account ends (the signed cookie carries the version it was issued under)
+        user_store().revoke_sessions(name)
     flash("Signed out.")
     return redirect(url_for("search.index"))
 
@@ -164,7 +142,7 @@ def init_app(app: Flask) -> None:
     settings = app.extensions["grappe"].settings
     path = app.config.get("USERS_FILE") or Path(settings.data_dir) / "users.json"
     app.extensions["grappe_users"] = UserStore(Path(path))
-    app.extensions["grappe_throttle"] = Throttle()
+    app.extensions["grappe_throttle"] = Throttle(Path(settings.data_dir) / "login_failures.sqlite")
     app.before_request(load_user)
 
     @app.context_processor

@@ -13,13 +13,14 @@ import math
 from pathlib import Path
 from typing import Any
 
+from graph.resolve.external_ids import external_links
 from graph.search import facets as facets_fn
 from graph.search import resolve_name
 from graph.search import search as search_mod
-from graph.store.base import GraphStore
 from grappe.errors import GrappeError, NotFound
 from grappe.model import ORG_SUBTYPES, EntityType
 from web.errors import BadParameter
+from web.redact import public_source, redact_paths
 
 TYPES = tuple(t.value for t in EntityType)
 MAX_QUERY_CHARS = 200
@@ -88,7 +89,7 @@ def check_text(value: str | None, name: str, max_len: int = MAX_QUERY_CHARS) -> 
 # --------------------------------------------------------------------------- search
 
 
-def search_data(store: GraphStore, q: str | None, type_: str | None = None, subtype: str | None = None,
+def search_data(store: Any, q: str | None, type_: str | None = None, subtype: str | None = None,
                 limit: int = 10) -> dict[str, Any]:
     q = check_text(q, "q")
     type_ = check_type(type_)
@@ -108,13 +109,14 @@ def search_data(store: GraphStore, q: str | None, type_: str | None = None, subt
 # --------------------------------------------------------------------------- entity
 
 
-def entity_core(store: GraphStore, entity_id: str) -> dict[str, Any]:
+def entity_core(store: Any, entity_id: str) -> dict[str, Any]:
     row = store.run("web/entity", id=entity_id).first()
     if row is None:
         raise NotFound(f"no entity with id {entity_id!r}",
                        "It may have been merged into another entity; search for its name.")
     entity = dict(row)
     entity["aliases"] = [a for a in (entity.get("aliases") or []) if a]
+    entity["external_ids"] = external_links(entity)
     return plain(entity)
 
 
@@ -135,13 +137,13 @@ def top_partners(analytics_fn, entity_id: str, limit: int) -> tuple[list[dict], 
     return partners, total
 
 
-def partners_data(store: GraphStore, analytics_fn, entity_id: str, limit: int = 100) -> dict[str, Any]:
+def partners_data(store: Any, analytics_fn, entity_id: str, limit: int = 100) -> dict[str, Any]:
     entity = entity_core(store, entity_id)
     partners, total = top_partners(analytics_fn, entity_id, limit)
     return {"ok": True, "entity": entity, "partners": partners, "total": total}
 
 
-def entity_data(store: GraphStore, analytics_fn, entity_id: str, limit: int = 200,
+def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200,
                 partner_limit: int = 50) -> dict[str, Any]:
     entity = entity_core(store, entity_id)
     if entity["type"] == EntityType.PROJECT.value:
@@ -172,7 +174,7 @@ def entity_data(store: GraphStore, analytics_fn, entity_id: str, limit: int = 20
     }
 
 
-def ego_network(store: GraphStore, entity_id: str, limit: int = 60,
+def ego_network(store: Any, entity_id: str, limit: int = 60,
                 entity: dict[str, Any] | None = None) -> dict[str, Any]:
     """The entity, its ``limit`` most linked neighbours and the links among them
     (``entity``: its record when the caller already has it)."""
@@ -186,14 +188,14 @@ def ego_network(store: GraphStore, entity_id: str, limit: int = 60,
 # --------------------------------------------------------------------------- partners, paths, match
 
 
-def path_data(store: GraphStore, analytics_fn, a_id: str, b_id: str, max_hops: int = 3) -> dict[str, Any]:
+def path_data(store: Any, analytics_fn, a_id: str, b_id: str, max_hops: int = 3) -> dict[str, Any]:
     a = entity_core(store, a_id)
     b = entity_core(store, b_id)
     paths = plain(analytics_fn().paths(a_id, b_id, max_hops=max_hops))
     return {"ok": True, "from": a, "to": b, "max_hops": max_hops, "paths": paths}
 
 
-def match_data(store: GraphStore, analytics_fn, entity_id: str, k: int = 10) -> dict[str, Any]:
+def match_data(store: Any, analytics_fn, entity_id: str, k: int = 10) -> dict[str, Any]:
     entity = entity_core(store, entity_id)
     recs = plain(analytics_fn().recommend(entity_id, k=k))
     return {"ok": True, "entity": entity, "candidates": recs}
@@ -217,14 +219,14 @@ def partnership_filters(args: Any) -> dict[str, Any]:
     }
 
 
-def partnerships_data(store: GraphStore, filters: dict[str, Any], offset: int = 0, limit: int = 100) -> dict[str, Any]:
+def partnerships_data(store: Any, filters: dict[str, Any], offset: int = 0, limit: int = 100) -> dict[str, Any]:
     rows = store.run("web/partnerships", offset=offset, limit=limit + 1, **filters).rows
     more = len(rows) > limit
     return {"ok": True, "filters": filters, "offset": offset, "limit": limit, "more": more,
             "rows": plain(rows[:limit])}
 
 
-def projects_list(store: GraphStore, limit: int = 500) -> list[dict[str, Any]]:
+def projects_list(store: Any, limit: int = 500) -> list[dict[str, Any]]:
     return plain(store.run("web/projects", limit=limit).rows)
 
 
@@ -250,25 +252,37 @@ def last_ingest(data_dir: Path) -> dict[str, Any] | None:
     }
 
 
-def sources_data(store: GraphStore, data_dir: Path, offset: int = 0, limit: int = 200) -> dict[str, Any]:
+def sources_data(store: Any, data_dir: Path, offset: int = 0, limit: int = 200,
+                 public: bool = False) -> dict[str, Any]:
+    """The documents and the last ingest's report; ``public`` (an anonymous visitor):
+    file names instead of the server's paths."""
     rows = plain(store.run("web/documents", offset=offset, limit=limit + 1).rows)
     counts = {r["doc_id"]: r["relations"] for r in store.run("web/document_relation_counts").rows}
     for r in rows:
         r["relations"] = counts.get(r["id"], 0)
+        if public:
+            r["source"] = public_source(r.get("source"))
+    report = last_ingest(data_dir)
+    if public and report:
+        report["failures"] = [{"path": public_source(f["path"]), "reason": redact_paths(f["reason"])}
+                              for f in report["failures"]]
     return {"ok": True, "offset": offset, "limit": limit, "more": len(rows) > limit,
-            "documents": rows[:limit], "last_ingest": last_ingest(data_dir)}
+            "documents": rows[:limit], "last_ingest": report}
 
 
-def document_data(store: GraphStore, doc_id: str) -> dict[str, Any]:
+def document_data(store: Any, doc_id: str, public: bool = False) -> dict[str, Any]:
     row = store.run("web/document", id=doc_id).first()
     if row is None:
         raise NotFound(f"no document with id {doc_id!r}", "The sources page lists every document.")
     evidence = plain(store.run("web/document_evidence", id=doc_id, limit=1000).rows)
     entities = plain(store.run("web/document_entities", id=doc_id, limit=500).rows)
-    return {"ok": True, "document": plain(row), "evidence": evidence, "entities": entities}
+    document = plain(row)
+    if public:
+        document["source"] = public_source(document.get("source"))
+    return {"ok": True, "document": document, "evidence": evidence, "entities": entities}
 
 
-def pick_entity(store: GraphStore, value: str | None, what: str = "entity") -> dict[str, Any] | None:
+def pick_entity(store: Any, value: str | None, what: str = "entity") -> dict[str, Any] | None:
     """The entity a form field names (an id, or a name/alias resolved by search).
 
     ``None`` for an empty field; :class:`grappe.errors.Ambiguous` (with candidates) or
@@ -279,4 +293,5 @@ def pick_entity(store: GraphStore, value: str | None, what: str = "entity") -> d
     row = store.run("web/entity", id=value).first()
     if row is not None:
         return plain(dict(row))
+
     return plain(resolve_name(store, value))

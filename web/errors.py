@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from grappe.errors import (
@@ -22,6 +22,7 @@ from grappe.errors import (
     ReadOnlyViolation,
     StoreUnavailable,
 )
+from web.redact import redact_paths
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,12 @@ def error_body(message: str, status: int, errors: list[str] | None = None) -> di
     return {"ok": False, "error": message, "errors": errors or [message], "status": status}
 
 
+#: Paths answered in JSON only (the API, the reconciliation service).
+JSON_PATHS = ("/api/", "/reconcile")
+
+
 def wants_json() -> bool:
-    if request.path.startswith("/api/"):
+    if request.path.startswith(JSON_PATHS):
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
@@ -93,15 +98,34 @@ def wants_json() -> bool:
 
 def handle_error(exc: Exception):  # Flask response
     status = status_of(exc)
+    if isinstance(exc, StoreUnavailable):
+        exc = _revive(exc)
     if status >= 500 and not isinstance(exc, (GrappeError, HTTPException)):
         log.exception("unhandled error on %s %s", request.method, request.path)
     message, errors = message_of(exc)
+    if g.get("user") is None:  # anonymous visitors never see the server's paths
+        message, errors = redact_paths(message), [redact_paths(e) for e in errors]
     headers = {}
     if status == 401:
         headers["WWW-Authenticate"] = 'Session realm="grappe"'
     if wants_json():
         return error_body(message, status, errors), status, headers
     return render_template("errors/error.html", status=status, message=message, errors=errors), status, headers
+
+
+def _revive(exc: StoreUnavailable) -> StoreUnavailable:
+    """The store is unreachable: if it is the embedded FalkorDB and it died, start it
+    again, so that the next request is served."""
+    services = current_app.extensions.get("grappe")
+    try:
+        restarted = services is not None and services.ensure_database()
+    except GrappeError as err:
+        log.warning("the embedded FalkorDB could not be started again: %s", err)
+        return exc
+    if restarted:
+        return StoreUnavailable(f"{exc.message} The database had stopped and was started again.",
+                                "Retry the request.")
+    return exc
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from grappe.model import ORG_SUBTYPES, EntityType
+from grappe.model import ORG_SUBTYPES, EntityType, RelType
 
 TYPES = [t.value for t in EntityType]
 
@@ -42,6 +42,8 @@ SCHEMAS: dict[str, Any] = {
     "Entity": _obj({
         "id": STR, "name": NSTR, "type": {"enum": TYPES}, "subtype": NSTR, "aliases": _arr(STR),
         "status": NSTR, "scale_ai_investment_cad": NNUM, "total_investment_cad": NNUM,
+        "authority_id": NSTR, "wikidata": NSTR, "ror": NSTR, "website": NSTR, "country": NSTR,
+        "external_ids": _arr(_obj({"label": STR, "id": STR, "url": NSTR})),
     }, ["id", "name", "type", "subtype", "aliases"]),
     "Hit": _obj({"id": STR, "name": STR, "type": {"enum": TYPES}, "subtype": NSTR, "aliases": _arr(STR),
                  "score": NUM, "match": {"enum": ["exact", "alias", "prefix", "fuzzy"]}}),
@@ -123,6 +125,25 @@ SCHEMAS: dict[str, Any] = {
         "name": STR, "role": {"enum": ["viewer", "analyst", "curator", "admin"]}}},
         "anonymous_search": BOOL}),
     "CurationResponse": _obj({"ok": OK, "action": {"enum": ["merge", "rename", "split"]}, "result": {}}),
+    "LinkEvidence": _obj({"rel": STR, "role": NSTR, "doc_id": STR, "sentence": NSTR, "start": NINT, "end": NINT,
+                          "title": NSTR, "date": NSTR}),
+    "LinksResponse": _obj({"ok": OK, "a": ref("Entity"), "b": ref("Entity"), "rel": NSTR,
+                           "evidence": _arr(ref("LinkEvidence"))}),
+    "MapResponse": _obj({
+        "ok": OK, "community": NINT, "total": INT, "truncated": BOOL,
+        "nodes": _arr(_obj({"id": STR, "name": NSTR, "type": STR, "subtype": NSTR, "community": INT,
+                            "degree": INT}, ["id", "name", "type", "community", "degree"])),
+        "edges": _arr(_obj({"source": STR, "target": STR, "weight": NUM})),
+        "communities": _arr(_obj({"id": INT, "size": INT, "topics": _arr(STR), "members": _arr(NSTR)})),
+    }),
+    "Report": _obj({
+        "id": STR, "kind": {"enum": ["entity", "relation"]}, "label": STR, "reason": STR, "user": STR, "at": STR,
+        "status": {"enum": ["open", "accepted", "rejected"]}, "entity": STR, "field": {"enum": ["name", "type"]},
+        "a": STR, "b": STR, "types": _arr(STR),
+        "decision": _obj({"by": STR, "at": STR, "note": STR, "action": STR, "result": {}}, ["by", "at"]),
+    }, ["id", "kind", "label", "reason", "user", "at", "status"]),
+    "ReportResponse": _obj({"ok": OK, "report": ref("Report")}),
+    "ReportsResponse": _obj({"ok": OK, "reports": _arr(ref("Report"))}),
 }
 
 
@@ -208,6 +229,40 @@ def openapi_document() -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {"schema": _obj(
                     {"names": _arr(STR), "reason": STR})}}},
                 "responses": _responses("CurationResponse", 401, 403, 404, 503)}},
+            "/api/links": {"get": {
+                "summary": "Evidence sentences for the links between two entities (the explorer's link panel)",
+                "parameters": [_param("a", required=True), _param("b", required=True),
+                               _param("rel", schema={"enum": [t.value for t in RelType]})],
+                "responses": _responses("LinksResponse", 404, *READ_ERRORS)}},
+            "/api/map": {"get": {
+                "summary": "The organization graph, whole or one Louvain community (the map page)",
+                "parameters": [_param("community", schema=INT), _param("limit", schema=INT)],
+                "responses": _responses("MapResponse", 503, *READ_ERRORS)}},
+            "/api/reports": {
+                "get": {"summary": "Reported errors (curator); status=open (default), accepted, rejected or all",
+                        "parameters": [_param("status")], "responses": _responses("ReportsResponse", 401, 403)},
+                "post": {"summary": "Report an error on a fact (viewer)", "parameters": [CSRF],
+                         "requestBody": {"required": True, "content": {"application/json": {"schema": _obj(
+                             {"kind": {"enum": ["entity", "relation"]}, "entity": STR,
+                              "field": {"enum": ["name", "type"]}, "a": STR, "b": STR, "types": _arr(STR),
+                              "reason": STR}, ["kind", "reason"])}}},
+                         "responses": {**_responses("ReportResponse", 401, 403, 404), "201": {
+                             "description": "Filed", "content": {"application/json": {"schema": ref("ReportResponse")}}}}}},
+            "/api/reports/{report_id}/{verdict}": {"post": {
+                "summary": "Accept (applying rename, merge, split or remove) or reject a report (curator)",
+                "parameters": [_param("report_id", "path", True),
+                               _param("verdict", "path", True, {"enum": ["accept", "reject"]}), CSRF],
+                "requestBody": {"content": {"application/json": {"schema": _obj(
+                    {"action": {"enum": ["rename", "merge", "split", "remove"]}, "name": STR, "other": STR,
+                     "names": STR, "note": STR}, [])}}},
+                "responses": _responses("ReportResponse", 401, 403, 404)}},
+            "/reconcile": {"get": {
+                "summary": "W3C Reconciliation Service API 0.2 (OpenRefine): the manifest; with queries= a batch "
+                           "of reconciliation queries, with extend= data extension. POST works the same. "
+                           "See https://reconciliation-api.github.io/specs/0.2/",
+                "parameters": [_param("queries"), _param("extend")],
+                "responses": {"200": {"description": "A manifest, a result batch or an extension response, "
+                                                     "as the 0.2 schemas (web/reconcile_schemas/0.2) define"}}}},
             "/api/me": {"get": {"summary": "Who is signed in", "responses": _responses("MeResponse")}},
             "/api/openapi.json": {"get": {"summary": "This document",
                                           "responses": {"200": {"description": "OpenAPI 3.1"}}}},

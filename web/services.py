@@ -21,8 +21,9 @@ from graph.analytics.cache import graph_version as version_of
 from graph.analytics.cache import invalidate
 from graph.analytics.service import Analytics
 from graph.search.index import attach, get_index
-from graph.store import open_store
+from graph.store import EMBEDDED, open_store
 from graph.store.base import GraphStore
+from graph.store.embedded import EmbeddedFalkorDB
 from grappe.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class Services:
         self.settings = settings
         self._store = store
         self._owns_store = store is None
+        self._console_store: Any = None
         self._analytics: Any = None
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
@@ -50,6 +52,34 @@ class Services:
                     self._store = open_store(self.settings)
                     _attach_name_index(self._store, self.settings)
         return self._store
+
+    def ensure_database(self) -> bool:
+        """Start the embedded FalkorDB again if it died (killed, out of memory): the
+        pages answer again without anyone running ``grappe db start``. True when it
+        was restarted. Other stores are not Grappe's to start."""
+        if self._owns_store is False or (self.settings.graph_url or EMBEDDED).strip() != EMBEDDED:
+            return False
+
+        server = EmbeddedFalkorDB.from_settings(self.settings)
+        if server.pid() is not None:
+            return False  # alive (perhaps busy or still loading)
+        log.warning("the embedded FalkorDB in %s is not running: starting it again", server.dir)
+        server.start()
+        log.warning("the embedded FalkorDB is running again (pid %s)", server.pid())
+        return True
+
+    @property
+    def console_store(self) -> Any:
+        """The analysts' console's own store (its own connection pool), so queries that run
+        long never hold the connections the pages read with. A store given to the app
+        (tests) serves both."""
+        if not self._owns_store:
+            return self.store
+        if self._console_store is None:
+            with self._lock:
+                if self._console_store is None:
+                    self._console_store = open_store(self.settings)
+        return self._console_store
 
     @property
     def analytics(self) -> Any:
@@ -93,6 +123,10 @@ class Services:
         stop = stop or threading.Event()
         seen: tuple[int, int] | None = None
         while True:
+            try:
+                self.ensure_database()
+            except Exception:  # the pages say the store is unavailable
+                log.warning("could not start the embedded FalkorDB again", exc_info=True)
             index = _warm_name_index(self.store)
             try:
                 self.refresh_analytics()
@@ -118,6 +152,11 @@ class Services:
 
     def close(self) -> None:
         with self._lock:
+            if self._console_store is not None:
+                try:
+                    self._console_store.close()
+                finally:
+                    self._console_store = None
             if self._store is not None and self._owns_store:
                 try:
                     self._store.close()
@@ -159,6 +198,10 @@ def services() -> Services:
 
 def get_store() -> Any:
     return services().store
+
+
+def get_console_store() -> Any:
+    return services().console_store
 
 
 def get_settings() -> Settings:

@@ -1,7 +1,8 @@
 """User accounts, kept in a small JSON file in the data folder (``users.json``).
 
 Passwords are hashed with werkzeug.security; the file is rewritten atomically and
-readable by its owner only. Roles are ordered: viewer < analyst < curator < admin.
+readable by its owner only. Each account has a session version, signed into its
+session cookies: raising it (sign-out, new password) revokes every session issued before. Roles are ordered: viewer < analyst < curator < admin.
 """
 
 from __future__ import annotations
@@ -84,9 +85,23 @@ class UserStore:
                 "role": role,
                 "password_hash": generate_password_hash(password),
                 "created": datetime.now(UTC).isoformat(timespec="seconds"),
+                # a replaced account (new password or role) ends the sessions of the old one
+                "session_version": int(users.get(name, {}).get("session_version", 0)) + (name in users),
             }
             self._save(users)
         return User(name, role)
+
+    def session_version(self, name: str) -> int:
+        """The version signed into this account's session cookies; older ones are revoked."""
+        return int((self._load().get(name) or {}).get("session_version", 0))
+
+    def revoke_sessions(self, name: str) -> None:
+        """End every session of ``name`` (sign-out, password change)."""
+        with self._lock:
+            users = dict(self._load())
+            if name in users:
+                users[name] = {**users[name], "session_version": self.session_version(name) + 1}
+                self._save(users)
 
     def remove(self, name: str) -> None:
         with self._lock:

@@ -1,5 +1,5 @@
 // Ids of the entities a document touches (its mentions' entities and the ends of
-// its relationships), collected before deleting the document.
+// its relationships, and those an unfinished write planned), collected before deleting it.
 MATCH (m:Mention {doc_id: $doc_id})-[:REFERS_TO]->(e:Entity)
 RETURN e.id AS id
 UNION
@@ -21,4 +21,8 @@ RETURN id
 UNION
 MATCH (a:Entity)-[r:PARTNERS_WITH {doc_id: $doc_id}]->(b:Entity)
 UNWIND [a.id, b.id] AS id
+RETURN id
+UNION
+MATCH (d:Document {id: $doc_id})
+UNWIND coalesce(d.entity_ids, []) AS id
 RETURN id

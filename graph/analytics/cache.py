@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 _MEMORY: dict[str, tuple[str, Projection]] = {}
 _LOCK = threading.Lock()
-FORMAT = 4  # bump when Projection or how it is built changes (old pickles are then ignored)
+FORMAT = 6  # bump when Projection or how it is built changes (old pickles are then ignored)
 
 
 def store_key(store: GraphStore) -> str:

@@ -86,6 +86,10 @@ class Projection:
     terms: list[str]
     degree: np.ndarray  # degree in A
     build_seconds: float = 0.0
+    #: start year per project (0 when unknown) and country per actor ("" when unknown):
+    #: the learned ranker's recency and same-country features
+    project_year: np.ndarray | None = None
+    country: list[str] | None = None
     #: precomputed analytics, filled lazily (communities, brokers...)
     extras: dict = field(default_factory=dict)
 
@@ -236,8 +240,18 @@ def build(edges: EdgeLists) -> Projection:
     O = text.normalize_rows(B @ T) if T.shape[1] else sp.csr_matrix((na, 0), dtype=np.float32)  # noqa: E741
 
     degree = np.diff(A.indptr).astype(np.int64)
+    extra = {e["id"]: e for e in edges.entities if e.get("start_date") or e.get("country")}
+    project_year = np.array([_year(extra.get(p["id"], {}).get("start_date")) for p in projects],
+                            dtype=np.int32)
+    country = [str(extra.get(a["id"], {}).get("country") or "") for a in actors]
     return Projection(
         actors=actors, actor_index=actor_index, projects=projects, project_index=project_index,
         org_mask=org_mask, role=role, B=B, C=C, P=P, F=F, A=A, T=T, O=O, terms=terms,
         degree=degree, build_seconds=time.perf_counter() - t0,
+        project_year=project_year, country=country,
     )
+
+
+def _year(date: object) -> int:
+    text = str(date or "")[:4]
+    return int(text) if text.isdigit() else 0

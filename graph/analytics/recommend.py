@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from graph.analytics import roles
+from graph.analytics import ranker, roles
 from graph.analytics.projection import Projection
 from graph.analytics.text import top_terms
 
@@ -237,8 +237,30 @@ def _role_reason(proj: Projection, u: int, v: int, nb_u: np.ndarray) -> str:
     return label
 
 
-def recommend(proj: Projection, entity_id: str, k: int = 10) -> list[Recommendation]:
-    """Top ``k`` organizations/universities for ``entity_id`` to meet, best first."""
+def recommend(proj: Projection, entity_id: str, k: int = 10, exclude_hubs: bool = False,
+              model=None) -> list[Recommendation]:
+    """Top ``k`` organizations/universities for ``entity_id`` to meet, best first.
+
+    With a learned ``model`` (:mod:`graph.analytics.ranker`), a dated graph (project
+    start years known) and a seeker that already has partners, the model ranks the
+    graph's candidates and ``score`` is its probability; otherwise the documented
+    blend ranks. Either way the explanation comes from the graph. ``exclude_hubs``
+    leaves out the top 1 % of organizations by degree.
+    """
     u = proj.index(entity_id)
-    idx, comps = rank(proj, u, k)
+    dated = proj.project_year is not None and bool((proj.project_year > 0).any())
+    if model is not None and dated and proj.org_mask[u] and proj.degree[u] > 0:
+        idx, probs = ranker.rank(ranker.context(proj), u, model, k, exclude_hubs)
+        comps = score_vectors(proj, u)
+        prox = comps["proximity"]
+        top = prox[candidate_mask(proj, u)].max(initial=0.0)
+        comps["proximity"] = prox / top if top > 0 else prox
+        out = [explain(proj, u, int(v), comps) for v in idx]
+        for rec, p in zip(out, probs.tolist(), strict=True):
+            rec.score = round(float(p), 4)
+        return out
+    idx, comps = rank(proj, u, k if not exclude_hubs else k + int(ranker.hub_mask(proj).sum()))
+    if exclude_hubs:
+        hubs = ranker.hub_mask(proj)
+        idx = np.array([v for v in idx.tolist() if not hubs[v]][:k], dtype=np.int64)
     return [explain(proj, u, int(v), comps) for v in idx]

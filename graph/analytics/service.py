@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from graph.analytics import cache, metrics
+from graph.analytics import cache, metrics, ranker
 from graph.analytics import paths as paths_mod
 from graph.analytics import recommend as recommend_mod
 from graph.analytics.projection import Projection
@@ -54,10 +54,12 @@ class Analytics:
         return resolve_name(self.store, name, types=["Organization", "University", "Person"])
 
     # ------------------------------------------------------------------ features
-    def recommend(self, entity_id: str, k: int = 10) -> list[Recommendation]:
+    def recommend(self, entity_id: str, k: int = 10, exclude_hubs: bool = False) -> list[Recommendation]:
         """Organizations/universities ``entity_id`` should meet, best first (see
-        :mod:`graph.analytics.recommend` for the score)."""
-        return recommend_mod.recommend(self.projection(), entity_id, k)
+        :mod:`graph.analytics.recommend` for the score; the shipped learned ranker
+        ranks on dated graphs). ``exclude_hubs``: leave out the top 1 % by degree."""
+        return recommend_mod.recommend(self.projection(), entity_id, k, exclude_hubs=exclude_hubs,
+                                       model=ranker.shipped())
 
     def partners(self, entity_id: str, limit: int | None = None) -> list[dict]:
         """Everyone ``entity_id`` already works with: co-participants in projects and

@@ -17,12 +17,13 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from grappe.text import LEGAL_FORMS, fold
+from grappe.text import fold
+from grappe.vocabulary import vocabulary
 
 STOP_WORDS: frozenset[str] = frozenset(
     w for line in (Path(__file__).resolve().parent / "stop_words.txt").read_text(encoding="utf-8").splitlines()
     if not line.startswith("#") for w in line.split()
-) | {w for form in LEGAL_FORMS for w in form}
+) | {w for form in vocabulary().legal for w in form}
 
 _WORD = re.compile(r"[a-z0-9]+")
 

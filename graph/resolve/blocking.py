@@ -22,7 +22,15 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.resolve.features import NameInfo
-from graph.resolve.normalize import STOPWORDS, fold, initials, looks_like_acronym
+from graph.resolve.normalize import (
+    STOPWORDS,
+    core_tokens,
+    fold,
+    initials,
+    key_of,
+    looks_like_acronym,
+    purpose_head,
+)
 
 #: blocks bigger than this are compared only through cheaper keys
 MAX_BLOCK = 600
@@ -44,6 +52,9 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
     out: set[str] = set()
     if name.key:
         out.add("K:" + name.key)
+    head = purpose_head(name.raw) if not name.person else ""
+    if head:  # "Institut X pour ..." meets "Institut X"
+        out.add("K:" + key_of(core_tokens(head)))
     if len(name.compact) >= 5:
         out.add("K:=" + name.compact)
     content = [t for t in name.tokens if not t.startswith("#")]
@@ -75,7 +86,7 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
                 if rest:
                     out.add("I>" + " ".join(rest))
     if name.single:
-        letters = fold(name.raw).replace(" ", "")
+        letters = name.words[0] if name.words else fold(name.raw).replace(" ", "")  # "ACME inc." spells acme
         out.add("A:" + letters)
         if name.acronym_like:
             for cut in (1, 2):

@@ -27,11 +27,14 @@ def average_link(
     pair_score: Callable[[int, int], float],
     link_threshold: float,
     weights: list[int] | None = None,
+    silent: Callable[[int, int, float], bool] | None = None,
 ) -> list[list[int]]:
     """Clusters (lists of record indices, sorted) of ``n`` records.
 
     ``weights[i]`` (default 1) is how many mentions record ``i`` stands for: the
-    average is over mention pairs, so one rare misspelling weighs little."""
+    average is over mention pairs, so one rare misspelling weighs little.
+    ``silent(i, j, score)`` marks pairs that carry no evidence either way (an
+    acronym beside a name it does not spell): they count in no average."""
     w = weights or [1] * n
     owner = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -50,11 +53,13 @@ def average_link(
                 if s < 0:
                     vetoed = True
                     break
+                if silent is not None and silent(x, y, s):
+                    continue
                 total += s * w[x] * w[y]
                 mass += w[x] * w[y]
             if vetoed:
                 break
-        if vetoed or total < link_threshold * mass:
+        if vetoed or (mass and total < link_threshold * mass):
             continue
         a, b = members[ca], members[cb]
         if len(a) < len(b):

@@ -1,4 +1,4 @@
-"""Human curation of entities: merge, split, rename, with a memory.
+"""Human curation of entities: merge, split, rename, remove a wrong link, with a memory.
 
 Every decision is appended to ``<data_dir>/curation.jsonl`` (who, when, why)
 before it is applied to the store, and :func:`replay` applies the whole log
@@ -15,7 +15,7 @@ import datetime as _dt
 from typing import Any
 
 from graph.resolve.judgements import append_log as _append_log
-from graph.resolve.judgements import read_log
+from graph.resolve.judgements import fold_log, read_log
 from graph.resolve.store_resolver import entity_from_row, merge_aliases
 from graph.store import generation
 from graph.store.base import GraphStore
@@ -157,6 +157,11 @@ def apply_rename(store: GraphStore, entity_id: str, name: str) -> Entity | None:
     return renamed
 
 
+def apply_remove_relation(store: Any, a: str, b: str, types: list[str]) -> int:
+    """Delete the ``types`` links between ``a`` and ``b`` (either direction); how many went."""
+    return int(store.run("resolve/delete_relations_between", a=a, b=b, types=list(types)).scalar(0) or 0)
+
+
 # --------------------------------------------------------------------------- decisions
 
 
@@ -180,7 +185,8 @@ def split(store: GraphStore, settings: Settings, entity_id: str, names: list[str
         raise GrappeError("nothing to split", "Name at least one alias with --alias.")
     entity = get_entity(store, entity_id)
     new_id = split_id(entity.id, names)
-    append_log(settings, {"action": "split", "id": entity.id, "new_id": new_id, "names": list(names),
+    append_log(settings, {"action": "split", "id": entity.id, "entity_name": entity.name,
+                          "new_id": new_id, "names": list(names),
                           "user": user, "why": reason, "at": _now()})
     new = apply_split(store, entity.id, list(names), new_id)
     if new is None:
@@ -202,6 +208,20 @@ def rename(store: GraphStore, settings: Settings, entity_id: str, name: str, use
     return renamed
 
 
+def remove_relation(store: GraphStore, settings: Settings, a: str, b: str, types: list[str], user: str,
+                    reason: str = "") -> int:
+    """Record and apply: the ``types`` links between ``a`` and ``b`` are wrong. Replayed after
+    every ingest, so the same document read again does not bring them back."""
+    wanted = sorted({RelType(t).value for t in types})
+    if not wanted:
+        raise GrappeError("say which kind of link is wrong", "Give at least one relation type.")
+    first, second = get_entity(store, a), get_entity(store, b)
+    append_log(settings, {"action": "remove_relation", "a": first.id, "b": second.id, "types": wanted,
+                          "a_name": first.name, "b_name": second.name, "user": user, "why": reason,
+                          "at": _now()})
+    return apply_remove_relation(store, first.id, second.id, wanted)
+
+
 def judge(settings: Settings, name: str, entity_id: str, verdict: str, user: str, reason: str = "") -> None:
     """Record a judgement only: ``name`` is (positive) or is not (negative) ``entity_id``."""
     append_log(settings, {"action": "judgement", "left": name, "right": entity_id, "judgement": verdict,
@@ -211,8 +231,10 @@ def judge(settings: Settings, name: str, entity_id: str, verdict: str, user: str
 def replay(store: GraphStore, settings: Settings) -> dict[str, int]:
     """Apply every logged decision again, in order; what is already true is skipped.
     Returns how many of each were applied."""
-    done = {"merge": 0, "split": 0, "rename": 0}
-    for record in read_log(settings):
+    done = {"merge": 0, "split": 0, "rename": 0, "remove_relation": 0}
+    records = read_log(settings)
+    final_id = fold_log(records).final_id  # a removed link follows its ends through later merges
+    for record in records:
         action = record.get("action")
         if action == "merge" and apply_merge(store, record["keep"], record["other"]) is not None:
             done["merge"] += 1
@@ -223,6 +245,9 @@ def replay(store: GraphStore, settings: Settings) -> dict[str, int]:
             if rows and rows[0]["name"] != record["name"]:
                 apply_rename(store, record["id"], record["name"])
                 done["rename"] += 1
+        elif action == "remove_relation" and apply_remove_relation(
+                store, final_id(record["a"]), final_id(record["b"]), record["types"]):
+            done["remove_relation"] += 1
     return done
 
 

@@ -16,25 +16,29 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from graph.resolve.normalize import (
-    CORPORATE_DROPPABLE,
+    CORPORATE,
     DROPPABLE,
     STOPWORDS,
-    WEAK_DESCRIPTORS,
     acronym_match,
+    compound_words,
     core_tokens,
     digits,
     fold,
+    is_partnership,
     key_of,
     looks_like_acronym,
+    purpose_head,
+    qualifiers,
     strip_legal,
 )
+from graph.resolve.weights import threshold, w
 
 VETO = -1.0
 
 
 @dataclass(frozen=True)
 class FeatureScore:
-    name: str
+    name: str  # the rule that decided (its weight is in weights.json), or the veto
     score: float
     detail: str
     left_value: str = ""
@@ -62,23 +66,36 @@ class NameInfo:
     person: bool
     compact: str  # tokens in order, no spaces
     words: list[str]  # folded words in order, legal form and stop words dropped
+    quals: frozenset[str] = frozenset()  # country / region qualifiers at either end
+    core: frozenset[str] = frozenset()  # tset without the qualifiers
+    bare_quals: frozenset[str] = frozenset()  # "Acme Canada" (not "Acme of Canada")
+    partnership: bool = False  # carries LLP, S.E.N.C.R.L....
 
 
 @lru_cache(maxsize=300_000)
 def info(raw: str, person: bool = False) -> NameInfo:
     tokens = core_tokens(raw, person)
     tset = frozenset(tokens)
+    quals, bare = (frozenset(), frozenset()) if person else qualifiers(raw)
     # people: word order matters ("Paul Martin" is not "Martin Paul")
     key = " ".join(tokens) if person else key_of(tokens)
     concepts = frozenset(t for t in tset if t.startswith("#"))
     content = " ".join(sorted(t for t in tokens if not t.startswith("#")))
+    words = [w for w in strip_legal(fold(raw).split(), compound_words(raw)) if w not in STOPWORDS]
+    # "ACME inc." is one word as far as acronyms go; its raw spelling says if it is one
+    single = len(words) <= 1
+    shape = raw
+    if single and words and " " in raw.strip():
+        shape = next((t for t in raw.split() if fold(t) == words[0]), raw)
     return NameInfo(
         raw=raw, folded=fold(raw), tokens=tokens, tset=tset, key=key,
         content=content, concepts=concepts,
-        acronym_like=looks_like_acronym(raw) and not person,
-        single=len(fold(raw).split()) == 1, digits=digits(tokens), person=person,
+        acronym_like=looks_like_acronym(shape) and not person,
+        single=single, digits=digits(tokens), person=person,
         compact="".join(t for t in tokens if not t.startswith("#")),
-        words=[w for w in strip_legal(fold(raw).split()) if w not in STOPWORDS],
+        words=words,
+        quals=quals, core=tset - quals, bare_quals=bare,
+        partnership=not person and is_partnership(raw),
     )
 
 
@@ -97,14 +114,14 @@ def exact_key(a: NameInfo, b: NameInfo) -> FeatureScore:
     """Same content tokens once folded, legal form and stop words dropped, generic
     words mapped across languages, order ignored."""
     if a.key and a.key == b.key:
-        return FeatureScore("exact_key", 1.0, f"same key {a.key!r}", a.raw, b.raw)
+        return FeatureScore("exact_key", w("exact_key"), f"same key {a.key!r}", a.raw, b.raw)
     return _none("exact_key", a, b)
 
 
 def compact(a: NameInfo, b: NameInfo) -> FeatureScore:
     """Same letters once spaces go: "ElementAI" = "Element AI"."""
     if a.compact and a.compact == b.compact and len(a.compact) >= 5 and a.concepts == b.concepts:
-        return FeatureScore("compact", 0.95, "same letters without spaces", a.raw, b.raw)
+        return FeatureScore("compact", w("compact"), "same letters without spaces", a.raw, b.raw)
     return _none("compact", a, b)
 
 
@@ -126,9 +143,10 @@ def token_subset(a: NameInfo, b: NameInfo) -> FeatureScore:
     """One name's tokens strictly inside the other's.
 
     Extra generic institution words (Université, École, Institut…) keep the
-    identity; extra weak descriptors (Technologies, Solutions…) are neutral;
-    any other extra content word (Labs, Fondation, Business Aircraft, a place)
-    names a different entity and vetoes the merge.
+    identity; so do extra corporate words (Solutions, Technologies, Group…) and
+    country or region qualifiers at either end of the longer name ("Acme Canada"),
+    with little weight; any other extra content word (Labs, Fondation, Business
+    Aircraft, a city) names a different entity and vetoes the merge.
     """
     if a.tset == b.tset or not a.tset or not b.tset:
         return _none("token_subset", a, b)
@@ -140,20 +158,42 @@ def token_subset(a: NameInfo, b: NameInfo) -> FeatureScore:
         return _none("token_subset", a, b)
     extra = big.tset - small.tset
     shown = " ".join(sorted(extra))
-    if all(_YEAR.match(t) for t in extra) and any(not t.startswith("#") for t in small.tokens):
-        return FeatureScore("token_subset", 0.86, f"edition year {shown!r}", a.raw, b.raw)
+    has_content = any(not t.startswith("#") for t in small.tokens)
+    if all(_YEAR.match(t) for t in extra) and has_content:
+        return _rule("token_subset.year", f"edition year {shown!r}", a, b)
     if extra <= DROPPABLE:
         content = [t for t in small.tokens if not t.startswith("#")]
         if not content:
-            return FeatureScore("token_subset", 0.3, f"only generic words beside {shown!r}",
-                                a.raw, b.raw)
-        score = 0.9 if len(small.tset) >= 2 else 0.84
-        return FeatureScore("token_subset", score, f"extra generic word(s) {shown!r}", a.raw, b.raw)
-    if extra <= CORPORATE_DROPPABLE | DROPPABLE and any(not t.startswith("#") for t in small.tokens):
-        return FeatureScore("token_subset", 0.86, f"extra group word {shown!r}", a.raw, b.raw)
-    if extra <= WEAK_DESCRIPTORS | DROPPABLE:
-        return FeatureScore("token_subset", 0.8, f"extra descriptor(s) {shown!r}", a.raw, b.raw)
+            return _rule("token_subset.generic_only", f"only generic words beside {shown!r}", a, b)
+        rule = "token_subset.generic" if len(small.tset) >= 2 else "token_subset.generic_short"
+        return _rule(rule, f"extra generic word(s) {shown!r}", a, b)
+    small_core = small.tset - small.quals
+    if has_content and small_core and small_core - CORPORATE:
+        quals = extra & big.quals
+        if quals & big.bare_quals and not (a.partnership or b.partnership):
+            quals = frozenset()  # "Acme Canada" beside "Acme": often a national subsidiary
+        corporate = extra & CORPORATE
+        if extra <= DROPPABLE | quals | corporate:
+            if small.quals and quals:
+                return FeatureScore("qualifiers_differ", VETO, "different country or region qualifiers",
+                                    " ".join(sorted(small.quals)), " ".join(sorted(big.quals)))
+            rule = "token_subset.corporate" if corporate else "token_subset.qualifier"
+            what = "corporate word(s)" if corporate else "country or region qualifier(s)"
+            return _rule(rule, f"extra {what} {shown!r}", a, b)
     return FeatureScore("token_subset", VETO, f"extra distinctive word(s) {shown!r}", small.raw, big.raw)
+
+
+def qualifiers_differ(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """"Acme Canada" and "Acme France": the same name with two different country or
+    region qualifiers names two entities."""
+    if a.quals and b.quals and a.quals != b.quals and a.core == b.core and a.core:
+        return FeatureScore("qualifiers_differ", VETO, "different country or region qualifiers",
+                            " ".join(sorted(a.quals)), " ".join(sorted(b.quals)))
+    return _none("qualifiers_differ", a, b)
+
+
+def _rule(rule: str, detail: str, a: NameInfo, b: NameInfo) -> FeatureScore:
+    return FeatureScore(rule, w(rule), detail, a.raw, b.raw)
 
 
 def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
@@ -179,7 +219,8 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
         if dist > allowed:
             return _none("typo", a, b)
         total += dist
-    return FeatureScore("typo", 0.88 if not a.person else 0.86, f"{total} edit(s)",
+    rule = "typo.person" if a.person else "typo"
+    return FeatureScore(rule, w(rule), f"{total} edit(s)",
                         " ".join(a_only), " ".join(b_only))
 
 
@@ -192,12 +233,13 @@ def acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
     if a.person or b.person:
         return _none("acronym", a, b)
     for short, long in ((a, b), (b, a)):
-        if short.single and not long.single:
-            level = acronym_match(short.raw, long.raw)
+        if short.single and short.words and not long.single and short.words[0] not in long.words:
+            # (a word of the long name is no acronym of it: "Acme" / "Acme Group" is a subset)
+            level = acronym_match(short.words[0], long.raw)
             if level == 2 and short.acronym_like:
-                return FeatureScore("acronym", 0.87, "acronym with a whole word", short.raw, long.raw)
+                return FeatureScore("acronym.whole_word", w("acronym.whole_word"), "acronym with a whole word", short.raw, long.raw)
             if level:
-                return FeatureScore("acronym", 0.7, "initials (candidate only)", short.raw, long.raw)
+                return FeatureScore("acronym.initials", w("acronym.initials"), "initials (candidate only)", short.raw, long.raw)
     return _none("acronym", a, b)
 
 
@@ -221,23 +263,20 @@ def inner_acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
             for j in range(len(lw) - run + 1):
                 if "".join(w[0] for w in lw[j:j + run]) == word and \
                         sw[:i] + sw[i + 1:] == lw[:j] + lw[j + run:]:
-                    return FeatureScore("inner_acronym", 0.88, f"{word!r} abbreviates "
+                    return FeatureScore("inner_acronym", w("inner_acronym"), f"{word!r} abbreviates "
                                         f"{' '.join(lw[j:j + run])!r}", short.raw, long.raw)
     return _none("inner_acronym", a, b)
 
 
 def purpose_tail(a: NameInfo, b: NameInfo) -> FeatureScore:
     """"Vector Institute for Artificial Intelligence" ~ "Vector Institute": an
-    institution name followed by what it is for (for/pour ...)."""
+    institution name followed by what it is for (purpose words: "for", "pour"...)."""
     for short, long in ((a, b), (b, a)):
-        words = long.folded.split()
-        for prep in ("for", "pour"):
-            if prep in words[1:]:
-                head = " ".join(words[:words.index(prep, 1)])
-                if head and core_tokens(head) and key_of(core_tokens(head)) == short.key \
-                        and short.concepts & DROPPABLE and len(short.tset) >= 2:
-                    return FeatureScore("purpose_tail", 0.86, f"{prep} ... describes {short.raw!r}",
-                                        short.raw, long.raw)
+        head = purpose_head(long.raw)
+        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key \
+                and short.concepts & DROPPABLE and len(short.tset) >= 2:
+            return FeatureScore("purpose_tail", w("purpose_tail"), f"what follows describes {short.raw!r}",
+                                short.raw, long.raw)
     return _none("purpose_tail", a, b)
 
 
@@ -248,17 +287,17 @@ def person_initials(a: NameInfo, b: NameInfo) -> FeatureScore:
     for x, y in zip(a.tokens[:-1], b.tokens[:-1], strict=True):
         if not (x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))):
             return _none("person_initials", a, b)
-    return FeatureScore("person_initials", 0.7, "initials of the same name (candidate only)", a.raw, b.raw)
+    return FeatureScore("person_initials", w("person_initials"), "initials of the same name (candidate only)", a.raw, b.raw)
 
 
-NAME_FEATURES = (exact_key, digits_differ, compact, purpose_tail, token_subset, typo, acronym,
+NAME_FEATURES = (exact_key, digits_differ, qualifiers_differ, compact, purpose_tail, token_subset, typo, acronym,
                  inner_acronym, person_initials)
 
 
 def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:
     """The decisive feature for two names: a veto if any, else the best positive."""
     if a.raw == b.raw or (a.key and a.key == b.key):
-        return FeatureScore("exact_key", 1.0, f"same key {a.key!r}", a.raw, b.raw)
+        return FeatureScore("exact_key", w("exact_key"), f"same key {a.key!r}", a.raw, b.raw)
     best = _none("none", a, b, "no feature applies")
     if a.tset.isdisjoint(b.tset) and not (a.single or b.single) and a.compact != b.compact \
             and abs(len(a.content) - len(b.content)) > 2:
@@ -266,7 +305,7 @@ def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:
     for feature in NAME_FEATURES[1:]:
         result = feature(a, b)
         if result.veto:
-            return best if best.score >= 0.85 and best.name == "purpose_tail" else result
+            return best if best.name == "purpose_tail" and best.score >= threshold("auto") else result
         if result.score > best.score:
             best = result
     return best

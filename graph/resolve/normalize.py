@@ -1,21 +1,29 @@
-"""Name normalisation for resolution, over the one French-aware ``fold`` of :mod:`grappe.text`.
+"""Name normalisation for resolution: one explicit, French-aware ``fold``.
 
-Everything here is a general language rule (accents, elisions, legal forms,
-articles, generic institution words in French and English), never a list of
+Everything here is a general rule; the words themselves (function words, legal
+forms, corporate generic words, country qualifiers, generic institution words
+and their equivalents across French and English) are language data read from
+``grappe/lang/`` (:mod:`grappe.vocabulary`), never a list of
 particular names. Raw names are kept for display; these functions only build
 comparison keys.
 
 * :func:`fold` — the one fold of names (:func:`grappe.text.fold`), the rapidfuzz ``processor``.
-* :func:`strip_legal` — drop trailing legal-form suffixes (inc, ltée, SA, SAS…).
-* :func:`core_tokens` — the language-neutral content tokens of an
-  organization name: stop words and articles dropped, generic institution words
-  mapped to one concept each (``université``/``university`` → ``#univ``) and
-  common institutional vocabulary mapped French → English, so "Université de
-  X", "University of X" and "X University" share one key.
+* :func:`strip_legal` — drop legal forms wherever they stand ("Société Acme",
+  "Acme inc.", "Les Compagnies Acme limitée"), never the whole name.
+* :func:`core_tokens` — the language-neutral content tokens of an organization
+  name: generic expressions replaced by their concept ("chambre de commerce" =
+  "board of trade"), function words dropped, generic institution words mapped to
+  one concept each and ordinary vocabulary to English, so "Université de X",
+  "University of X" and "X University" share one key.
+* :func:`qualifiers` — the country or region words at either end of a name
+  ("Acme of Canada", "Canadian Acme"): a name may drop them and stay the same;
+  a bare one ("Acme Canada", often a national subsidiary) only between
+  partnerships (:func:`is_partnership`: "Acme Canada LLP" = "Acme LLP").
 * :func:`parse` — split a surface form into its primary name, a defined alias
   (``Name (ACR)``) or a qualifier (``Unit (Parent)``, ``Name – Parent``).
 * :func:`acronym_match` — does a one-word acronym spell a multi-word name
-  (initials, or word prefixes: I-VA-DO, U-de-M, U-Laval)?
+  (initials of words and hyphenated parts, or word prefixes: I-VA-DO, U-de-M,
+  U-Laval), function words, legal forms and qualifiers giving a letter or none?
 """
 
 from __future__ import annotations
@@ -27,84 +35,37 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from grappe.text import LEGAL_FORMS, fold
+from grappe.text import fold
+from grappe.vocabulary import vocabulary
 
-#: Legal-form suffixes (folded token sequences), stripped from the end of a name.
-LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = LEGAL_FORMS
-_LEGAL_ANYWHERE = frozenset({"corporation"})
-_LEGAL_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
-for _suffix in sorted(LEGAL_SUFFIXES, key=len, reverse=True):
-    _LEGAL_BY_LAST.setdefault(_suffix[-1], []).append(_suffix)
+_VOCAB = vocabulary()
 
-#: Articles, prepositions and conjunctions ignored in keys (both languages).
-STOPWORDS = frozenset(
-    "de du des d of the le la les l a au aux et and for pour en in at sur on un une by par "
-    "dans with avec y".split()
-)
-
+#: Function words ignored in keys (both languages).
+STOPWORDS = _VOCAB.function_words
 #: Titles before a person's name (folded), French and English.
-HONORIFICS = frozenset("m mme mmes mlle mr mrs ms dr dre pr pre prof me sir dame".split())
+HONORIFICS = _VOCAB.honorifics
+#: "for" / "pour": what follows says what an institution is for.
+PURPOSE_WORDS = _VOCAB.purpose_words
+#: Legal forms (folded word sequences), dropped wherever they stand.
+LEGAL_FORMS = _VOCAB.legal
+_LEGAL_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _form in LEGAL_FORMS:
+    _LEGAL_BY_FIRST.setdefault(_form[0], []).append(_form)
+_LEGAL_WORDS = frozenset(w for form in LEGAL_FORMS for w in form)
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _seq, _out in sorted(_VOCAB.phrases.items(), key=lambda p: -len(p[0])):
+    _PHRASES_BY_FIRST.setdefault(_seq[0], []).append((_seq, _out))
+# a qualifier of several words ("nouveau brunswick") becomes one token
+for _seq in _VOCAB.qualifier:
+    if len(_seq) > 1:
+        _PHRASES_BY_FIRST.setdefault(_seq[0], []).append((_seq, ("".join(_seq),)))
+for _first in _PHRASES_BY_FIRST:
+    _PHRASES_BY_FIRST[_first].sort(key=lambda p: -len(p[0]))
 
 #: Generic institution words → one language-neutral concept token.
-CONCEPTS: dict[str, str] = {
-    "universite": "#univ", "university": "#univ", "univ": "#univ", "universitat": "#univ",
-    "ecole": "#school", "school": "#school",
-    "institut": "#inst", "institute": "#inst",
-    "college": "#coll", "cegep": "#cegep",
-    "centre": "#ctr", "center": "#ctr",
-    "fondation": "#fdn", "foundation": "#fdn",
-    "laboratoire": "#lab", "laboratoires": "#lab", "laboratory": "#lab", "laboratories": "#lab",
-    "lab": "#lab", "labs": "#lab", "labo": "#lab",
-    "hopital": "#hosp", "hospital": "#hosp",
-    "faculte": "#fac", "faculty": "#fac",
-    "departement": "#dept", "department": "#dept",
-    "chaire": "#chair", "chair": "#chair",
-    "gouvernement": "#gov", "government": "#gov",
-    "ministere": "#min", "ministry": "#min",
-    "conseil": "#council", "council": "#council",
-    "agence": "#agency", "agency": "#agency",
-    "banque": "#bank", "bank": "#bank",
-    "societe": "#society", "society": "#society",
-    "reseau": "#network", "network": "#network",
-    "grappe": "#cluster", "cluster": "#cluster", "supergrappe": "#supercluster",
-    "supercluster": "#supercluster",
-    "association": "#assoc",
-    "groupe": "#group", "group": "#group",
-}
-
-#: Common institutional vocabulary, French → English (ordinary words, not names).
-VOCABULARY: dict[str, str] = {
-    "recherche": "research", "technologie": "technology", "technologies": "technology",
-    "technologique": "technology", "donnees": "data", "sante": "health",
-    "artificielle": "artificial", "apprentissage": "learning", "nationale": "national",
-    "nationaux": "national", "canadien": "canadian", "canadienne": "canadian",
-    "quebecois": "quebec", "quebecoise": "quebec", "internationale": "international",
-    "genie": "engineering", "ingenierie": "engineering", "sciences": "science",
-    "economique": "economic", "developpement": "development", "industrie": "industry",
-    "industriel": "industrial", "industrielle": "industrial", "numerique": "digital",
-    "avancee": "advanced", "avancees": "advanced", "avance": "advanced", "etudes": "studies",
-    "polytechnic": "polytechnique", "ville": "city", "mondial": "world", "mondiale": "world",
-    "energie": "energy", "medecine": "medicine", "affaires": "business", "vecteur": "vector",
-    "innovations": "innovation", "aerospatiale": "aerospace", "aerospatial": "aerospace",
-    "calcul": "computing", "informatique": "computing", "mathematiques": "mathematics",
-    "operationnelle": "operational", "chambre": "chamber", "fonds": "fund",
-    "royale": "royal", "colombie": "columbia", "britannique": "british",
-    "st": "saint", "ste": "sainte", "ia": "ai", "nouveau": "new", "nouvelle": "new", "nouvel": "new", "optique": "optics",
-    "neurologique": "neurological", "cardiologie": "cardiology", "spatiale": "space",
-    "spatial": "space", "exportation": "export", "financiere": "financial",
-    "financier": "financial", "cybernetique": "cybernetics", "recherches": "research",
-    "medicale": "medical", "medicales": "medical", "medical": "medical",
-    "universitaire": "#univ", "biologie": "biology", "chimie": "chemistry",
-    "physique": "physics", "robotique": "robotics", "securite": "security",
-    "assurance": "insurance", "assurances": "insurance", "transports": "transport",
-    "environnement": "environment", "agriculture": "agriculture", "alimentaire": "food",
-    "strategique": "strategic", "scientifique": "scientific", "appliquee": "applied",
-    "appliquees": "applied", "ouverte": "open", "publique": "public", "public": "public",
-    "conseils": "#council", "metropolitain": "metropolitan", "metropolitaine": "metropolitan",
-    "compagnie": "#company", "compagnies": "#company", "company": "#company",
-    "companies": "#company", "services": "service", "solutions": "solution", "systemes": "system", "systems": "system",
-    "systeme": "system", "logiciels": "software", "logiciel": "software",
-}
+CONCEPTS: dict[str, str] = _VOCAB.concepts
+#: Ordinary vocabulary → English (general words, not names).
+VOCABULARY: dict[str, str] = _VOCAB.translations
 
 #: Concepts a name may add or drop and stay the same institution
 #: ("Université Bishop" = "Bishop", "École polytechnique de X" =
@@ -115,31 +76,76 @@ DROPPABLE = frozenset({"#univ", "#school", "#inst", "#coll", "#cegep"})
 #: "X – Supergrappe canadienne de ..." is X.
 DESCRIPTIVE = frozenset({"#cluster", "#supercluster", "#network"})
 
-#: "Groupe X" / "X Group" is, as a rule, the company X itself.
-CORPORATE_DROPPABLE = frozenset({"#group"})
-
-#: Weak corporate descriptors: an extra one neither proves nor refutes identity.
-WEAK_DESCRIPTORS = frozenset({"technology", "solution", "system", "software", "service"})
-
 #: Concepts that name a sub-unit; a qualifier made of these is not a parent.
-UNIT_CONCEPTS = frozenset({"#fac", "#dept", "#chair", "#lab", "#ctr"})
+UNIT_CONCEPTS = frozenset({"#fac", "#dept", "#chair", "#lab", "#ctr", "#researchctr"})
 
 
-def strip_legal(tokens: list[str]) -> list[str]:
-    """Drop legal-form suffixes from the end of folded tokens (never the whole name),
-    and "corporation" anywhere after the first word (French order: "X Corporation
-    financière")."""
+@lru_cache(maxsize=200_000)
+def compound_words(name: str) -> frozenset[str]:
+    """Folded words that stand inside a hyphenated compound ("Hydro-Acme", "Radio-X"):
+    they belong to the name and never read as a legal form or a qualifier."""
+    if "-" not in name and "‑" not in name:
+        return frozenset()
+    out: set[str] = set()
+    for chunk in name.replace("‑", "-").split():
+        if "-" in chunk.strip("-"):
+            parts = fold(chunk).split()
+            if len(parts) > 1:
+                out.update(parts)
+    return frozenset(out)
+
+
+def _legal_at(tokens: list[str], i: int) -> int:
+    """Length of the legal form starting at ``tokens[i]`` (0: none)."""
+    for form in _LEGAL_BY_FIRST.get(tokens[i], ()):
+        n = len(form)
+        if tuple(tokens[i:i + n]) == form:
+            return n
+    return 0
+
+
+def strip_legal(tokens: list[str], keep: frozenset[str] = frozenset()) -> list[str]:
+    """Drop legal forms wherever they stand (never the whole name, never a word of
+    ``keep``): "Société Acme", "Acme inc.", "Les Compagnies Acme limitée"."""
+    if not _LEGAL_WORDS.intersection(tokens):
+        return list(tokens)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        n = _legal_at(tokens, i) if tokens[i] not in keep else 0
+        if n:
+            i += n
+            continue
+        out.append(tokens[i])
+        i += 1
+    if any(t not in STOPWORDS for t in out):
+        return out
+    # nothing but legal and function words: drop legal forms at the end only ("Société Y SAS")
     out = list(tokens)
-    if _LEGAL_ANYWHERE.intersection(out[1:]):
-        out = out[:1] + [t for t in out[1:] if t not in _LEGAL_ANYWHERE]
     while len(out) > 1:
-        for suffix in _LEGAL_BY_LAST.get(out[-1], ()):
-            n = len(suffix)
-            if len(out) > n and tuple(out[-n:]) == suffix:
+        for n in range(1, len(out)):
+            if _legal_at(out, len(out) - n) == n:
                 out = out[:-n]
                 break
         else:
             break
+    return out
+
+
+def apply_phrases(tokens: list[str]) -> list[str]:
+    """Replace generic expressions of several words by their concept or English form
+    ("chambre de commerce" / "board of trade" → ``#chamber``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for seq, repl in _PHRASES_BY_FIRST.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(seq)]) == seq:
+                out.extend(repl)
+                i += len(seq)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
     return out
 
 
@@ -154,29 +160,121 @@ _LONG_CONCEPT_WORDS = sorted(w for w in CONCEPTS if len(w) >= 7)
 
 @lru_cache(maxsize=100_000)
 def map_token(token: str) -> str:
-    token = VOCABULARY.get(token, token)
+    translated = VOCABULARY.get(token)
+    token = translated or token
     concept = CONCEPTS.get(token)
     if concept:
         return concept
+    if translated:
+        return _stem(translated)
     if len(token) >= 8 and token[0] in "uic":  # "universté", "institue": a typo in a generic word
         near = process.extractOne(token, _LONG_CONCEPT_WORDS, scorer=Levenshtein.distance,
                                   score_cutoff=1)
         if near is not None:
             return CONCEPTS[near[0]]
+    for ending, english in _VOCAB.endings:
+        if len(token) >= 7 and token.endswith(ending):  # "laurentienne" = "laurentian"
+            return token[:-len(ending)] + english
     return _stem(token)
+
+
+def _role_tokens(words: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for w in words:
+        for t in apply_phrases(fold(w).split()):
+            out.add(map_token(t))
+    return frozenset(out)
+
+
+#: Corporate generic words (mapped tokens): "Acme Solutions" is Acme.
+CORPORATE = _role_tokens(_VOCAB.corporate)
+#: Country and region qualifiers (mapped tokens): "Acme Canada" is Acme.
+QUALIFIERS = _role_tokens(tuple(" ".join(q) for q in _VOCAB.qualifier))
+#: Words an acronym may skip (folded surface words): function words, legal forms,
+#: corporate words and qualifiers.
+OPTIONAL_IN_ACRONYMS = STOPWORDS | _LEGAL_WORDS | frozenset(
+    w for q in _VOCAB.qualifier for w in q) | frozenset(fold(w) for w in _VOCAB.corporate)
+
+
+@lru_cache(maxsize=200_000)
+def _mapped(name: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """Content tokens of an organization name, the qualifiers among them, and the
+    *bare* ones (a country word beside a brand, "Acme Canada", as opposed to "Acme
+    of Canada" or "Canadian Acme")."""
+    keep = compound_words(name)
+    words = apply_phrases(strip_legal(fold(name).split(), keep))
+    seq: list[tuple[str, bool]] = []  # (token, attached to the name by a function word or as an adjective)
+    after_function_word = False
+    for t in words:
+        if t in STOPWORDS:
+            after_function_word = True
+            continue
+        m = map_token(t)
+        seq.append((m, after_function_word or (m != t and m in QUALIFIERS)))
+        after_function_word = False
+    if not seq:
+        return tuple(words), frozenset(), frozenset()
+    tokens = tuple(m for m, _ in seq)
+    # qualifiers only at either end, outside compounds ("Université du Québec à X" keeps it)
+    qual: set[str] = set()
+    bare: set[str] = set()
+    lo, hi = 0, len(seq) - 1
+    while lo <= hi and seq[lo][0] in QUALIFIERS and seq[lo][0] not in keep:
+        qual.add(seq[lo][0])
+        if not seq[lo][1]:
+            bare.add(seq[lo][0])
+        lo += 1
+    while hi >= lo and seq[hi][0] in QUALIFIERS and seq[hi][0] not in keep:
+        qual.add(seq[hi][0])
+        if not seq[hi][1]:
+            bare.add(seq[hi][0])
+        hi -= 1
+    if not any(not t.startswith("#") for t in tokens[lo:hi + 1]):
+        return tokens, frozenset(), frozenset()  # "Université du Québec": the place is the name
+    return tokens, frozenset(qual), frozenset(bare)
 
 
 @lru_cache(maxsize=200_000)
 def core_tokens(name: str, person: bool = False) -> tuple[str, ...]:
     """Content tokens of ``name`` in document order (legal form, stop words dropped)."""
-    tokens = strip_legal(fold(name).split())
     if person:
+        tokens = strip_legal(fold(name).split())
         # titles are not names: "M. Jean Lapointe" is "Jean Lapointe", "M. Tremblay" is a Tremblay
         while len(tokens) > 1 and tokens[0] in HONORIFICS:
             tokens = tokens[1:]
         return tuple(tokens)
-    out = [map_token(t) for t in tokens if t not in STOPWORDS]
-    return tuple(out) if out else tuple(tokens)
+    return _mapped(name)[0]
+
+
+def qualifiers(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Country or region qualifiers at either end of an organization name, and the
+    bare ones among them."""
+    _, qual, bare = _mapped(name)
+    return qual, bare
+
+
+_PARTNERSHIP_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _form in _VOCAB.partnership:
+    _PARTNERSHIP_BY_FIRST.setdefault(_form[0], []).append(_form)
+
+
+@lru_cache(maxsize=200_000)
+def is_partnership(name: str) -> bool:
+    """Does ``name`` carry the legal form of a partnership (LLP, S.E.N.C.R.L.)?"""
+    words = fold(name).split()
+    return any(tuple(words[i:i + len(f)]) == f
+               for i, w in enumerate(words) for f in _PARTNERSHIP_BY_FIRST.get(w, ()))
+
+
+@lru_cache(maxsize=200_000)
+def purpose_head(name: str) -> str:
+    """The part of a name before what the institution is for ("Institut X pour
+    l'IA" → "Institut X"), or "" when there is none."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:], 1):
+        if w in PURPOSE_WORDS:
+            return " ".join(words[:i])
+    return ""
 
 
 def key_of(tokens: tuple[str, ...] | list[str]) -> str:
@@ -193,19 +291,23 @@ def name_key(name: str, person: bool = False) -> str:
 _ACRO_SHAPE = re.compile(r"^[^\W\d_][\w.&'’-]{1,11}$")
 
 
+_LOWER_INITIAL = re.compile(r"^[^\W\d_A-Z]{1,2}[A-ZÀ-Þ][^\W\d_]{2,}$")
+
+
 def looks_like_acronym(raw: str) -> bool:
-    """One word with at least two capitals (UQAM, UdeM, ULaval, ÉTS, HEC)."""
+    """One word with at least two capitals (UQAM, UdeM, ULaval, ÉTS, HEC), or a
+    lowercase initial before a capitalised word (uNordville)."""
     raw = raw.strip()
     if " " in raw or not _ACRO_SHAPE.match(raw):
         return False
     letters = [c for c in raw if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
-    return upper >= 2 and len(letters) <= 10
+    return (upper >= 2 and len(letters) <= 10) or bool(_LOWER_INITIAL.match(raw))
 
 
 @lru_cache(maxsize=200_000)
 def _words_for_acronym(name: str) -> list[str]:
-    return [w for w in strip_legal(fold(name).split()) if w]
+    return [w for w in fold(name).split() if w]
 
 
 @lru_cache(maxsize=100_000)
@@ -213,8 +315,9 @@ def acronym_match(acronym: str, name: str) -> int:
     """0: no; 1: ``acronym`` spells ``name`` from word prefixes; 2: and it contains a
     whole content word of four letters or more (UOttawa for Université d'Ottawa).
 
-    Every content word must give at least its first letter; stop words may give
-    nothing. Needs a name of two content words or more.
+    Every content word must give at least its first letter; function words may give
+    nothing, and so may legal forms, corporate words and qualifiers at the end of the
+    name. Hyphenated parts are words. Needs a name of two content words or more.
     """
     words = _words_for_acronym(name)
     level = _acronym_walk(fold(acronym).replace(" ", ""), words)
@@ -232,6 +335,11 @@ def _acronym_walk(acr: str, words: list[str]) -> int:
         return 0
     n_acr, n_words = len(acr), len(words)
     memo: dict[tuple[int, int], int] = {}
+    # legal forms, corporate words and qualifiers may be left out only at the end
+    # ("National Research X Canada" = NRX; "Canadian National X" is never NX)
+    tail = n_words
+    while tail > 0 and words[tail - 1] in OPTIONAL_IN_ACRONYMS:
+        tail -= 1
 
     def walk(i: int, j: int) -> int:
         # -1: impossible; else 1 or 2 (2 if a whole long content word was used)
@@ -243,7 +351,7 @@ def _acronym_walk(acr: str, words: list[str]) -> int:
             return result
         word = words[j]
         result = -1
-        if word in STOPWORDS:
+        if word in STOPWORDS or (j >= tail and word in OPTIONAL_IN_ACRONYMS):
             result = max(result, walk(i, j + 1))
         for k in range(1, min(len(word), n_acr - i) + 1):
             if acr[i:i + k] != word[:k]:
@@ -258,18 +366,44 @@ def _acronym_walk(acr: str, words: list[str]) -> int:
     return max(walk(0, 0), 0)
 
 
-def initials(name: str) -> set[str]:
-    """Blocking keys for acronyms: initials of all words and of content words."""
+@lru_cache(maxsize=200_000)
+def initials(name: str) -> frozenset[str]:
+    """Blocking keys for acronyms: the initials of the name's words, each word an
+    acronym may skip (function words, legal forms, qualifiers...) in or out."""
     words = _words_for_acronym(name)
     content = [w for w in words if w not in STOPWORDS]
     if len(content) < 2:
-        return set()
-    return {"".join(w[0] for w in words), "".join(w[0] for w in content)}
+        return frozenset()
+    optional = [i for i, w in enumerate(words) if w in OPTIONAL_IN_ACRONYMS]
+    base = [0]
+    if len(optional) > MAX_OPTIONAL_WORDS:
+        # too many to try every way: function words all out or all in, the others tried
+        functional = [i for i in optional if words[i] in STOPWORDS]
+        optional = [i for i in optional if words[i] not in STOPWORDS][:MAX_OPTIONAL_WORDS]
+        base.append(sum(1 << i for i in functional))
+    first = [w[0] for w in words]
+    # "UdeM": a short function word may give all its letters
+    whole = [w if w in STOPWORDS and len(w) <= 3 else w[0] for w in words]
+    out: set[str] = set()
+    for fixed in base:
+        for mask in range(1 << len(optional)):
+            skip = fixed | sum(1 << optional[b] for b in range(len(optional)) if mask >> b & 1)
+            kept = [i for i in range(len(words)) if not skip >> i & 1]
+            if len(kept) >= 2:
+                out.add("".join(first[i] for i in kept))
+                out.add("".join(whole[i] for i in kept))
+    return frozenset(out)
+
+
+#: words an acronym may skip that are tried both ways in blocking keys (2^n keys)
+MAX_OPTIONAL_WORDS = 4
 
 
 # --------------------------------------------------------------------------- parsing
 
 _PAREN = re.compile(r"^(?P<main>.*?\S)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
+#: a stock ticker in parentheses ("(TSX: ABC)", "(T.ABC)", "(NYSE : X)"): not part of the name
+_TICKER = re.compile(r"^(?:[A-Z]{1,6}\s*[:.]\s*)+[A-Z]{1,6}(?:\.[A-Z]{1,2})?$|^[A-Z]{1,6}\s*:\s*[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\s*:\s*[A-Z]{1,6})*$")
 _DASH = re.compile(r"^(?P<main>.*?\S)\s+[-–—]\s+(?P<inner>\S.*)$")
 _LEADING_ACR = re.compile(r"^(?P<main>[^\W\d_][\w.&'’-]{1,11})\s*[:,]\s+(?P<inner>\S.*)$")
 
@@ -289,7 +423,17 @@ def _is_definition(short: str, long: str) -> bool:
     short = short.strip()
     if " " in short:
         return False
-    return acronym_match(short, long) > 0 or (looks_like_acronym(short) and loose_acronym(short, long))
+    return acronym_match(short, long) > 0 or (looks_like_acronym(short) and (
+        loose_acronym(short, long) or _leading_initials(short, long)))
+
+
+def _leading_initials(acronym: str, name: str) -> bool:
+    """An acronym in capitals made of the initials of the name's first words, the rest
+    left out ("Acme Northern Railway Company (AN)")."""
+    acr = fold(acronym).replace(" ", "")
+    words = [w for w in _words_for_acronym(name) if w not in STOPWORDS]
+    return acronym.isupper() and 2 <= len(acr) < len(words) and \
+        acr == "".join(w[0] for w in words[:len(acr)])
 
 
 def loose_acronym(acronym: str, name: str) -> bool:
@@ -319,6 +463,9 @@ def parse(raw: str) -> ParsedName:
     """``Name (ACR)`` / ``ACR (Name)`` / ``Name – ACR`` define an alias; any other
     ``X (Y)`` or ``X – Y`` reads Y as a qualifier (a parent, a place)."""
     text = " ".join(raw.split())
+    m = _PAREN.match(text)
+    if m and _TICKER.match(m.group("inner").strip()):
+        text = m.group("main").strip()
     for pattern in (_PAREN, _DASH, _LEADING_ACR):
         m = pattern.match(text)
         if not m:
@@ -330,6 +477,9 @@ def parse(raw: str) -> ParsedName:
             return ParsedName(text, main, (inner,), None, (main, inner))
         if pattern is _LEADING_ACR:
             continue
+        if set(core_tokens(inner)) <= QUALIFIERS:
+            whole = f"{main} {inner}"  # "Acme (Canada)": the country is part of the name
+            return ParsedName(text, whole, (), None, (whole,))
         return ParsedName(text, main, (), inner, (main,))
     return ParsedName(text, text, (), None, (text,))
 
@@ -339,8 +489,15 @@ def qualifier_is_parent(qualifier: str) -> bool:
     institute, college) is a parent the bare name may drop: "LABX (Université
     Y)" = "LABX". A place, a field ("Fonds X – Santé") or a sub-unit
     ("Université X – Faculté de Y") makes the name more specific instead."""
+    if _is_acronym_in_capitals(qualifier):
+        return True  # "Name (ACRO)": its own acronym or its parent's; either way the same thing
     tokens = set(core_tokens(qualifier))
     return bool(tokens & (DROPPABLE | DESCRIPTIVE)) and not tokens & UNIT_CONCEPTS
+
+
+def _is_acronym_in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return looks_like_acronym(text) and all(c.isupper() for c in letters)
 
 
 _DIGIT = re.compile(r"\d")

@@ -31,10 +31,13 @@ from graph.resolve.normalize import (
     qualifier_is_parent,
     strip_legal,
 )
-from graph.resolve.scoring import AUTO_THRESHOLD, LINK_THRESHOLD, Profile, profile, score
+from graph.resolve.scoring import Profile, profile, score
+from graph.resolve.weights import threshold
 
 #: nodes with more strong partners than this skip the ambiguity check (cost)
 MAX_AMBIGUITY_CHECK = 40
+#: other spellings of a node's key a node keeps for acronyms ("Conseil X" / "X Council")
+MAX_SPELLINGS = 4
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,15 @@ def _groups(group: str) -> frozenset[str]:
     return frozenset(g.strip() for g in group.split(",") if g.strip()) if group else frozenset()
 
 
+def _initials_of(n: NameInfo) -> str:
+    return _initials_of_folded(n.folded)
+
+
+@lru_cache(maxsize=200_000)
+def _initials_of_folded(folded: str) -> str:
+    return "".join(w[0] for w in folded.split())
+
+
 def build_nodes(items: Sequence[Item]) -> list[_Node]:
     """Steps 1 and 2: identical forms, then identical keys, become nodes."""
     records: dict[tuple[str, str], list[int]] = {}
@@ -96,17 +108,51 @@ def build_nodes(items: Sequence[Item]) -> list[_Node]:
         old = node.profile
         names = list(old.names)
         seen = {n.key for n in names}
-        names.extend(n for n in prof.names if n.key not in seen)
+        spellings = list(old.spellings)
+        spelt = {_initials_of(n) for n in (*names, *spellings)} if len(spellings) < MAX_SPELLINGS else None
+        for info in prof.names:
+            if info.key not in seen:
+                names.append(info)
+                seen.add(info.key)
+            elif spelt is not None and _initials_of(info) not in spelt and len(spellings) < MAX_SPELLINGS:
+                # same key in other words ("Conseil X" / "X Council"): kept for acronyms only
+                spellings.append(info)
+                spelt.add(_initials_of(info))
         node.profile = Profile(old.raw, old.type, old.groups | groups, old.primary, tuple(names),
-                               old.qualifier, old.parent_qualifier)
+                               old.qualifier, old.parent_qualifier, tuple(spellings))
         node.items.extend(idx)
         node.raws.append(raw)
     return nodes
 
 
-def cluster_nodes(nodes: Sequence[_Node]) -> list[list[int]]:
-    """Steps 3 and 4: node indices grouped into clusters."""
-    named: list[Sequence[NameInfo]] = [n.profile.names for n in nodes]
+@dataclass(frozen=True)
+class Conflict:
+    """An acronym that spells two or more entities of the input: left alone, for curation."""
+
+    name: str
+    lines: list[int]  # 1-based lines of the acronym
+    candidates: list[list[int]]  # the lines of each entity it could stand for
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "lines": self.lines, "candidates": self.candidates}
+
+
+@dataclass
+class Resolution:
+    clusters: list[Cluster]
+    conflicts: list[Conflict]
+
+
+_ACRONYM_RULES = frozenset({"acronym.initials", "acronym.whole_word"})
+
+
+def cluster_nodes(nodes: Sequence[_Node], auto: float | None = None, link: float | None = None,
+                  conflicts: list[tuple[int, list[list[int]]]] | None = None) -> list[list[int]]:
+    """Steps 3 and 4: node indices grouped into clusters. Acronyms that could stand for
+    several clusters are appended to ``conflicts`` as (node, [cluster members...])."""
+    auto = threshold("auto") if auto is None else auto
+    link = threshold("link") if link is None else link
+    named: list[Sequence[NameInfo]] = [n.profile.names + n.profile.spellings for n in nodes]
     cache: dict[tuple[int, int], float] = {}
 
     def pair_score(i: int, j: int) -> float:
@@ -119,18 +165,57 @@ def cluster_nodes(nodes: Sequence[_Node]) -> list[list[int]]:
 
     edges = []
     initials: dict[int, set[int]] = {}
+    acronyms: dict[int, set[int]] = {}
     for i, j in candidate_pairs(named):
-        s = pair_score(i, j)
-        if s >= AUTO_THRESHOLD:
+        match = score(nodes[i].profile, nodes[j].profile)
+        s = cache[(i, j) if i < j else (j, i)] = match.score
+        rule = match.features[0].name if match.features else ""
+        if s >= auto and rule != "acronym.initials":  # bare initials: only the unique-candidate rule
             edges.append((s, i, j))
         elif s > 0:
             for x, y in ((i, j), (j, i)):
                 if _initialised_person(nodes[x].profile) and not _initialised_person(nodes[y].profile):
                     initials.setdefault(x, set()).add(y)
+            if rule in _ACRONYM_RULES:
+                for x, y in ((i, j), (j, i)):
+                    if _bare_acronym(nodes[x].profile) and not nodes[y].profile.primary.single:
+                        acronyms.setdefault(x, set()).add(y)
     edges = _drop_ambiguous(edges, pair_score)
     weights = [len(n.items) for n in nodes]
-    clusters = average_link(len(nodes), edges, pair_score, LINK_THRESHOLD, weights)
-    return _attach_unique_initials(clusters, initials, pair_score)
+    bare = [_bare_acronym(n.profile) for n in nodes]
+    clusters = average_link(len(nodes), edges, pair_score, link, weights,
+                            silent=lambda x, y, s: s == 0 and (bare[x] or bare[y]))
+    clusters = _attach_unique_initials(clusters, initials, pair_score)
+    return _attach_unique_acronyms(clusters, acronyms, pair_score, nodes, conflicts)
+
+
+def _attach_unique_acronyms(clusters: list[list[int]], acronyms: dict[int, set[int]], pair_score,
+                            nodes: Sequence[_Node],
+                            conflicts: list[tuple[int, list[list[int]]]] | None) -> list[list[int]]:
+    """A bare acronym ("NRX") joins the full name it spells ("National Research X")
+    when that is the only compatible entity in the input and nothing contradicts
+    it; with two or more candidates it stays alone and the case is reported."""
+    if not acronyms:
+        return clusters
+    owner = {n: k for k, members in enumerate(clusters) for n in members}
+    for node, partners in sorted(acronyms.items()):
+        home = owner[node]
+        key = nodes[node].profile.primary.key
+        # the acronym alone (or with its own spellings): nothing else decided for it
+        if any(nodes[m].profile.primary.key != key for m in clusters[home]):
+            continue
+        targets = sorted({owner[p] for p in partners} - {home})
+        compatible = [k for k in targets
+                      if all(pair_score(x, m) >= 0 for x in clusters[home] for m in clusters[k])]
+        if len(compatible) == 1:
+            target = compatible[0]
+            clusters[target].extend(clusters[home])
+            for x in clusters[home]:
+                owner[x] = target
+            clusters[home] = []
+        elif len(compatible) > 1 and conflicts is not None:
+            conflicts.append((node, [list(clusters[k]) for k in compatible]))
+    return sorted((sorted(c) for c in clusters if c), key=lambda m: m[0])
 
 
 def _drop_ambiguous(edges: list[tuple[float, int, int]], pair_score) -> list[tuple[float, int, int]]:
@@ -150,6 +235,13 @@ def _drop_ambiguous(edges: list[tuple[float, int, int]], pair_score) -> list[tup
     if not ambiguous:
         return edges
     return [e for e in edges if e[1] not in ambiguous and e[2] not in ambiguous]
+
+
+def _bare_acronym(p: Profile) -> bool:
+    """A mention that is only an acronym ("NRX", "UdeX", "NRX inc."), no full name
+    beside it."""
+    return p.primary.single and any(n.acronym_like for n in p.names) and \
+        all(n.key == p.primary.key for n in p.names)
 
 
 def _initialised_person(p: Profile) -> bool:
@@ -211,14 +303,25 @@ def canonical(forms: Counter[str]) -> tuple[str, list[str]]:
     return best_spelling(ordered[0]), [best_spelling(f) for f in ordered[1:]]
 
 
-def resolve_mentions(mentions: Iterable[Item | tuple | str]) -> list[Cluster]:
-    """Cluster ``mentions`` (``Item``, ``(name, type, group)`` tuples or names)."""
+def resolve_mentions(items: Iterable[Item | tuple | str], auto: float | None = None,
+                     link: float | None = None) -> list[Cluster]:
+    """Cluster ``items`` (``Item``, ``(name, type, group)`` tuples or names)."""
+    return resolve(items, auto, link).clusters
+
+
+def resolve(mentions: Iterable[Item | tuple | str], auto: float | None = None,
+            link: float | None = None) -> Resolution:
+    """Clusters of ``mentions``, and the acronyms left alone because they could stand
+    for several of them (for curation). ``auto``/``link`` override the fitted
+    thresholds (used while fitting them)."""
     items = [_as_item(x) for x in mentions]
     if not items:
-        return []
+        return Resolution([], [])
     nodes = build_nodes(items)
+    pending: list[tuple[int, list[list[int]]]] = []
+    groups = cluster_nodes(nodes, auto, link, pending)
     out: list[Cluster] = []
-    for group in cluster_nodes(nodes):
+    for group in groups:
         forms: Counter[str] = Counter()
         types: Counter[str] = Counter()
         lines: list[int] = []
@@ -238,7 +341,13 @@ def resolve_mentions(mentions: Iterable[Item | tuple | str]) -> list[Cluster]:
         type_ = max(types, key=lambda t: (types[t], t)) if types else ""
         out.append(Cluster(name, type_, sorted(lines), aliases))
     out.sort(key=lambda c: c.lines[0])
-    return out
+
+    def lines_of(members: list[int]) -> list[int]:
+        return sorted(i + 1 for n in members for i in nodes[n].items)
+
+    conflicts = [Conflict(nodes[n].raws[0], lines_of([n]), [lines_of(c) for c in candidates])
+                 for n, candidates in pending]
+    return Resolution(out, conflicts)
 
 
 def _as_item(x: Item | tuple | str) -> Item:

@@ -4,6 +4,8 @@ Negative qualifiers (each a veto):
 
 * type incompatibility: a Person or a Project only ever matches its own type;
   Organization vs University only on an exact name key (strong evidence);
+* different country or region qualifiers on the same name ("Acme Canada" /
+  "Acme France");
 * cannot-link: two items of the same list (``group``) are different entities;
 * conflicting qualifiers: "X (Université A)" is not "X (Université B)";
 * a name that is a strict token superset of the other with distinctive extra
@@ -19,16 +21,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from graph.resolve.features import VETO, FeatureScore, NameInfo, compare_names, info
+from graph.resolve.features import VETO, FeatureScore, NameInfo, acronym, compare_names, info
 from graph.resolve.normalize import name_key, parse, qualifier_is_parent
+from graph.resolve.weights import threshold, w
 from grappe.model import ORG_LIKE
 
-#: a pair at or above this merges on its own
-AUTO_THRESHOLD = 0.85
-#: average score across two clusters needed to merge them (average link)
-LINK_THRESHOLD = 0.75
-#: Organization vs University needs a score at least this high
-CROSS_TYPE_THRESHOLD = 0.97
+#: a pair at or above this merges on its own (fitted: see graph.resolve.weights)
+AUTO_THRESHOLD = threshold("auto")
+#: average score across two clusters needed to merge them (average link; fitted)
+LINK_THRESHOLD = threshold("link")
 
 
 
@@ -43,6 +44,7 @@ class Profile:
     names: tuple[NameInfo, ...]  # primary first, then defined aliases
     qualifier: str  # folded key of the qualifier, "" if none
     parent_qualifier: bool
+    spellings: tuple[NameInfo, ...] = ()  # the primary's key in other words, for acronyms only
 
 
 def profile(raw: str, type_: str = "", groups: frozenset[str] = frozenset()) -> Profile:
@@ -59,6 +61,7 @@ class Match:
     score: float
     reason: str
     features: tuple[FeatureScore, ...] = field(default=())
+    rule: str = ""  # the weighted rule that set the score (see weights.json)
 
     @property
     def veto(self) -> bool:
@@ -100,7 +103,16 @@ def score(a: Profile, b: Profile) -> Match:
             result = compare_names(x, y)
             if not result.veto and (best is None or result.score > best.score):
                 best = result
-    if best is None or best.score < AUTO_THRESHOLD:
+    if a.spellings or b.spellings:
+        # "NRX" beside "National Research X" spelt "Conseil national de recherches X" first
+        pairs = [(x, y) for x in a.spellings for y in (*b.names, *b.spellings)]
+        pairs += [(x, y) for x in a.names for y in b.spellings]
+        for x, y in pairs:
+            if x.single != y.single:
+                result = acronym(x, y)
+                if result.score > 0 and (best is None or result.score > best.score):
+                    best = result
+    if best is None or best.score < threshold("auto"):
         if primary.veto:
             return _veto(primary.detail, primary)
     elif best is not primary and primary.score < 0.5 and not a.primary.single \
@@ -112,17 +124,19 @@ def score(a: Profile, b: Profile) -> Match:
     if best is None:
         return Match(0.0, "no comparable names")
     value = best.score
+    rule = best.name
     reason = f"{best.name}: {best.detail}"
     if bool(a.qualifier) != bool(b.qualifier):
         parent = a.parent_qualifier if a.qualifier else b.parent_qualifier
         if not parent:
-            value = min(value, 0.3)
+            rule, value = "sub_unit", min(value, w("sub_unit"))
             reason += "; one names a sub-unit"
-        elif value >= 1.0:
-            value = 0.92
+        elif best.name == "exact_key":
+            rule, value = "parent_dropped", w("parent_dropped")
             reason += "; same name with/without its parent"
-    if types == "strong" and value < CROSS_TYPE_THRESHOLD:
-        return _veto(f"type {a.type} vs {b.type} without strong evidence ({reason})", best)
-    if value == 0.84 and a.type == b.type == "University":
-        value = 0.87  # "Bishop" ~ "Université Bishop", both stated universities
-    return Match(value, reason, (best,))
+    if types == "strong" and best.name != "exact_key":
+        return _veto(f"type {a.type} vs {b.type} without an exact key ({reason})", best)
+    if best.name == "token_subset.generic_short" and a.type == b.type == "University":
+        # "Bishop" ~ "Université Bishop", both stated universities
+        rule, value = "token_subset.generic_short_typed", w("token_subset.generic_short_typed")
+    return Match(value, reason, (best,), rule)

@@ -9,6 +9,11 @@
   features as :func:`graph.resolve.resolver.resolve_mentions`; a document entity
   takes the best stored entity scoring at least the auto threshold (stored
   entities never merge with each other here; that is curation's job);
+* a bare acronym takes the one stored entity whose name it spells (an acronym
+  any document defined, "Long Name (ACR)", is an alias of that entity and
+  matches exactly); when it spells several, it is left alone and the case is
+  kept in ``conflicts`` and appended to ``<data_dir>/resolution_conflicts.jsonl``
+  for curators;
 * human judgements from the curation log are applied on top: NEGATIVE pairs
   never match, POSITIVE names go to their entity, merged ids redirect to the
   survivor, renamed entities keep their name;
@@ -19,18 +24,20 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from graph.resolve.blocking import candidate_pairs, keys
 from graph.resolve.features import info
 from graph.resolve.judgements import Judgement, Judgements, load
 from graph.resolve.normalize import fold, name_key, parse, qualifier_is_parent
-from graph.resolve.scoring import AUTO_THRESHOLD, Profile, score
-from graph.store.base import GraphStore
+from graph.resolve.scoring import Profile, score
+from graph.resolve.weights import threshold
 from grappe.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
-from grappe.settings import Settings
 
 #: up to this many entities in the graph, fetch them all once instead of querying per name
 SMALL_GRAPH = 5000
@@ -38,6 +45,8 @@ SMALL_GRAPH = 5000
 CANDIDATES_PER_NAME = 25
 
 _STORED, _NEW = "__stored__", "__new__"
+#: acronyms left alone because they spell several stored entities, for curators
+CONFLICTS_LOG = "resolution_conflicts.jsonl"
 
 
 def new_entity_id(name: str, type_: EntityType | str) -> str:
@@ -92,15 +101,17 @@ def merge_entity(stored: Entity, item: ExtractedEntity) -> Entity:
 class StoreResolver:
     """Resolve extractions against a store; one instance per ingest run."""
 
-    def __init__(self, settings: Settings | None = None, small_graph: int = SMALL_GRAPH,
+    def __init__(self, settings: Any = None, small_graph: int = SMALL_GRAPH,
                  candidates_per_name: int = CANDIDATES_PER_NAME) -> None:
         self.settings = settings
         self.small_graph = small_graph
         self.candidates_per_name = candidates_per_name
         self._known: dict[str, Entity] | None = None  # the whole (small) graph, kept current
         self._index: dict[str, set[str]] = {}
+        #: acronyms left alone because they spell several stored entities: {name, candidates}
+        self.conflicts: list[dict[str, Any]] = []
 
-    def __call__(self, extraction: Extraction, store: GraphStore) -> dict[str, Entity]:
+    def __call__(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
         return self.assign(extraction, store)
 
     # ------------------------------------------------------------------ candidates
@@ -118,7 +129,7 @@ class StoreResolver:
         for k in self._keys(e):
             self._index.setdefault(k, set()).add(e.id)
 
-    def _load_small(self, store: GraphStore) -> bool:
+    def _load_small(self, store: Any) -> bool:
         if self._known is not None:
             return True
         count = int(store.run("resolve/entity_count").scalar(0) or 0)
@@ -129,7 +140,7 @@ class StoreResolver:
             self._remember(entity_from_row(row))
         return True
 
-    def candidates(self, items: list[ExtractedEntity], store: GraphStore) -> dict[str, Entity]:
+    def candidates(self, items: list[ExtractedEntity], store: Any) -> dict[str, Entity]:
         """Stored entities that share a blocking key (small graph) or a full-text
         hit (big graph) with one of ``items``."""
         found: dict[str, Entity] = {}
@@ -154,7 +165,7 @@ class StoreResolver:
                 found.setdefault(row["id"], entity_from_row(row))
         return found
 
-    def _stored(self, ids: list[str], store: GraphStore) -> dict[str, Entity]:
+    def _stored(self, ids: list[str], store: Any) -> dict[str, Entity]:
         known = self._known or {}
         out = {i: known[i] for i in ids if i in known}
         rest = [i for i in ids if i not in known]
@@ -164,7 +175,7 @@ class StoreResolver:
         return out
 
     # ------------------------------------------------------------------ assign
-    def assign(self, extraction: Extraction, store: GraphStore) -> dict[str, Entity]:
+    def assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
         judgements = load(self.settings)
         items = list(extraction.entities)
         stored = self.candidates(items, store)
@@ -175,7 +186,10 @@ class StoreResolver:
         if missing:
             stored.update(self._stored(missing, store))
 
+        before = len(self.conflicts)
         match = self.match(items, list(stored.values()), judgements)
+        if len(self.conflicts) > before:
+            self._report(self.conflicts[before:], extraction.document.id)
         out: dict[str, Entity] = {}
         for item in items:
             target = match.get(item.key)
@@ -196,8 +210,19 @@ class StoreResolver:
             self._remember(entity)
         return out
 
+    def _report(self, conflicts: list[dict[str, Any]], doc_id: str) -> None:
+        """Keep acronym conflicts for curators in ``<data_dir>/resolution_conflicts.jsonl``."""
+        if self.settings is None or not getattr(self.settings, "data_dir", None):
+            return
+        path = Path(self.settings.data_dir) / CONFLICTS_LOG
+        path.parent.mkdir(parents=True, exist_ok=True)
+        at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        with path.open("a", encoding="utf-8") as fh:
+            for c in conflicts:
+                fh.write(json.dumps({**c, "doc_id": doc_id, "at": at}, ensure_ascii=False, sort_keys=True) + "\n")
+
     def _new(self, item: ExtractedEntity, judgements: Judgements, stored: dict[str, Entity],
-             store: GraphStore) -> Entity:
+             store: Any) -> Entity:
         eid = judgements.final_id(new_entity_id(item.name, item.type))
         base = stored.get(eid) or self._stored([eid], store).get(eid)
         if base is not None:
@@ -230,6 +255,8 @@ class StoreResolver:
                     forced[k] = target
                     break
 
+        auto = threshold("auto")
+        acronyms: dict[int, set[str]] = {}  # bare acronym item -> stored entities it spells
         for i, j in candidate_pairs([r.names for r in records]):
             if (i < n_stored) == (j < n_stored):
                 continue  # stored-stored and new-new pairs are never merged here
@@ -238,9 +265,23 @@ class StoreResolver:
             verdict = judgements.judge(item.name, entity.id)
             if verdict == Judgement.NEGATIVE:
                 continue
-            value = score(records[n_idx], records[s_idx]).score
-            if value >= AUTO_THRESHOLD:
-                offer(n_idx - n_stored, entity, value)
+            match = score(records[n_idx], records[s_idx])
+            rule = match.features[0].name if match.features else ""
+            if match.score >= auto and rule != "acronym.initials":
+                offer(n_idx - n_stored, entity, match.score)
+            elif rule in ("acronym.initials", "acronym.whole_word") and _bare_acronym(records[n_idx]) \
+                    and not records[s_idx].primary.single:
+                acronyms.setdefault(n_idx - n_stored, set()).add(entity.id)
+
+        # a bare acronym takes the one stored entity it spells; with several it is left
+        # alone and the case is reported for curation
+        for k, ids in sorted(acronyms.items()):
+            if k in best:
+                continue
+            if len(ids) == 1:
+                offer(k, next(e for e in stored if e.id in ids), 0.0)
+            else:
+                self.conflicts.append({"name": items[k].name, "candidates": sorted(ids)})
 
         out = {items[k].key: eid for k, (_, eid) in best.items()}
         for k, eid in forced.items():
@@ -248,6 +289,10 @@ class StoreResolver:
         # merged ids redirect to the survivor
         return {key: judgements.final_id(eid) for key, eid in out.items()
                 if judgements.final_id(eid) in {e.id for e in stored}}
+
+
+def _bare_acronym(p: Profile) -> bool:
+    return p.primary.single and p.primary.acronym_like and all(n.key == p.primary.key for n in p.names)
 
 
 def _unite(assignment: dict[str, Entity]) -> dict[str, Entity]:

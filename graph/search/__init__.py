@@ -9,6 +9,7 @@ Imports run one way: names < index < query.
 """
 
 from graph.search.names import fold, short_name, tokens
-from graph.search.query import Hit, classify, facets, resolve_name, search
+from graph.search.query import WINNER_MARGIN, WINNER_SCORE, Hit, classify, facets, resolve_name, search
 
-__all__ = ["Hit", "classify", "facets", "fold", "resolve_name", "search", "short_name", "tokens"]
+__all__ = ["WINNER_MARGIN", "WINNER_SCORE", "Hit", "classify", "facets", "fold", "resolve_name", "search",
+           "short_name", "tokens"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 from typing import Any
 
+from graph.query_guard import Limits
 from graph.store.base import GraphStore, QueryResult, WriteStats
 from graph.store.embedded import EmbeddedFalkorDB
 from grappe.errors import ConfigError
@@ -42,7 +43,8 @@ def open_store(settings: Settings, graph_name: str | None = None, start: bool = 
     url = (settings.graph_url or EMBEDDED).strip()
     backend = backend_of(url)
     common: dict[str, Any] = {"batch_size": settings.batch_size, "query_timeout_ms": settings.query_timeout_ms,
-              "max_rows": settings.max_rows}
+              "max_rows": settings.max_rows,
+              "limits": Limits(max_chars=settings.query_max_chars, max_depth=settings.query_max_depth)}
     if backend == "falkordb":
         # deferred: only the chosen backend's driver (redis/falkordb or neo4j) is loaded
         from graph.store.falkordb import FalkorDBStore, parse_url
@@ -60,7 +62,7 @@ def open_store(settings: Settings, graph_name: str | None = None, start: bool = 
     return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, settings.neo4j_database, **common)
 
 
-def init_app(app: Any, settings: Settings) -> GraphStore:
+def init_app(app: Any, settings: Any) -> GraphStore:
     """Open the store once for a Flask app (``app.extensions["grappe_store"]``), closed at exit."""
     store = open_store(settings)
     app.extensions["grappe_store"] = store

@@ -17,8 +17,8 @@ from itertools import islice
 from typing import Any
 
 from graph import cypher
+from graph.query_guard import Limits, check_query
 from graph.store.base import QueryResult, WriteStats
-from grappe.errors import ReadOnlyViolation
 from grappe.model import UNDIRECTED, Document, Entity, EntityType, GraphBatch, Relation, RelType
 from grappe.text import fold
 
@@ -119,43 +119,6 @@ def iso(value: Any) -> Any:
     return value
 
 
-# --------------------------------------------------------------------------- read-only pre-check
-
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", re.S)
-_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
-_WRITES = re.compile(
-    r"(?<![.\w$])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|LOAD\s+CSV|FOREACH|ALTER|GRANT|DENY|REVOKE|"
-    r"TERMINATE)\b(?!\s*:)",
-    re.I,
-)
-_PROCEDURE = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
-#: procedures an analyst may call (read-only on both backends)
-ALLOWED_PROCEDURES = frozenset({
-    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes",
-    "db.idx.fulltext.querynodes", "db.index.fulltext.querynodes",
-    "db.index.fulltext.queryrelationships", "db.schema.visualization",
-    "algo.bfs", "algo.pagerank", "algo.wcc", "algo.betweenness", "algo.labelpropagation",
-    "algo.spanningforest", "algo.sppaths", "algo.sspaths",
-})
-
-
-def check_read_only(text: str, backend: str) -> None:
-    """Cheap first lock: reject obvious writes and unlisted procedures before the database does."""
-    body = _STRINGS.sub("''", _COMMENTS.sub(" ", text))
-    m = _WRITES.search(body)
-    if m:
-        raise ReadOnlyViolation(
-            "console", backend, f"{m.group(1).upper()} is not allowed: the console is read-only.",
-            "Remove the clause that writes; the console only reads the graph.",
-        )
-    for proc in _PROCEDURE.findall(body):
-        if proc.lower() not in ALLOWED_PROCEDURES:
-            raise ReadOnlyViolation(
-                "console", backend, f"procedure {proc} is not allowed in the read-only console.",
-                "Allowed procedures: " + ", ".join(sorted(ALLOWED_PROCEDURES)) + ".",
-            )
-
-
 # --------------------------------------------------------------------------- the shared store
 
 #: the keys of ``stats()``: labels, then relationship types
@@ -168,10 +131,12 @@ class CypherStore:
 
     backend: str = ""
 
-    def __init__(self, batch_size: int = 10000, query_timeout_ms: int = 10000, max_rows: int = 1000) -> None:
+    def __init__(self, batch_size: int = 10000, query_timeout_ms: int = 10000, max_rows: int = 1000,
+                 limits: Limits | None = None) -> None:
         self.batch_size = max(1, int(batch_size))
         self.query_timeout_ms = query_timeout_ms
         self.max_rows = max_rows
+        self.limits = limits or Limits()
 
     # backends provide these ------------------------------------------------
     def _execute(self, text: str, params: dict[str, Any] | None = None, name: str = "query") -> QueryResult:
@@ -197,9 +162,10 @@ class CypherStore:
 
     def read(self, cypher_text: str, params: dict[str, Any] | None = None,
              timeout_ms: int | None = None, max_rows: int | None = None) -> QueryResult:
-        check_read_only(cypher_text, self.backend)
-        return self._read_only(cypher_text, params,
-                               self.query_timeout_ms if timeout_ms is None else timeout_ms,
+        check_query(cypher_text, self.backend, params, self.limits)
+        # the setting is the administrator's bound: a caller may ask for less, never more
+        timeout = self.query_timeout_ms if timeout_ms is None else min(int(timeout_ms), self.query_timeout_ms)
+        return self._read_only(cypher_text, params, timeout,
                                self.max_rows if max_rows is None else max_rows)
 
     def upsert_rows(self, name: str, rows: Iterable[dict[str, Any]], **params: Any) -> int:
@@ -237,6 +203,20 @@ class CypherStore:
                 stats.relations += count
                 stats.extra[rtype.value] = count
         stats.seconds = time.perf_counter() - t0
+        return stats
+
+    def write_document(self, batch: GraphBatch) -> WriteStats:
+        """Write one document's facts so that an interruption at any point is found and
+        undone by the next ingest: the node first, marked incomplete and listing the
+        entities the write may create, then the facts, then the complete marker."""
+        (doc,) = batch.documents
+        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        self.run("write/document_begin", row=document_row(doc, now),
+                 entity_ids=sorted({e.id for e in batch.entities}))
+        stats = self.write(GraphBatch(entities=batch.entities, mentions=batch.mentions,
+                                      relations=batch.relations))
+        self.run("write/document_complete", id=doc.id)
+        stats.documents = 1
         return stats
 
     def delete_document(self, doc_id: str) -> int:

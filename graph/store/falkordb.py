@@ -19,6 +19,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 
 from graph import cypher
+from graph.query_guard import Limits
 from graph.store._common import CypherStore, iso, one_line
 from graph.store.base import QueryResult
 from grappe.errors import ConfigError, QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
@@ -80,8 +81,8 @@ class FalkorDBStore(CypherStore):
     def __init__(self, graph_name: str, *, unix_socket: str | Path | None = None, host: str | None = None,
                  port: int | None = None, password: str | None = None, username: str | None = None,
                  batch_size: int = 10000, query_timeout_ms: int = 10000, max_rows: int = 1000,
-                 connect_timeout: float = 5.0) -> None:
-        super().__init__(batch_size, query_timeout_ms, max_rows)
+                 connect_timeout: float = 5.0, limits: Limits | None = None) -> None:
+        super().__init__(batch_size, query_timeout_ms, max_rows, limits)
         self.where = f"unix socket {unix_socket}" if unix_socket else f"{host}:{port}"
         kwargs: dict[str, Any] = {"password": password, "username": username,
                                   "socket_connect_timeout": connect_timeout}
@@ -150,6 +151,10 @@ class FalkorDBStore(CypherStore):
                 f"lost the connection to FalkorDB at {self.where}: {one_line(msg)}.",
                 "Check that the server still runs (`grappe db status`).",
             ) from None
+        if "mem consumption exceeded" in low:
+            return QueryError(name, self.backend, f"stopped: it needed more memory than one query may use ({msg})",
+                              "Narrow the query (a LIMIT, smaller ranges and lists), or raise "
+                              "GRAPPE_QUERY_MEMORY_MB and restart the database.")
         if "timed out" in low or "timeout" in low:
             return QueryTimeout(name, self.backend, f"stopped after {timeout_ms} ms ({msg})",
                                 "Narrow the query (a LIMIT, a more selective MATCH) or raise the time limit.")

@@ -19,6 +19,7 @@ from neo4j import exceptions as nex
 from neo4j.graph import Node, Path, Relationship
 
 from graph import cypher
+from graph.query_guard import Limits
 from graph.store._common import CypherStore, iso, one_line
 from graph.store.base import QueryResult
 from grappe.errors import ConfigError, QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
@@ -63,8 +64,8 @@ class Neo4jStore(CypherStore):
 
     def __init__(self, url: str, username: str | None, password: str | None, database: str | None = None,
                  *, batch_size: int = 10000, query_timeout_ms: int = 10000, max_rows: int = 1000,
-                 connect_timeout: float = 10.0) -> None:
-        super().__init__(batch_size, query_timeout_ms, max_rows)
+                 connect_timeout: float = 10.0, limits: Limits | None = None) -> None:
+        super().__init__(batch_size, query_timeout_ms, max_rows, limits)
         self.url, self.database = url, database or None
         if not password:
             raise ConfigError("NEO4J_PASSWORD", password, f"the password of user {username!r} on {url}")

@@ -2,8 +2,7 @@
 over :class:`graph.analytics.service.Analytics`.
 
 Names are resolved with :func:`graph.search.resolve_name` (an id works too); an
-ambiguous name prints the candidates (with their ids) and exits with
-:data:`grappe.cli.base.USAGE`.
+ambiguous name prints the candidates (with their ids) and exits with status 2.
 """
 
 from __future__ import annotations
@@ -18,14 +17,13 @@ import click
 from graph.analytics.service import Analytics
 from graph.store import open_store
 from grappe.cli.base import pass_settings
-from grappe.settings import Settings
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True, help="Output format.")
 
 
 @contextmanager
-def _service(settings: Settings) -> Iterator[Analytics]:
+def _service(settings: Any) -> Iterator[Any]:
     store = open_store(settings)
     try:
         yield Analytics(store, settings)
@@ -50,13 +48,15 @@ def _json(payload: Any) -> None:
 @click.argument("name")
 @click.option("-k", "k", type=click.IntRange(1, 200), default=10, show_default=True,
               help="How many recommendations.")
+@click.option("--exclude-hubs", is_flag=True,
+              help="Leave out the hubs (top 1% by degree): partners you would find alone.")
 @FORMAT
 @pass_settings
-def match(settings: Settings, name: str, k: int, fmt: str) -> None:
+def match(settings: Any, name: str, k: int, exclude_hubs: bool, fmt: str) -> None:
     """Who NAME (an organization, university or id) should meet, and why."""
     with _service(settings) as svc:
         entity = _resolve(svc, name)
-        recs = svc.recommend(entity["id"], k)
+        recs = svc.recommend(entity["id"], k, exclude_hubs=exclude_hubs)
     if fmt == "json":
         _json({"entity": entity, "recommendations": [r.to_dict() for r in recs]})
         return
@@ -76,7 +76,7 @@ def match(settings: Settings, name: str, k: int, fmt: str) -> None:
               help="How many partners (explicit partnerships and most shared projects first).")
 @FORMAT
 @pass_settings
-def partners(settings: Settings, name: str, limit: int, fmt: str) -> None:
+def partners(settings: Any, name: str, limit: int, fmt: str) -> None:
     """Who NAME already works with: shared projects and partnership evidence."""
     with _service(settings) as svc:
         entity = _resolve(svc, name)
@@ -103,7 +103,7 @@ def partners(settings: Settings, name: str, limit: int, fmt: str) -> None:
 @click.option("--max-hops", type=click.IntRange(1, 4), default=3, show_default=True)
 @FORMAT
 @pass_settings
-def path(settings: Settings, name1: str, name2: str, max_hops: int, fmt: str) -> None:
+def path(settings: Any, name1: str, name2: str, max_hops: int, fmt: str) -> None:
     """Shortest connections between NAME1 and NAME2 (projects, partnerships, people)."""
     with _service(settings) as svc:
         a, b = _resolve(svc, name1), _resolve(svc, name2)
@@ -130,7 +130,7 @@ def path(settings: Settings, name1: str, name2: str, max_hops: int, fmt: str) ->
               help="Also list this many brokers (betweenness).")
 @FORMAT
 @pass_settings
-def stats(settings: Settings, n_brokers: int, fmt: str) -> None:
+def stats(settings: Any, n_brokers: int, fmt: str) -> None:
     """Ecosystem numbers: counts, most connected, communities, brokers, gaps."""
     with _service(settings) as svc:
         st = svc.stats()

@@ -3,7 +3,7 @@
 Thin click commands over library functions: every query runs through
 ``store.read`` (read-only as enforced by the database, with its time limit and
 row cap); a rejected or failing query prints the database's reason on stderr and
-exits with :data:`grappe.cli.base.QUERY_FAILED`.
+exits non-zero.
 """
 
 from __future__ import annotations
@@ -17,14 +17,24 @@ from typing import Any
 import click
 
 from graph import cypher
+from graph.console_slots import console_slot
 from graph.export import export_graph
 from graph.queries import run_saved
-from graph.store import EMBEDDED, backend_of, open_store
+from graph.store import backend_of, open_store
 from graph.store.base import QueryResult
 from grappe.cli.base import pass_settings
 from grappe.settings import Settings
 
 FORMATS = ("table", "csv", "json")
+PARAM_ENTITY = "entity"
+
+
+def _backend(settings: Settings) -> str:
+    return backend_of(settings.graph_url or "falkordb-embedded")
+
+
+def _open(settings: Settings) -> Any:
+    return open_store(settings)
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -86,6 +96,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
     return "\n".join(out)
 
 
+
+
 # --------------------------------------------------------------------------- query
 
 
@@ -110,7 +122,7 @@ def list_cmd() -> None:
 def show_cmd(settings: Settings, name: str) -> None:
     """Show a saved query: description, parameters, columns and Cypher text."""
     q = cypher.saved_query(name)
-    text = q.text(backend_of(settings.graph_url or EMBEDDED))
+    text = q.text(_backend(settings))
     click.echo(f"{q.name}: {q.title}")
     if q.description:
         click.echo(q.description)
@@ -129,7 +141,7 @@ def show_cmd(settings: Settings, name: str) -> None:
               help="A query parameter (repeatable); the value is converted to the type the query declares.")
 @click.option("--cypher", "cypher_text", default=None, help="Free read-only Cypher instead of a saved query.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--timeout-ms", type=int, default=None, help="Time limit (default GRAPPE_QUERY_TIMEOUT_MS).")
+@click.option("--timeout-ms", type=int, default=None, help="Time limit (default and most: GRAPPE_QUERY_TIMEOUT_MS).")
 @click.option("--max-rows", type=int, default=None, help="Row cap (default GRAPPE_MAX_ROWS).")
 @pass_settings
 def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cypher_text: str | None,
@@ -139,18 +151,19 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
         raise click.UsageError("give a saved query NAME or --cypher TEXT (one of them)")
     raw: dict[str, Any] = dict(parse_params(params))
     if name:
-        q = cypher.saved_query(name)
         try:
+            q = cypher.saved_query(name)
             q.bind(raw)  # fail on a bad parameter before opening the store
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--param") from None
-    store = open_store(settings)
+    store = _open(settings)
     try:
-        if name:
-            result = run_saved(store, name, raw, timeout_ms, max_rows)
-        else:
-            result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
-                                timeout_ms=timeout_ms, max_rows=max_rows)
+        with console_slot(settings.data_dir, settings.console_slots, settings.query_timeout_ms / 1000):
+            if name:
+                result = run_saved(store, name, raw, timeout_ms, max_rows)
+            else:
+                result = store.read(cypher_text or "", {k: literal(v) for k, v in raw.items()},
+                                    timeout_ms=timeout_ms, max_rows=max_rows)
     finally:
         store.close()
     click.echo(format_result(result, fmt))
@@ -170,7 +183,7 @@ def run_cmd(settings: Settings, name: str | None, params: tuple[str, ...], cyphe
 @pass_settings
 def export(settings: Settings, fmt: str, out_dir: str, batch_size: int) -> None:
     """Export the entity graph for other tools (Gephi, networkx, neo4j-admin import, scripts)."""
-    store = open_store(settings)
+    store = _open(settings)
     try:
         files = export_graph(store, fmt, Path(out_dir), batch_size=batch_size)
     finally:

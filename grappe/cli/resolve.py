@@ -1,19 +1,27 @@
-"""``grappe resolve FILE`` and ``grappe entity ...``: thin wrappers over the library."""
+"""``grappe resolve FILE``, ``grappe resolve-fit`` and ``grappe entity ...``: thin
+wrappers over the library."""
 
 from __future__ import annotations
 
 import getpass
 import json
 import sys
+from pathlib import Path
 from typing import TextIO
 
 import click
 
-from graph.resolve import curation
-from graph.resolve.resolver import read_mentions, resolve_mentions
+from graph.resolve import curation, weights
+from graph.resolve.fitting import fit_from_settings
+from graph.resolve.resolver import read_mentions
+from graph.resolve.resolver import resolve as resolve_items
 from graph.store import open_store
 from grappe.cli.base import pass_settings
 from grappe.settings import Settings
+
+_DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "resolve"
+#: quality sets fitted on by default (the held-out set is never among them)
+DEFAULT_SETS = (_DATA / "mentions.tsv", _DATA / "public_variants.tsv")
 
 
 @click.command("resolve")
@@ -21,17 +29,41 @@ from grappe.settings import Settings
 @click.option("--explain", is_flag=True, help="Also list each cluster's aliases.")
 def resolve(file: TextIO, explain: bool) -> None:
     """Cluster the mentions in FILE (one `name<TAB>type<TAB>group` per line; `-` reads
-    stdin) and print JSON {"clusters": [{"name", "type", "lines"}]}. Touches no store."""
-    items = read_mentions(file)
-    clusters = resolve_mentions(items)
+    stdin) and print JSON {"clusters": [{"name", "type", "lines"}], "conflicts": [...]}.
+    A conflict is an acronym that could stand for several clusters: it is left alone
+    for a curator. Touches no store; uses only the language data and the mechanism."""
+    result = resolve_items(read_mentions(file))
     payload = []
-    for c in clusters:
+    for c in result.clusters:
         row = c.to_json()
         if explain:
             row["aliases"] = c.aliases
         payload.append(row)
-    json.dump({"clusters": payload}, sys.stdout, ensure_ascii=False)
+    json.dump({"clusters": payload, "conflicts": [c.to_json() for c in result.conflicts]},
+              sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+@click.command("resolve-fit")
+@click.option("--set", "sets", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A quality set (name<TAB>type<TAB>group<TAB>gold); repeatable. "
+                   "Default: the sets under tests/data/resolve/ (not the held-out one).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the weights (default: the scorer's own weights.json).")
+@click.option("--dry-run", is_flag=True, help="Print the fitted table, write nothing.")
+@pass_settings
+def resolve_fit(settings: Settings, sets: tuple[str, ...], out: str | None, dry_run: bool) -> None:
+    """Fit the pair scorer's rule weights and thresholds from labelled pairs: the
+    quality sets and the curation log's merges, splits and judgements."""
+    paths = [Path(s) for s in sets] or [p for p in DEFAULT_SETS if p.is_file()]
+    table = fit_from_settings(settings, paths)
+    if dry_run:
+        click.echo(json.dumps(table, ensure_ascii=False, indent=2))
+        return
+    target = Path(out) if out else weights.WEIGHTS_PATH
+    weights.write(table, target)
+    click.echo(json.dumps({"written": str(target), "thresholds": table["thresholds"],
+                           "fitted": table["fitted"]}, ensure_ascii=False))
 
 
 @click.group("entity")

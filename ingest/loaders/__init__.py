@@ -19,6 +19,7 @@ from pathlib import Path
 from grappe.errors import IngestError
 from grappe.model import Document
 from ingest import clean as _clean
+from ingest.limits import InputLimits, check_text_length, check_words, check_zip
 from ingest.loaders.docx import read_docx
 from ingest.loaders.html import read_html
 from ingest.loaders.meta import find_date, guess_kind, guess_title, report_year
@@ -132,23 +133,27 @@ def _usable_title(title: str) -> bool:
     return len(title) >= 3 and not _JUNK_TITLE.search(title)
 
 
-def load_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  limits: InputLimits | None = None) -> Document:
     """Read, extract and clean one document file.
 
     Raises :class:`IngestError` for a missing, unreadable, empty, oversized,
-    binary, corrupt or unsupported file.
+    binary, corrupt, garbled or unsupported file, or one past ``limits``
+    (default: the settings').
     """
     path = Path(path)
     data = _read(path, max_bytes)
-    return load_bytes(data, str(path), name=path.name)
+    return load_bytes(data, str(path), name=path.name, limits=limits)
 
 
-def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = None) -> Document:
+def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = None,
+               limits: InputLimits | None = None) -> Document:
     """Like :func:`load_document` for content already in memory (e.g. fetched from a URL).
 
     ``name`` (a file name) helps format detection; ``fmt`` forces the format.
-    The size limit is the caller's business here.
+    The file size limit is the caller's business here; ``limits`` apply.
     """
+    limits = limits or InputLimits.default()
     if not data.strip():
         raise IngestError(source, "empty file", "Nothing to ingest; check the export that produced it.")
     fmt = fmt or detect_format(data, name or source)
@@ -157,9 +162,10 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
                           f"Supported formats: {', '.join(FORMATS)}.")
     title, meta_date, pages, page_type, repaired = "", None, 0, None, False
     if fmt == "pdf":
-        pdf = read_pdf(data, source)
+        pdf = read_pdf(data, source, limits)
         raw, title, meta_date, pages, repaired = pdf.text, pdf.title, pdf.date, pdf.pages, pdf.repaired
     elif fmt == "docx":
+        check_zip(data, source, limits)
         dx = read_docx(data, source)
         raw, title, meta_date = dx.text, dx.title, dx.date
     elif fmt == "html":
@@ -167,8 +173,11 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
         raw, title, meta_date, page_type = ht.text, ht.title, ht.date, ht.page_type
     else:
         raw = _decode(data)
+    if len(raw) > 2 * limits.max_text_chars:  # far past the cap: do not even clean it
+        check_text_length(len(raw), source, limits)
     cleaned = _clean.clean(raw, _RULES[fmt])
     text = cleaned.text
+    check_text_length(len(text), source, limits)
     if not any(ch.isalpha() for ch in text[:100_000]):
         if repaired:
             raise IngestError(source, "corrupt PDF: damaged file, no readable text after repair",
@@ -176,6 +185,8 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
         hint = ("The PDF may be scanned images: run OCR first." if fmt == "pdf"
                 else "The file has no readable text.")
         raise IngestError(source, "no text could be extracted", hint)
+    if fmt == "pdf":
+        check_words(text, source)
     title = _clean.normalize_chars(_clean.Cleaned.of(title)).text if _usable_title(title) else ""
     title = " ".join(title.split()) or guess_title(text)
     kind = guess_kind(text, fmt=fmt, title=title, pages=pages, raw=raw if fmt != "html" else "")
@@ -183,6 +194,7 @@ def load_bytes(data: bytes, source: str, *, name: str = "", fmt: str | None = No
         kind = "news_article"
     date = (report_year(f"{title}\n{raw}") if kind == "annual_report" else None) or (
         meta_date if fmt == "html" else None) or find_date(f"{title}\n{text}") or meta_date
+
     return Document(
         id="doc-" + hashlib.sha256(data).hexdigest()[:32],
         source=os.fspath(source),

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 
 from grappe.errors import IngestError
+from ingest.limits import InputLimits, check_pages
 
 #: A block wider than this share of the page spans the columns.
 FULL_WIDTH = 0.55
@@ -110,14 +111,16 @@ def _pymupdf():
     if blocked:
         sys.modules["pymupdf.layout"] = None  # type: ignore[assignment]  # makes its import fail fast
     try:
-        import pymupdf  # deferred: paid only when a PDF comes in (and with its layout module blocked)
+        # deferred: paid only when a PDF comes in
+        import pymupdf
     finally:
         if blocked:
             del sys.modules["pymupdf.layout"]  # an explicit import later still works
     return pymupdf
 
 
-def read_pdf(data: bytes, path: str) -> PdfText:
+def read_pdf(data: bytes, path: str, limits: InputLimits | None = None) -> PdfText:
+    """The PDF's text; a PDF with more pages than ``limits`` allow is refused before any is read."""
     pymupdf = _pymupdf()
 
     try:
@@ -127,6 +130,8 @@ def read_pdf(data: bytes, path: str) -> PdfText:
     with doc:
         if doc.needs_pass:
             raise IngestError(path, "the PDF is encrypted", "Provide a copy without a password.")
+        if limits is not None:
+            check_pages(doc.page_count, path, limits)
         pages: list[str] = []
         try:
             for page in doc:

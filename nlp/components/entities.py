@@ -3,7 +3,7 @@
 NER labels are corrected with lexical evidence: institution cues (Université,
 Cégep, École...) make a University, a known first name makes a Person, an
 apposition ("X, une entreprise ontarienne") or a coordination with an
-organization ("Kestrel et X") makes an Organization of a place/misc span. Spans
+organization ("Vireo et X") makes an Organization of a place/misc span. Spans
 claimed by a rule layer (project titles, list items) are left to the rule.
 Generic words, headings and document furniture are dropped.
 """
@@ -15,35 +15,34 @@ import re
 from spacy.language import Language
 
 from grappe.model import EntityType
-from grappe.text import keeps_period
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
+from nlp.lexicon import WORDS as W
 from nlp.rules import DATELINE, EXEC_TITLE, LEGAL_FORM, PERSON_TITLE, cut_lower_tail, is_acronym_of
 from nlp.textutil import looks_like_person, squash, type_cue
 
-_LEAD = re.compile(r"^(?:l['’]|d['’]|les?\s+|la\s+|the\s+|du\s+|des\s+|de\s+|L['’](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))")
+_LEAD = re.compile(rf"^(?:{W.LEAD_ARTICLE})")
 _TRAIL = re.compile(r"[\s.,;:!?»«\"'’)(\-–—]+$")
-_COORD = re.compile(r"\s+(?:et|and|&)\s+(?:d['’]|de\s+|l['’])?|\s*,\s*(?:d['’]|de\s+)")
+_COORD = re.compile(rf"\s+(?:{W.AND_FR})\s+(?:{W.COORD_LINK})?|\s*,\s*(?:{W.COORD_DE})")
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\w’'&.+-]*"
-_RUN = re.compile(rf"{_CAPW}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|de[ \t]+la|d['’]|l['’]|la|for|the|à)[ \t]+)?{_CAPW}){{1,6}}")
+_RUN = re.compile(rf"{_CAPW}(?:[ \t]+(?:(?:{W.NAME_LINK})[ \t]+)?{_CAPW}){{1,6}}")
 _HEAD = re.compile(r"^[\s«\"'’(\-–—→•·]+")
 
 
 _LABELS = ("TOTAL_FIELD", "FUNDER_FIELD", "BOARD_HEADER", "PARTNER_FIELD", "LEAD_FIELD", "STATUS_FIELD",
            "PROJECT_TEAM_HEADER")
 _PIPE = re.compile(r"\s*\|\s*|(?<=[a-zà-ÿ]{3})\.\s+(?=[A-ZÀ-ÖØ-Þ])")
-_COMMA = re.compile(r"\s*,\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?:Inc|Ltd|Ltée|LLC|LLP|Corp|S\.?A|Jr|Sr)\b)")
-_AND = re.compile(r"\s+(?:and|et|&)\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])")
+_COMMA = re.compile(rf"\s*,\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?:{W.ABBREV_AFTER_COMMA})\b)")
+_AND = re.compile(rf"\s+(?:{W.AND_AMP})\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])")
 _OPEN_PAREN = re.compile(r"\s*\([^)]*$")
 #: verbs, auxiliaries and connectives that end a name ("Acme Robotics is", "Acme et")
 _TAIL_WORD = re.compile(
-    r"(?:\s+(?:is|are|was|were|has|have|had|will|would|says|said|announced|est|sont|a|ont|sera|y|et|and"
-    r"|to|in|with|for|à|avec|pour))+\s*$")
+    rf"(?:\s+(?:{W.TAIL_WORD}))+\s*$")
 #: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
 _ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
-_PROGRAM_AFTER = re.compile(r"(?:\s+(?:and|et|&)\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:program|programme|fund)\b")
+_PROGRAM_AFTER = re.compile(rf"(?:\s+(?:{W.AND_AMP})\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:{W.PROGRAM})\b")
 _POSS_INST = re.compile(r"['’]s\s+(?P<head>[A-ZÀ-ÖØ-Þ]\w+)(?!\w)")
-_LEAD_THE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
+_LEAD_THE = re.compile(rf"^(?:{W.ARTICLE_CAP})\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]:
@@ -75,7 +74,7 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
                     if len(left.split()) and right[:1].isupper() and (
                             type_cue(left, lex) != (EntityType.ORGANIZATION, None)
                             or type_cue(right, lex) != (EntityType.ORGANIZATION, None)):
-                        if not re.search(r"(?i)(?:^|\s)(?:of|de|du|des|for)\s+\S+$", left) or \
+                        if not re.search(rf"(?i)(?:^|\s)(?:{W.OF_FOR})\s+\S+$", left) or \
                                 type_cue(right, lex)[0] == EntityType.UNIVERSITY:
                             ok.append(m)
                 cuts = ok
@@ -86,7 +85,7 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
             out.append((a + pos, b))
         spans = [(a, b) for a, b in out if b > a]
     res = []
-    role_at = re.compile(r"^.*\s(?:at|chez)\s+(?=[A-ZÀ-ÖØ-Þ])")
+    role_at = re.compile(rf"^.*\s(?:{W.AT_SHORT})\s+(?=[A-ZÀ-ÖØ-Þ])")
     for a, b in spans:
         raw = re.split(r"\n[ \t]*\n|\n(?=[ \t]*[«\"“(•·–—-])", text[a:b])[0]
         m = role_at.match(raw)
@@ -109,11 +108,11 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
         pm = _PLACE_POSS.match(raw)
         if pm and type_cue(pm.group(1), lex) == (EntityType.ORGANIZATION, None) and lex.rx(
                 "HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw[pm.end():]):
-            a += pm.end()  # "Montréal's Institut Polaris": the institute
+            a += pm.end()  # "Montréal's Institut Lumen": the institute
             raw = raw[pm.end():]
         raw = cut_lower_tail(raw, lex)
         if a + len(raw) == b and lex.rx("HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw):
-            # "Institut Polaris| de recherche en IA": NER stopped before the lowercase complement
+            # "Institut Lumen| de recherche en IA": NER stopped before the lowercase complement
             cm = _COMPLEMENT.match(text, b)
             if cm and cm.end() > b:
                 raw = text[a:cm.end()]
@@ -130,12 +129,12 @@ def _person_shaped(name: str, lex) -> bool:
 def _indefinite_appos(appos: re.Pattern, after: str) -> bool:
     """", a Laval company", ", une jeune pousse …" (not ", the company's CEO")."""
     m = appos.search(after)
-    return bool(m) and bool(re.match(r"\s*,\s*(?:an?|une?)\s", after)) and after[m.end():m.end() + 1] not in "'’"
+    return bool(m) and bool(re.match(rf"\s*,\s*(?:{W.INDEF})\s", after)) and after[m.end():m.end() + 1] not in "'’"
 
 
 _PLACE_POSS = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
-_COMPLEMENT = re.compile(r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en|pour|sur)\s*(?:[a-zà-öø-ÿ][\w’'-]{2,}|[A-ZÀ-ÖØ-Þ][\w’'-]*)){1,4}"
-                         r"(?=\s*[,.;:()]|\s+(?:est|sont|a|ont|are|is|has|have|et|and|qui|which|who|will)\b)")
+_COMPLEMENT = re.compile(rf"(?:\s+(?:{W.COMPLEMENT_LINK})\s*(?:[a-zà-öø-ÿ][\w’'-]{{2,}}|[A-ZÀ-ÖØ-Þ][\w’'-]*)){{1,4}}"
+                         rf"(?=\s*[,.;:()]|\s+(?:{W.COMPLEMENT_END})\b)")
 
 
 class Entities(RuleComponent):
@@ -167,7 +166,7 @@ class Entities(RuleComponent):
                 first = raw.strip().split("\n")[0]
                 rest = raw.strip().split("\n", 1)[1].strip()
                 if rest[:1].isupper() or not first.strip() or not re.search(
-                        r"(?i)(?:\b(?:de|du|des|of|and|et|for|pour|la|le|the)|[&-])\s*$", first):
+                        rf"(?i)(?:\b(?:{W.FIRST_LINK})|[&-])\s*$", first):
                     raw = raw[:raw.index(first) + len(first)]
                     e = s + len(raw)
             body = _HEAD.sub("", raw)
@@ -177,14 +176,14 @@ class Entities(RuleComponent):
             body3 = _TRAIL.sub("", body2)
             name = squash(body3)
             half = name.split()
-            if len(half) % 2 == 0 and half[:len(half) // 2] == half[len(half) // 2:]:  # "X Y X Y"
+            if half and len(half) % 2 == 0 and half[:len(half) // 2] == half[len(half) // 2:]:  # "X Y X Y"
                 name = " ".join(half[:len(half) // 2])
                 body3 = body3[:body3.find(half[len(half) // 2 - 1]) + len(half[len(half) // 2 - 1])]
             e = s + len(body3)
             if not self._keep(name, ctx):
                 continue
             if ent.label_ in ("ORG", "MISC") and type_cue(name, lex) == (EntityType.ORGANIZATION, None) and (
-                    _PROGRAM_AFTER.match(text, e) or lex.rx("ROLE", r"(?i:{})\s+(?:of|de|du|des)\s+$").search(
+                    _PROGRAM_AFTER.match(text, e) or lex.rx("ROLE", rf"(?i:{{}})\s+(?:{W.OF})\s+$").search(
                         text[max(0, s - 50):s])):
                 continue  # "the X and Y program" (a programme), "Director of Research Partnerships" (a role)
             if ent.label_ != "PER" and event_before.search(text, max(0, s - 30), s):
@@ -204,7 +203,7 @@ class Entities(RuleComponent):
                             or 0 <= s - oe <= 9 and _COORD.fullmatch(text[oe:s])
                             for os_, oe in org_spans)
                 if (appos.search(after) or before.search(prior) or coord or type_cue(name, lex) != (EntityType.ORGANIZATION, None)
-                        or re.match(r"\s+(?:cluster|supercluster)\b", after)
+                        or re.match(rf"\s+(?:{W.CLUSTER})\b", after)
                         or lex.rx("ORG_DESCRIPTOR", r"(?<![\w-])(?i:{})(?:\s+[a-zà-öø-ÿ][\w-]*){0,2}?\s+$").search(prior)):
                     label = "ORG"
                 elif label != "MISC":
@@ -213,7 +212,7 @@ class Entities(RuleComponent):
                     described.search(text[max(0, s - 50):s])
                     or _indefinite_appos(appos, text[e:e + 80])
                     or re.search(rf"(?<!\w){re.escape(name)}{LEGAL_FORM}", text)):  # "X inc.": a company
-                label = "ORG"  # "Canadian retailer Northway Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
+                label = "ORG"  # "Canadian retailer Acme Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
                 ctx.persons.discard(text[ent.start_char:ent.end_char].strip())  # later rules see an organization
                 ctx.persons.discard(name)
             elif label == "ORG" and (tm_ := EXEC_TITLE.match(name)) and _person_shaped(name[tm_.end():], lex):
@@ -238,7 +237,7 @@ class Entities(RuleComponent):
         return doc
 
     def _acronym_names(self, text: str, ctx, facts) -> None:
-        """"Institut Boréal de données (IBD)": the longest run of words before an acronym in
+        """"Institut Lumen de données (ILD)": the longest run of words before an acronym in
         parentheses, opening with a capital, whose initials make the acronym."""
         for m in _ACR_PAREN.finditer(text):
             acr = m.group("acr")
@@ -262,7 +261,7 @@ class Entities(RuleComponent):
             name, start = best
             if name.casefold() in self.lex.stop_names or self._labels().match(name) or looks_like_person(
                     name, self.lex, ctx.persons):
-                continue  # (lowercase inner words are fine here: "Institut de robotique des Cantons")
+                continue  # (lowercase inner words are fine here: "Institut de robotique de Nordville")
             end = start + len(name)
             if any(cs < m.end() and start < ce for cs, ce in facts.claimed) or any(
                     c.start < m.end() and start < c.end for c in facts.cands):
@@ -272,11 +271,11 @@ class Entities(RuleComponent):
             facts.claimed.append((start, end))
 
     def _descriptor_names(self, text: str, ctx, facts) -> None:
-        """Names NER missed after a descriptor noun ("la grappe Axelia", "l'entreprise
-        ontarienne Clearpath", "logistics firm Cobalt Freight") or before "cluster"."""
+        """Names NER missed after a descriptor noun ("la grappe Opaline", "l'entreprise
+        ontarienne Brightwell", "logistics firm Stellan Freight") or before "cluster"."""
         lex = self.lex
-        rx = lex.rx("ORG_DESCRIPTOR", rf"(?<![\w-])(?i:{{}})(?:[ \t]+[a-zà-öø-ÿ][\w-]*){{{{0,2}}}}?[ \t]+(?P<name>{_CAPW}(?:[ \t]+(?:(?:de|du|des|of|and|et|&|for)[ \t]+)?{_CAPW}){{{{0,5}}}})")
-        rx2 = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,3}})[ \t]+(?:cluster|supercluster)(?!\w)")
+        rx = lex.rx("ORG_DESCRIPTOR", rf"(?<![\w-])(?i:{{}})(?:[ \t]+[a-zà-öø-ÿ][\w-]*){{{{0,2}}}}?[ \t]+(?P<name>{_CAPW}(?:[ \t]+(?:(?:{W.DESCRIPTOR_LINK})[ \t]+)?{_CAPW}){{{{0,5}}}})")
+        rx2 = re.compile(rf"(?<!\w)(?i:the)\s+(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,3}})[ \t]+(?:{W.CLUSTER})(?!\w)")
         taken = sorted((c.start, c.end) for c in facts.cands if c.type != EntityType.PERSON or c.source != NER)
         for m in (*rx.finditer(text), *rx2.finditer(text)):
             name = m.group("name").rstrip(".,;:")
@@ -295,7 +294,7 @@ class Entities(RuleComponent):
         """Names NER missed that an apposition calls an organization ("Acme AI, once the
         best-known Montréal start-up, …", "Boréal, une jeune pousse de Québec")."""
         rx = self.lex.rx("ORG_APPOSITION", rf"(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,4}})\s*,\s*"
-                                           r"(?:(?i:once|now|formerly|désormais|autrefois)\s+)?(?i:{})(?!\w)")
+                                           rf"(?:(?i:{W.FORMERLY})\s+)?(?i:{{}})(?!\w)")
         taken = sorted((c.start, c.end) for c in facts.cands)
         for m in rx.finditer(text):
             name = _LEAD.sub("", m.group("name"))
@@ -320,14 +319,14 @@ class Entities(RuleComponent):
             if m:
                 raw, ms = m.group(), m.start()
             elif self.lex.rx("HEAD_WITH_COMPLEMENT", r"^{}\s").match(text[a:b]) and "\n" not in text[a:b]:
-                raw, ms = text[a:b], a  # "Institut Polaris de recherche en IA"
+                raw, ms = text[a:b], a  # "Institut Lumen de recherche en IA"
             else:
                 continue
             name = raw.rstrip(",;:")
             if not cue.search(name) or len(name.split()) < 2 or "\n" in name:
                 continue
-            name = _LEAD.sub("", re.sub(r"^(?:About|À\s+propos)\s+(?:the\s+|de\s+|du\s+|d['’])?", "", name))
-            if name.endswith(".") and not keeps_period(name):
+            name = _LEAD.sub("", re.sub(rf"^(?:{W.ABOUT})\s+(?:{W.ABOUT_LINK})?", "", name))
+            if name.endswith(".") and not re.search(rf"(?i)\b(?:{W.ABBREV_CORP})\.$", name):
                 name = name[:-1]
             s = ms + raw.find(name)
             e = s + len(name)

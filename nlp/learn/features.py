@@ -38,6 +38,11 @@ def triggers(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["label"], re.compile(rf"(?<!\w)(?:{r['pattern']})(?!\w)", re.I)) for r in rows)
 
 
+@cache
+def _conjunction(lang: str) -> re.Pattern:
+    return next(rx for label, rx in triggers(lang) if label == "conjunction")
+
+
 def cues(text: str, lang: str) -> set[str]:
     return {label for label, rx in triggers(lang) if rx.search(text)}
 
@@ -48,6 +53,14 @@ def words(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     return word[:5]
+
+
+def name_key(name: str) -> str:
+    """Folded words of a name, a leading article dropped: how one document names one entity."""
+    ws = words(name)
+    if ws and ws[0] in ("the", "le", "la", "les", "l"):
+        ws = ws[1:]
+    return " ".join(ws)
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,18 @@ class _Doc:
     main_project: str | None
     n_projects: int
     title_end: int
+    #: every trigger match in the text, once: (start, end, label), by start
+    hits: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def cues_in(self, lo: int, hi: int) -> set[str]:
+        """The trigger categories matched inside text[lo:hi] (read off the document's one scan)."""
+        i = bisect.bisect_left(self.hits, (lo, -1, ""))
+        out = set()
+        while i < len(self.hits) and self.hits[i][0] < hi:
+            if self.hits[i][1] <= hi:
+                out.add(self.hits[i][2])
+            i += 1
+        return out
 
 
 def _context(ex: Extraction) -> _Doc:
@@ -117,10 +142,12 @@ def _context(ex: Extraction) -> _Doc:
     subject = max(orgs, key=lambda e: (counts[e.key], -_first(e)), default=None)
     main = max(projects, key=lambda e: (counts[e.key], -_first(e)), default=None)
     first_line = text.lstrip().split("\n", 1)[0]
-    return _Doc(text, lang, sents, starts, block_of_sent,
-                [cues(text[s:e], lang) for s, e in sents], mention_sents, counts,
-                subject.key if subject else None, main.key if main else None, len(projects),
-                len(text) - len(text.lstrip()) + len(first_line))
+    hits = sorted((m.start(), m.end(), label) for label, rx in triggers(lang) for m in rx.finditer(text))
+    doc = _Doc(text, lang, sents, starts, block_of_sent, [], mention_sents, counts,
+               subject.key if subject else None, main.key if main else None, len(projects),
+               len(text) - len(text.lstrip()) + len(first_line), hits)
+    doc.sent_cues = [doc.cues_in(s, e) for s, e in sents]
+    return doc
 
 
 def _first(e: ExtractedEntity) -> int:
@@ -197,39 +224,62 @@ def _pair_features(pair: Pair, doc: _Doc, entities_at: list[tuple[int, int, str]
         between = doc.text[lo:hi]
         f["a_first"] = 1.0 if a0 < b0 else 0.0
         f[_bucket("gap_chars", max(0, hi - lo), (3, 20, 60, 150))] = 1.0
-        n_between = sum(1 for s_, e_, _k in entities_at if lo <= s_ and e_ <= hi)
+        first = bisect.bisect_left(entities_at, (lo, -1, ""))
+        n_between = 0
+        while first < len(entities_at) and entities_at[first][0] < hi:
+            n_between += entities_at[first][1] <= hi
+            first += 1
         f[_bucket("entities_between", n_between, (0, 1, 3))] = 1.0
-        if re.fullmatch(r"[\s,;:/&()–-]*(?:\b(?:et|and|ainsi que|as well as)\b[\s,]*)?", between):
-            f["list_neighbours"] = 1.0
         ws = words(between)
+        if len(ws) <= 3 and not words(_conjunction(doc.lang).sub(" ", between)):
+            f["list_neighbours"] = 1.0  # only punctuation or a conjunction between: two items of a list
         for w in ws[:_EDGE_WORDS] + ws[-_EDGE_WORDS:]:
             f[f"btw:{w}"] = 1.0
             f[f"btw_stem:{stem(w)}"] = 1.0
-        for c in cues(between, doc.lang):
+        for c in doc.cues_in(lo, hi):
             f[f"btw_cue:{c}"] = 1.0
         for who, start in (("a", a0), ("b", b0)):
             left = doc.text[max(s, start - _LEFT):start]
             for w in words(left)[-3:]:
                 f[f"{who}_left:{stem(w)}"] = 1.0
-            for c in cues(left, doc.lang):
+            for c in doc.cues_in(max(s, start - _LEFT), start):
                 f[f"{who}_left_cue:{c}"] = 1.0
         for c in doc.sent_cues[i]:
             f[f"sent_cue:{c}"] = 1.0
     else:
-        # no shared sentence: the evidence is the target's first sentence with the source nearest
+        # no shared sentence: what the source's sentences say, and whether they refer to a project
         i = doc.mention_sents[b.key][0] if doc.mention_sents[b.key] else 0
         pair.span = doc.sents[i]
-        for c in set().union(*(doc.sent_cues[j] for j in sa)) if sa else ():
+        a_cues = set().union(*(doc.sent_cues[j] for j in sa)) if sa else set()
+        n_proj = _bucket("n_projects", doc.n_projects, (1, 2))
+        for c in a_cues:
             f[f"a_sent_cue:{c}"] = 1.0
+            f[f"a_sent_cue:{c}&{n_proj}"] = 1.0
+            if doc.main_project == b.key:
+                f[f"a_sent_cue:{c}&b_main"] = 1.0
+        if sb and sa and min(sb) < min(sa):
+            f["b_named_before_a"] = 1.0
+    # conjunctions a linear model cannot make itself: the kind of source with where the text puts it
+    kind = f"a={a.subtype or a.type.value}"
+    f[f"{kind}&same_sentence={int(bool(shared))}"] = 1.0
+    for t in pair.rule_types:
+        f[f"rule={t}&same_sentence={int(bool(shared))}"] = 1.0
     return f
 
 
-def candidate_pairs(ex: Extraction) -> list[Pair]:
+#: an organization this likely to be a project (by the type model) is also a project candidate
+PROJECT_CANDIDATE = 0.25
+
+
+def candidate_pairs(ex: Extraction, project_prob: dict[str, float] | None = None) -> list[Pair]:
     """Every pair of entities the text brings together, with its features.
 
     Same sentence or same block (a list, a paragraph), any pair the rules related, and at
-    document level an organization and the project of a story about few projects.
+    document level an organization and the project of a story about few projects. An
+    organization the type model finds project-like (``project_prob``) is a project target
+    too: what the text says about it (who takes part, who funds it) decides.
     """
+    project_prob = project_prob or {}
     doc = _context(ex)
     rule_types: dict[tuple[str, str], set[str]] = {}
     roles: dict[tuple[str, str], str] = {}
@@ -242,7 +292,9 @@ def candidate_pairs(ex: Extraction) -> list[Pair]:
     pairs: list[Pair] = []
     for fam in FAMILIES:
         sources = [e for e in ex.entities if e.type in fam.source]
-        targets = [e for e in ex.entities if e.type in fam.target]
+        targets = [e for e in ex.entities if e.type in fam.target or (
+            EntityType.PROJECT in fam.target and e.type is EntityType.ORGANIZATION
+            and project_prob.get(e.key, 0.0) >= PROJECT_CANDIDATE)]
         for a in sources:
             sa = set(doc.mention_sents[a.key])
             ba = {doc.block_of_sent[i] for i in sa}
@@ -258,6 +310,9 @@ def candidate_pairs(ex: Extraction) -> list[Pair]:
                 pair = Pair(fam, a, b, (0, 0), rule_types=rule_types.get((a.key, b.key), set()),
                             rule_role=roles.get((a.key, b.key)))
                 pair.features = _pair_features(pair, doc, entities_at)
+                if EntityType.PROJECT in fam.target:
+                    pair.features[_bucket("b_project_prob", project_prob.get(b.key, 0.0), (0.25, 0.5, 0.75))] = 1.0
+                    pair.features[f"b_typed={b.type.value}"] = 1.0
                 pairs.append(pair)
     return pairs
 
@@ -265,15 +320,23 @@ def candidate_pairs(ex: Extraction) -> list[Pair]:
 # --------------------------------------------------------------------------- entities
 
 
-def entity_features(ex: Extraction, e: ExtractedEntity) -> dict[str, float]:
-    """Features of one organization-like entity: its name's words and the words around it."""
+def entity_features(ex: Extraction, e: ExtractedEntity, with_source: bool = True) -> dict[str, float]:
+    """Features of one entity: its name's words and the words around it (and, ``with_source``,
+    which layer found it: the keep model needs it; the type model learns from names and
+    contexts alone, so that it also learns from the gold entities)."""
     text, lang = ex.document.text, ex.document.language
     name_words = words(e.name)
-    f: dict[str, float] = {"bias": 1.0, f"lang={lang}": 1.0, f"rule_type={e.type.value}": 1.0,
-                           f"rule_sub={e.subtype}": 1.0}
+    f: dict[str, float] = {"bias": 1.0, f"lang={lang}": 1.0}
+    if with_source:  # what found it: the rule layers (and the type they gave) or the NER
+        f[f"rule_type={e.type.value}"] = 1.0
+        f[f"rule_sub={e.subtype}"] = 1.0
+        if e.key.startswith("n"):  # added by the updated NER (see model.add_ner_entities)
+            f["from_ner"] = 1.0
     for w in name_words:
         f[f"w:{w}"] = 1.0
         f[f"ws:{stem(w)}"] = 1.0
+    for c in cues(e.name, lang):
+        f[f"name_cue:{c}"] = 1.0
     if name_words:
         f[f"first:{name_words[0]}"] = 1.0
         f[f"last:{name_words[-1]}"] = 1.0
@@ -292,6 +355,10 @@ def entity_features(ex: Extraction, e: ExtractedEntity) -> dict[str, float]:
             f[f"left:{stem(w)}"] = 1.0
         for w in right:
             f[f"right:{stem(w)}"] = 1.0
+        for c in cues(" ".join(left), lang):
+            f[f"left_cue:{c}"] = 1.0
+        for c in cues(" ".join(right[:1]), lang):
+            f[f"right_cue:{c}"] = 1.0
         line_start = text.rfind("\n", 0, m.start) + 1
         if text[line_start:m.start].strip() == "":
             f["line_start"] = 1.0

@@ -23,15 +23,15 @@ from pathlib import Path
 
 from grappe.errors import ConfigError
 from grappe.model import (
-    ORG_LIKE,
     EntityType,
     Evidence,
     ExtractedEntity,
     ExtractedRelation,
     Extraction,
+    Mention,
     RelType,
 )
-from nlp.learn.features import candidate_pairs, entity_features
+from nlp.learn.features import candidate_pairs, entity_features, name_key
 from nlp.textutil import squash
 
 MODEL_PATH = Path(__file__).parent / "extraction_model.json"
@@ -73,22 +73,22 @@ class Multi:
 class ExtractionModel:
     version: str
     relations: dict[str, Binary]  # "<family>/<RELTYPE>" -> model
-    keep: Binary | None
-    types: Multi | None
+    types: Multi | None  # Organization, University or Project (its P(Project) makes project candidates)
+    subtypes: Multi | None  # an organization's subtype
+    keep_added: Binary | None = None  # whether an entity only the NER found is real
 
     @classmethod
     def from_json(cls, data: dict) -> ExtractionModel:
         if data.get("format") != FORMAT:
             raise ConfigError("extraction model", "format", f"format {FORMAT} (run `grappe train`)")
         rel = {k: Binary(v["bias"], v["weights"], v["threshold"]) for k, v in data["relations"].items()}
-        keep = data.get("keep")
-        types = data.get("types")
-        return cls(
-            data["version"], rel,
-            Binary(keep["bias"], keep["weights"], keep["threshold"]) if keep else None,
-            Multi(tuple(types["classes"]), tuple(types["bias"]),
-                  {k: tuple(v) for k, v in types["weights"].items()}, types["min_prob"]) if types else None,
-        )
+        def multi(m: dict | None) -> Multi | None:
+            return Multi(tuple(m["classes"]), tuple(m["bias"]), {k: tuple(v) for k, v in m["weights"].items()},
+                         m["min_prob"]) if m else None
+
+        keep = data.get("keep_added")
+        return cls(data["version"], rel, multi(data.get("types")), multi(data.get("subtypes")),
+                   Binary(keep["bias"], keep["weights"], keep["threshold"]) if keep else None)
 
     def to_json(self) -> dict:
         def binary(b: Binary) -> dict:
@@ -96,12 +96,12 @@ class ExtractionModel:
 
         out: dict = {"format": FORMAT, "version": self.version,
                      "relations": {k: binary(v) for k, v in sorted(self.relations.items())}}
-        if self.keep:
-            out["keep"] = binary(self.keep)
-        if self.types:
-            out["types"] = {"classes": list(self.types.classes), "bias": list(self.types.bias),
-                            "min_prob": self.types.min_prob,
-                            "weights": {k: list(v) for k, v in sorted(self.types.weights.items())}}
+        if self.keep_added is not None:
+            out["keep_added"] = binary(self.keep_added)
+        for name, m in (("types", self.types), ("subtypes", self.subtypes)):
+            if m is not None:
+                out[name] = {"classes": list(m.classes), "bias": list(m.bias), "min_prob": m.min_prob,
+                             "weights": {k: list(v) for k, v in sorted(m.weights.items())}}
         return out
 
 
@@ -116,40 +116,58 @@ def load_model(path: Path = MODEL_PATH) -> ExtractionModel | None:
         raise ConfigError("extraction model", str(path), f"a model written by `grappe train` ({exc})") from exc
 
 
-def type_label(e: ExtractedEntity) -> str:
-    """The class the type model predicts: University, or Organization/<subtype>."""
-    return "University" if e.type is EntityType.UNIVERSITY else f"Organization/{e.subtype or 'company'}"
+#: the entities the keep and type models judge (people are left to NER and the rules)
+TYPED = (EntityType.ORGANIZATION, EntityType.UNIVERSITY, EntityType.PROJECT)
 
 
-def retype(ex: Extraction, model: ExtractionModel) -> Extraction:
-    """Drop organization-like entities the keep model rejects; retype the rest."""
-    kept: list[ExtractedEntity] = []
+def gold_label(entity: dict) -> tuple[str, str | None]:
+    """The type of a gold entity and, for an organization, its subtype."""
+    if entity["type"] in ("University", "Project"):
+        return entity["type"], None
+    return "Organization", entity.get("subtype") or "company"
+
+
+def project_probs(ex: Extraction, model: ExtractionModel) -> dict[str, float]:
+    """P(project) of every organization and project, from the type model."""
+    if model.types is None or "Project" not in model.types.classes:
+        return {}
+    return {e.key: model.types.probs(entity_features(ex, e, with_source=False))["Project"]
+            for e in ex.entities if e.type in TYPED}
+
+
+def drop_unlikely_additions(ex: Extraction, model: ExtractionModel) -> Extraction:
+    """Entities only the NER found, and that the keep model does not believe in, are dropped."""
+    if model.keep_added is None:
+        return ex
+    entities = [e for e in ex.entities if not e.key.startswith(NER_KEY)
+                or model.keep_added.prob(entity_features(ex, e)) >= model.keep_added.threshold]
+    keys = {e.key for e in entities}
+    return Extraction(ex.document, entities, [r for r in ex.relations if r.source in keys and r.target in keys],
+                      ex.model_version)
+
+
+def subtype(ex: Extraction, model: ExtractionModel) -> None:
+    """Organizations take the subtype model's subtype when it is confident (or none was given)."""
+    if model.subtypes is None:
+        return
     for e in ex.entities:
-        if e.type not in ORG_LIKE:
-            kept.append(e)
-            continue
-        feats = entity_features(ex, e)
-        if model.keep is not None and model.keep.prob(feats) < model.keep.threshold:
-            continue
-        if model.types is not None:
-            probs = model.types.probs(feats)
-            label, p = max(probs.items(), key=lambda kv: kv[1])
-            if p >= model.types.min_prob:
-                if label == EntityType.UNIVERSITY:
-                    e.type, e.subtype = EntityType.UNIVERSITY, None
-                else:
-                    e.type, e.subtype = EntityType.ORGANIZATION, label.split("/", 1)[1]
-        kept.append(e)
-    keys = {e.key for e in kept}
-    rels = [r for r in ex.relations if r.source in keys and r.target in keys]
-    return Extraction(ex.document, kept, rels)
+        if e.type is EntityType.ORGANIZATION:
+            label, p = max(model.subtypes.probs(entity_features(ex, e, with_source=False)).items(),
+                           key=lambda kv: kv[1])
+            if p >= model.subtypes.min_prob or e.subtype is None:
+                e.subtype = label
 
 
-def relate(ex: Extraction, model: ExtractionModel) -> list[ExtractedRelation]:
-    """The relations the model finds among the extraction's entities."""
+def relate(ex: Extraction, model: ExtractionModel,
+           project_prob: dict[str, float] | None = None) -> list[ExtractedRelation]:
+    """The relations the model finds among the extraction's entities.
+
+    An organization that something takes part in, leads or funds is a project: it is retyped,
+    and what was said of it as an organization (partnerships, employees) is dropped.
+    """
     text, doc_id = ex.document.text, ex.document.id
     out: list[ExtractedRelation] = []
-    for pair in candidate_pairs(ex):
+    for pair in candidate_pairs(ex, project_prob):
         for rtype in pair.family.types:
             m = model.relations.get(f"{pair.family.name}/{rtype.value}")
             if m is None or m.prob(pair.features) < m.threshold:
@@ -158,17 +176,88 @@ def relate(ex: Extraction, model: ExtractionModel) -> list[ExtractedRelation]:
             a, b = pair.source.key, pair.target.key
             if pair.family.symmetric and b < a:
                 a, b = b, a
-            role = pair.rule_role if rtype == RelType.AFFILIATED_WITH else None
+            role = pair.rule_role if rtype == "AFFILIATED_WITH" else None
             out.append(ExtractedRelation(RelType(rtype), a, b,
                                          Evidence(doc_id, s, e, squash(text[s:e])[:500]), role=role))
-    return out
+    by_key = {e.key: e for e in ex.entities}
+    promoted = {r.target for r in out if r.type in _TO_PROJECT and by_key[r.target].type is not EntityType.PROJECT}
+    for k in promoted:
+        by_key[k].type, by_key[k].subtype = EntityType.PROJECT, None
+    return [r for r in out if not promoted & {r.source, r.target} or r.type in _TO_PROJECT and r.source not in promoted]
+
+
+_TO_PROJECT = (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS)
+
+
+#: relation types the model decides alone; for the others, what the rule layers state stands too
+MODEL_ONLY: frozenset[str] = frozenset()
 
 
 def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
-    """Entities retyped and filtered, relations decided by the model; unlinked projects dropped."""
-    ex = retype(ex, model)
-    relations = relate(ex, model)
+    """Entities retyped and filtered, relations decided by the model; unlinked projects dropped.
+
+    The rule layers' relations that still fit the (re)typed entities are kept beside the
+    model's: they read explicit structures (fact-sheet fields, partner lists, board lists)
+    that the pair model sees only as a feature.
+    """
+    ex = drop_unlikely_additions(ex, model)
+    subtype(ex, model)
+    learned = relate(ex, model, project_probs(ex, model))
+    types = {e.key: e.type for e in ex.entities}
+    seen = {(r.type, r.source, r.target) for r in learned}
+    kept = [r for r in ex.relations if r.type.value not in MODEL_ONLY and (r.type, r.source, r.target) not in seen
+            and _fits(r.type, types[r.source], types[r.target])]
+    relations = learned + kept
     return Extraction(ex.document, prune_projects(ex.entities, relations), relations)
+
+
+def _fits(rtype: RelType, source: EntityType, target: EntityType) -> bool:
+    org_like = source in (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
+    if rtype is RelType.PARTICIPATES_IN:
+        return target is EntityType.PROJECT and source is not EntityType.PROJECT
+    if rtype in (RelType.LEADS, RelType.FUNDS):
+        return target is EntityType.PROJECT and org_like
+    if rtype is RelType.AFFILIATED_WITH:
+        return source is EntityType.PERSON and target in (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
+    return org_like and target in (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
+
+
+#: the label each NER uses -> the entity type it adds
+_NER_TYPES = {"ORG": EntityType.ORGANIZATION, "PER": EntityType.PERSON, "PERSON": EntityType.PERSON,
+              "PROJECT": EntityType.PROJECT}
+#: keys of entities the NER adds (the rule layers' are e1, e2...)
+NER_KEY = "n"
+
+
+def add_ner_entities(ex: Extraction, spans: list[tuple[int, int, str]]) -> Extraction:
+    """Entities the updated NER finds where the rule layers found nothing.
+
+    A span inside or across an existing mention is left to the rules; a span whose name is
+    already an entity's name or alias adds a mention to it; the rest are new entities
+    (keys ``n1``, ``n2``...), which the keep model then judges like the others.
+    """
+    text, doc_id = ex.document.text, ex.document.id
+    taken = sorted((m.start, m.end) for e in ex.entities for m in e.mentions)
+    by_name: dict[str, ExtractedEntity] = {}
+    for e in ex.entities:
+        for n in (e.name, *e.aliases):
+            by_name.setdefault(name_key(n), e)
+    added: dict[str, ExtractedEntity] = {}
+    for s, e, label in spans:
+        etype = _NER_TYPES.get(label)
+        name = squash(text[s:e]).strip(" ,.;:–-")
+        if etype is None or len(name) < 2 or not name[:1].isupper() or any(a < e and s < b for a, b in taken):
+            continue
+        k = name_key(name)
+        mention = Mention(doc_id, s, e, squash(text[s:e]))
+        known = by_name.get(k) or added.get(k)
+        if known is not None:
+            if (known.type is EntityType.PERSON) == (etype is EntityType.PERSON):
+                known.mentions.append(mention)
+            continue
+        ent = ExtractedEntity(f"{NER_KEY}{len(added) + 1}", etype, name, mentions=[mention])
+        added[k] = ent
+    return Extraction(ex.document, ex.entities + list(added.values()), ex.relations, ex.model_version)
 
 
 def prune_projects(entities: list[ExtractedEntity], relations: list[ExtractedRelation]) -> list[ExtractedEntity]:

@@ -19,7 +19,8 @@ def test_extract_json_has_the_gold_shape():
     result = CliRunner().invoke(main, ["extract", str(DATA / "corpus" / "mini-fr.txt"), "--format", "json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
-    assert set(out) == {"document", "entities", "relations"}
+    assert set(out) == {"document", "extractor", "entities", "relations"}
+    assert out["extractor"]["model"].startswith("grappe-extraction-")
     assert out["document"]["file"] == "mini-fr.txt" and out["document"]["language"] == "fr"
     ents = {e["name"]: e for e in out["entities"]}
     assert ents["VisionPort"]["type"] == "Project"

@@ -49,11 +49,14 @@ def test_cross_language_and_structural_forms() -> None:
     assert apart(c, "Université de Montréal", "Polytechnique Montréal")
 
 
-def test_defined_acronyms_are_aliases_but_bare_initials_are_not_enough() -> None:
+def test_defined_acronyms_are_aliases_and_a_bare_acronym_needs_one_candidate() -> None:
     c = clusters_of(["Université du Québec à Montréal (UQAM)", "UQAM", "Université du Québec à Montréal"])
     assert len(c) == 1
+    # initials alone merge only with the one full name they can spell in the input
     c = clusters_of(["UQAM", "Université du Québec à Montréal"])
-    assert len(c) == 2  # initials alone are a candidate signal only
+    assert len(c) == 1
+    c = clusters_of(["UQAM", "Université du Québec à Montréal", "Union québécoise des arts martiaux"])
+    assert len(c) == 3
 
 
 def test_parent_in_parentheses() -> None:
@@ -151,7 +154,7 @@ def test_cli_resolve(tmp_path) -> None:
         {"name": "Université Laval", "type": "University", "lines": [1, 2]},
         {"name": "IVADO Labs", "type": "Organization", "lines": [3]},
         {"name": "IVADO", "type": "Organization", "lines": [4]},
-    ]}
+    ], "conflicts": []}
 
 
 def test_person_word_order_matters_and_blank_names_stay_alone() -> None:

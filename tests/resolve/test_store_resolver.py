@@ -129,7 +129,7 @@ def test_merge_split_rename_survive_reingest(store, settings) -> None:
     texts = {m["text"] for m in store.run("resolve/entity_mentions", id=new.id).rows}
     assert texts == {"Laval Clinic"}
     # and replaying the log on this graph changes nothing more
-    assert curation.replay(store, settings) == {"merge": 0, "split": 0, "rename": 0}
+    assert curation.replay(store, settings) == {"merge": 0, "split": 0, "rename": 0, "remove_relation": 0}
 
 
 def test_replay_applies_decisions_to_a_graph_built_without_them(store, settings) -> None:
@@ -161,3 +161,30 @@ def test_cli_entity_commands(store, settings) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["id"] == keep and data["curation"][0]["user"] == "dana"
+
+
+def test_an_acronym_defined_in_one_document_is_evidence_in_every_other(store) -> None:
+    resolver = StoreResolver()
+    first = ingest(store, resolver, extraction("d1", [("Institut de technologie de Nordville", ORG, ["ITN"])]))
+    later = ingest(store, StoreResolver(), extraction("d2", [("ITN", ORG, [])]))
+    assert later["e0"].id == first["e0"].id
+
+
+def test_a_bare_acronym_takes_the_one_stored_name_it_spells(store) -> None:
+    first = ingest(store, StoreResolver(), extraction("d1", [("Nordville Institute of Technology", ORG, [])]))
+    resolver = StoreResolver()
+    later = ingest(store, resolver, extraction("d2", [("NIT", ORG, [])]))
+    assert later["e0"].id == first["e0"].id and resolver.conflicts == []
+
+
+def test_a_bare_acronym_spelling_two_stored_names_is_reported(store, settings) -> None:
+    first = ingest(store, StoreResolver(), extraction("d1", [("Nordville Institute of Technology", ORG, []),
+                                                            ("National Insurance Trust", ORG, [])]))
+    resolver = StoreResolver(settings)
+    later = ingest(store, resolver, extraction("d2", [("NIT", ORG, [])]))
+    assert later["e0"].id not in {e.id for e in first.values()}
+    candidates = sorted(e.id for e in first.values())
+    assert resolver.conflicts == [{"name": "NIT", "candidates": candidates}]
+    [logged] = [json.loads(line) for line in
+                (settings.data_dir / "resolution_conflicts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert logged["name"] == "NIT" and logged["candidates"] == candidates and logged["doc_id"] == "d2"

@@ -134,7 +134,7 @@ def test_search_typeahead_entity_partner(browser, live_server):
     wait_for(browser, ".entity-head h1")
     assert "Prévision" in browser.find_element(By.CSS_SELECTOR, ".entity-head h1").text
     browser.get(f"{live_server}/entity/{fx.IVADO}")
-    wait_for(browser, "svg.egonet")
+    wait_for(browser, "#explorer canvas")  # the interactive explorer replaces the SVG when script runs
     shot(browser, "04-hub-network")
 
 
@@ -263,3 +263,20 @@ def test_partnerships_and_sources_pages(browser, live_server):
     partners = wait_for(browser, "ul.partners")
     assert "Optimus Chaîne" in partners.text
     shot(browser, "16-partners")
+
+
+def test_entity_page_links_an_external_id_from_a_reference_list(browser, live_server, graph_store, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from graph.resolve.authority import load_file
+
+    reference = tmp_path / "reference.csv"
+    reference.write_text("id,name,wikidata,ror\nREF-1,Logistique Boréale,Q987654,05abcde12\n", encoding="utf-8")
+    assert [u["entity"] for u in load_file(graph_store, reference).updated] == [fx.BOREALE]
+    browser.get(f"{live_server}/entity/{fx.BOREALE}")
+    wait_for(browser, ".entity-head .external-ids")
+    links = {a.text: a.get_attribute("href")
+             for a in browser.find_elements(By.CSS_SELECTOR, ".external-ids a.external-id")}
+    assert links["Wikidata Q987654"] == "https://www.wikidata.org/wiki/Q987654"
+    assert links["ROR 05abcde12"] == "https://ror.org/05abcde12"
+    shot(browser, "05-external-ids")

@@ -1,0 +1,72 @@
+"""The reduce step apart: extraction records in, graph out (`grappe load DIR`).
+
+Records are resolved and written one document after the other, in extraction
+order, exactly as `grappe ingest` does after extracting: a document whose content
+hash is in the graph is ``unchanged``, a new version of a source ``replaced`` its
+previous one only once written, and a record that is unreadable or fails to write
+is reported by name while the others go on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from graph.resolve.curation import replay
+from graph.store.base import GraphStore
+from grappe.errors import GrappeError, IngestError
+from grappe.settings import Settings
+from ingest.records import read_records
+from ingest.run import (
+    IngestReport,
+    Outcome,
+    Progress,
+    _default_resolver,
+    _invalidate_caches,
+    _now,
+    _save_report,
+    _store_one,
+)
+
+
+def load_folder(folder: Path, settings: Settings, store: GraphStore, *, resolver: Callable | None = None,
+                progress: Progress | None = None) -> IngestReport:
+    """Resolve and write every current record of ``folder``; returns the per-document report."""
+    t0 = time.perf_counter()
+    report = IngestReport(started=_now())
+
+    def record(outcome: Outcome) -> None:
+        report.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+    for where, item in read_records(folder):
+        if isinstance(item, IngestError):
+            record(Outcome(where, "failed", reason=f"{item.reason} {item.hint}".strip()))
+            continue
+        doc = item.document
+        try:
+            if store.run("ingest/document_exists", id=doc.id).scalar(0):
+                record(Outcome(doc.source, "unchanged", doc.id, doc.title, doc.language))
+                continue
+            previous = [r["id"] for r in store.run("ingest/documents_by_source", source=doc.source).rows]
+            resolver = resolver or _default_resolver(settings)
+            record(_store_one(store, resolver, doc, previous, item))
+        except GrappeError as err:
+            record(Outcome(doc.source, "failed", doc.id, reason=f"{err} (record {where})"))
+
+    finish(report, settings, store, t0)
+    return report
+
+
+def finish(report: IngestReport, settings: Settings, store: GraphStore, t0: float) -> None:
+    """What every write run ends with: curation replayed, caches dropped, the report saved."""
+    if any(o.status in ("ingested", "replaced") for o in report.outcomes):
+        # human decisions outlive re-ingests (as in ingest.run)
+
+        replay(store, settings)
+        _invalidate_caches(settings)
+    report.seconds = time.perf_counter() - t0
+    report.finished = _now()
+    _save_report(settings, report)

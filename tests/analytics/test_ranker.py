@@ -1,0 +1,117 @@
+"""The learned ranker's time split, features, candidates and determinism on small dated graphs."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from graph.analytics import projection, ranker, synthetic, timesplit
+from graph.analytics.projection import EdgeLists
+
+#: project -> (start year, members); H is everybody's partner (the hub)
+PROJECTS = {
+    "p1": (2013, ["A", "B", "H"]),
+    "p2": (2015, ["B", "C", "H"]),
+    "p3": (2016, ["C", "D", "H"]),
+    "p4": (2016, ["E", "H"]),
+    "p5": (2018, ["A", "D"]),  # A and D first work together after 2016
+    "p6": (2018, ["A", "B"]),  # A and B already did: not a new pair
+}
+COUNTRY = {"A": "FR", "B": "FR", "C": "DE", "D": "FR", "E": "", "H": "BE"}
+
+
+def dated_edges() -> EdgeLists:
+    entities = [{"id": o, "name": f"Org {o}", "type": "Organization", "subtype": "company",
+                 "country": c} for o, c in COUNTRY.items()]
+    entities += [{"id": p, "name": p, "type": "Project", "start_date": f"{y}-01-01"}
+                 for p, (y, _) in PROJECTS.items()]
+    parts = [(o, p) for p, (_, members) in PROJECTS.items() for o in members]
+    return EdgeLists(entities=entities, participations=parts, project_text={})
+
+
+@pytest.fixture
+def ctx() -> ranker.Context:
+    return ranker.context(projection.build(timesplit.until(dated_edges(), 2016)))
+
+
+def test_time_split_truth_is_only_first_collaborations() -> None:
+    split = timesplit.split(dated_edges(), 2016, 2017, 2018, queries=10)
+    i = split.graph.actor_index
+    assert split.graph.A[i["A"], i["B"]] == 1  # p1 is before the cut
+    assert split.graph.A[i["A"], i["D"]] == 0  # p5 is not
+    assert split.truth == {i["A"]: {i["D"]}, i["D"]: {i["A"]}}
+
+
+def test_pair_features_match_hand_computation(ctx: ranker.Context) -> None:
+    i = ctx.proj.actor_index
+    a, c, d, e = i["A"], i["C"], i["D"], i["E"]
+    vecs = ranker.vectors(ctx, a)
+    X = ranker.features(ctx, a, np.array([c, d, e]), vecs)
+    col = {f: X[:, k] for k, f in enumerate(ranker.FEATURES)}
+    # A's partners: B (partners A, C, H) and H (partners A, B, C, D, E); C shares both
+    assert col["cn"].tolist() == [2, 1, 1]
+    assert col["aa"][0] == pytest.approx(1 / math.log(3) + 1 / math.log(5))
+    assert col["ra"][0] == pytest.approx(1 / 3 + 1 / 5)
+    # ties weighted by shared projects: B and H each share one project with A
+    assert col["wcn"][0] == pytest.approx(math.log1p(2))
+    # C's projects p2 (B and H: two of A's partners) and p3 (H): summed 3, best 2
+    assert col["consortium_sum"][0] == pytest.approx(math.log1p(3))
+    assert col["consortium_max"][0] == 2
+    # the last two years (2015-2016) leave A with no partner at all: p1 is from 2013
+    assert col["cn_recent"].tolist() == [0, 0, 0]
+    assert col["deg_v"].tolist() == pytest.approx([math.log1p(3), math.log1p(2), math.log1p(1)])
+    assert col["years_idle_v"].tolist() == [0, 0, 0]
+    assert ctx.years_idle[a] == 3
+    assert col["same_country"].tolist() == [0, 1, 0]  # D is French like A; E has no country
+
+
+def test_candidates_are_new_partners_and_hubs_can_be_left_out(ctx: ranker.Context) -> None:
+    i = ctx.proj.actor_index
+    a = i["A"]
+    assert ctx.hubs[i["H"]] and int(ctx.hubs.sum()) == 1
+    cands = ranker.candidates(ctx, a, ranker.vectors(ctx, a))
+    assert sorted(cands.tolist()) == sorted([i["C"], i["D"], i["E"]])
+    b = i["B"]
+    assert i["H"] not in ranker.candidates(ctx, i["E"], ranker.vectors(ctx, i["E"])).tolist()  # already partners
+    with_hubs = ranker.candidates(ctx, b, ranker.vectors(ctx, b)).tolist()
+    without = ranker.candidates(ctx, b, ranker.vectors(ctx, b), exclude_hubs=True).tolist()
+    assert with_hubs == without == [i["D"], i["E"]]
+    d = i["D"]
+    assert i["H"] not in ranker.candidate_mask(ctx, d, exclude_hubs=True).nonzero()[0].tolist()
+
+
+def _synthetic_dated() -> EdgeLists:
+    edges = synthetic.generate(1500, 400, n_partnerships=0, seed=5)
+    rng = np.random.default_rng(5)
+    for e in edges.entities:
+        if e["type"] == "Project":
+            e["start_date"] = f"{int(rng.integers(2012, 2019))}-06-01"
+    return edges
+
+
+def test_training_is_seeded_and_deterministic() -> None:
+    edges = _synthetic_dated()
+    split = timesplit.split(edges, 2015, 2016, 2018, queries=60, seed=3)
+    ctx = ranker.context(split.graph)
+    first, info = ranker.fit(ctx, split.truth, split.queries, seed=7)
+    second, _ = ranker.fit(ctx, split.truth, split.queries, seed=7)
+    assert info["positives"] > 0
+    X, _, _ = ranker.training_rows(ctx, split.truth, split.queries[:10])
+    assert np.array_equal(first.predict_proba(X), second.predict_proba(X))
+    u = int(split.queries[0])
+    top, probs = ranker.rank(ctx, u, first, 5)
+    assert len(top) == 5 and np.all(np.diff(probs) <= 0)
+    assert not ranker.candidate_mask(ctx, u)[u]
+
+
+def test_shipped_model_has_these_features_and_predates_the_test_period() -> None:
+    meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
+    assert meta["features"] == list(ranker.FEATURES)
+    assert meta["version"] == ranker.MODEL_VERSION
+    # every split: features before its labels, labels before the 2019+ benchmark period
+    assert meta["splits"]
+    for until, first, last in meta["splits"]:
+        assert until < first <= last < 2019

@@ -1,0 +1,61 @@
+"""The annotated sets and their drawn split (eval/sets.json, eval/real/SPLIT.tsv)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from grappe.cli import main
+from nlp.corpora import EVAL_DIR, draw_split, gold_docs, read_split, split_of
+
+FRACTIONS = {"train": 0.6, "dev": 0.2, "test": 0.2}
+
+
+def test_the_draw_gives_each_language_the_fractions():
+    names = [f"doc{i}-{lang}.txt" for lang in ("fr", "en") for i in range(20)]
+    roles = draw_split(names, "seed", FRACTIONS)
+    for lang in ("fr", "en"):
+        counts = Counter(r for n, r in roles.items() if n.endswith(f"-{lang}.txt"))
+        assert counts == {"train": 12, "dev": 4, "test": 4}
+    assert draw_split(names, "seed", FRACTIONS) == roles
+    assert draw_split(names, "other seed", FRACTIONS) != roles
+
+
+def test_a_document_added_later_keeps_the_others_roles(tmp_path):
+    (tmp_path / "SPLIT.tsv").write_text("# header\na-fr.txt\ttest\nb-en.txt\ttrain\n", encoding="utf-8")
+    assert read_split(tmp_path / "SPLIT.tsv") == {"a-fr.txt": "test", "b-en.txt": "train"}
+    assert split_of("c-fr.txt", "seed", FRACTIONS) in {"train", "dev", "test"}
+
+
+def test_the_committed_split_of_the_real_set():
+    drawn = read_split(EVAL_DIR / "real" / "SPLIT.tsv")
+    seed = json.loads((EVAL_DIR / "sets.json").read_text(encoding="utf-8"))["seed"]
+    assert draw_split(sorted(drawn), seed, FRACTIONS) == drawn  # the file is the draw, unedited
+    roles = Counter(d.role for d in gold_docs(sets=("real",)))
+    assert roles == {"train": 52, "dev": 18, "test": 18}
+
+
+def test_the_invented_sets_train_and_the_blind_one_does_not():
+    roles = {d.set: d.role for d in gold_docs(sets=("demo", "heldout3", "heldout7"))}
+    assert roles == {"demo": "train", "heldout3": "train", "heldout7": "blind"}
+
+
+@pytest.mark.parametrize("args", [["eval", "--split", "test"], ["eval", "--split", "test", "--split", "dev"]])
+def test_the_test_split_is_scored_only_on_purpose(args):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert "scored once" in result.output
+
+
+@pytest.mark.parametrize("folder", ["real", "invented/heldout7", "invented/extra"])
+def test_every_gold_file_passes_the_format_check(folder):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(EVAL_DIR / "check_gold.py"), str(EVAL_DIR / folder)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.strip().endswith(f"0 problem(s) in {EVAL_DIR / folder}")

@@ -1,0 +1,161 @@
+"""The learned extraction stage on invented documents: candidates, features, decisions, training.
+
+No spaCy model is needed: extractions are built by hand, as the rule layers would give them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from grappe.model import (
+    Document,
+    EntityType,
+    Evidence,
+    ExtractedEntity,
+    ExtractedRelation,
+    Extraction,
+    Mention,
+    RelType,
+)
+from nlp.learn.features import PROJECT_CANDIDATE, candidate_pairs, entity_features
+from nlp.learn.model import Binary, ExtractionModel, Multi, add_ner_entities, apply, relate
+from nlp.learn.ner import entity_spans, gold_spans
+from nlp.train import train
+
+TEXT = (
+    "Acme Robotique et l'Université de Nordville lancent le projet Hélios.\n\n"
+    "Le projet Hélios est financé par le Fonds Boréal. Marie Tremblay, directrice chez Acme Robotique, "
+    "dirige l'équipe."
+)
+
+
+def _mention(doc: Document, name: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(name, start + 1)
+    return Mention(doc.id, start, start + len(name), name)
+
+
+def _extraction(project_type: EntityType = EntityType.PROJECT) -> Extraction:
+    doc = Document("d1", "invented.txt", "txt", TEXT, language="fr")
+    acme = ExtractedEntity("e1", EntityType.ORGANIZATION, "Acme Robotique", "company",
+                           mentions=[_mention(doc, "Acme Robotique"), _mention(doc, "Acme Robotique", 1)])
+    uni = ExtractedEntity("e2", EntityType.UNIVERSITY, "Université de Nordville",
+                          mentions=[_mention(doc, "Université de Nordville")])
+    proj = ExtractedEntity("e3", project_type, "Hélios", mentions=[_mention(doc, "Hélios"), _mention(doc, "Hélios", 1)])
+    fund = ExtractedEntity("e4", EntityType.ORGANIZATION, "Fonds Boréal", "investor",
+                           mentions=[_mention(doc, "Fonds Boréal")])
+    person = ExtractedEntity("e5", EntityType.PERSON, "Marie Tremblay", mentions=[_mention(doc, "Marie Tremblay")])
+    rel = ExtractedRelation(RelType.FUNDS, "e4", "e3", Evidence("d1", 70, 120, "Le projet Hélios est financé…"))
+    return Extraction(doc, [acme, uni, proj, fund, person], [rel])
+
+
+def _gold() -> dict:
+    return {
+        "document": {"file": "invented.txt", "language": "fr"},
+        "entities": [
+            {"id": "o1", "type": "Organization", "subtype": "company", "name": "Acme Robotique", "aliases": []},
+            {"id": "u1", "type": "University", "name": "Université de Nordville", "aliases": []},
+            {"id": "p1", "type": "Project", "name": "Hélios", "aliases": []},
+            {"id": "o2", "type": "Organization", "subtype": "investor", "name": "Fonds Boréal", "aliases": []},
+            {"id": "h1", "type": "Person", "name": "Marie Tremblay", "aliases": []},
+        ],
+        "relations": [
+            {"type": "PARTICIPATES_IN", "source": "o1", "target": "p1"},
+            {"type": "PARTICIPATES_IN", "source": "u1", "target": "p1"},
+            {"type": "FUNDS", "source": "o2", "target": "p1"},
+            {"type": "AFFILIATED_WITH", "source": "h1", "target": "o1", "role": "directrice"},
+        ],
+    }
+
+
+def test_candidates_pair_the_entities_a_sentence_brings_together():
+    pairs = {(p.family.name, p.source.name, p.target.name): p for p in candidate_pairs(_extraction())}
+    launch = pairs[("org-project", "Acme Robotique", "Hélios")]
+    assert launch.features["same_sentence"] == 1.0
+    assert "btw_cue:announce" in launch.features  # "lancent" is a launch cue in the French data
+    funds = pairs[("org-project", "Fonds Boréal", "Hélios")]
+    assert funds.rule_types == {"FUNDS"} and funds.features["rule=FUNDS"] == 1.0
+    assert "btw_cue:fund" in funds.features
+    assert ("person-org", "Marie Tremblay", "Acme Robotique") in pairs
+    # the evidence is the sentence that states the pair
+    assert TEXT[launch.span[0]:launch.span[1]].startswith("Acme Robotique et")
+
+
+def test_a_project_like_organization_is_a_project_candidate():
+    ex = _extraction(project_type=EntityType.ORGANIZATION)
+    assert not any(p.target.name == "Hélios" for p in candidate_pairs(ex) if p.family.name == "org-project")
+    pairs = candidate_pairs(ex, {"e3": PROJECT_CANDIDATE + 0.1})
+    assert any(p.target.name == "Hélios" and p.features["b_typed=Organization"] == 1.0
+               for p in pairs if p.family.name == "org-project")
+
+
+def _always(rtype: str, family: str) -> tuple[str, Binary]:
+    return f"{family}/{rtype}", Binary(bias=5.0, weights={}, threshold=0.5)
+
+
+def test_what_takes_part_in_an_organization_makes_it_a_project():
+    ex = _extraction(project_type=EntityType.ORGANIZATION)
+    model = ExtractionModel("t", dict([_always("PARTICIPATES_IN", "org-project")]), None, None)
+    rels = relate(ex, model, {"e3": 0.9})
+    helios = next(e for e in ex.entities if e.key == "e3")
+    assert helios.type is EntityType.PROJECT and helios.subtype is None
+    assert {(r.type, r.source, r.target) for r in rels} >= {(RelType.PARTICIPATES_IN, "e1", "e3")}
+    assert all(r.source != "e3" for r in rels)  # nothing takes part *from* the project
+
+
+def test_apply_keeps_rule_relations_that_fit_and_drops_unlinked_projects():
+    ex = _extraction()
+    lonely = ExtractedEntity("e9", EntityType.PROJECT, "Orphée", mentions=[])
+    ex.entities.append(lonely)
+    out = apply(ex, ExtractionModel("t", {}, None, None))
+    assert {(r.type, r.source, r.target) for r in out.relations} == {(RelType.FUNDS, "e4", "e3")}
+    assert "Orphée" not in {e.name for e in out.entities}
+
+
+def test_model_json_round_trip():
+    model = ExtractionModel(
+        "v1", {"org-org/PARTNERS_WITH": Binary(-1.0, {"same_sentence": 2.0}, 0.4)},
+        Multi(("Organization", "Project"), (0.1, -0.1), {"w:fonds": (-1.0, 1.0)}, 0.5), None)
+    again = ExtractionModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again == model
+    assert round(again.relations["org-org/PARTNERS_WITH"].prob({"same_sentence": 1.0}), 3) == 0.731
+
+
+def test_the_ner_adds_what_the_rules_missed_and_not_twice():
+    ex = _extraction()
+    start = TEXT.index("Fonds Boréal")
+    out = add_ner_entities(ex, [(start, start + len("Fonds Boréal"), "ORG"),  # already a mention
+                                (0, len("Acme"), "ORG"),  # inside a mention
+                                (TEXT.index("équipe"), TEXT.index("équipe") + 6, "ORG")])  # lowercase: no name
+    assert len(out.entities) == len(ex.entities)
+    text = "Visite de Borealis Nova à Québec."
+    doc = Document("d2", "x.txt", "txt", text, language="fr")
+    org, place = text.index("Borealis Nova"), text.index("Québec")
+    out = add_ner_entities(Extraction(doc, [], []), [(org, org + len("Borealis Nova"), "ORG"), (place, place + 6, "LOC")])
+    assert [(e.key, e.name, e.type) for e in out.entities] == [("n1", "Borealis Nova", EntityType.ORGANIZATION)]
+
+
+def test_gold_spans_longest_first_without_overlap():
+    gold = {"entities": [{"id": "o1", "type": "Organization", "name": "Acme Robotique", "aliases": ["Acme"]},
+                         {"id": "p1", "type": "Project", "name": "Hélios", "aliases": []}]}
+    spans = entity_spans(TEXT, gold)
+    names = [TEXT[s:e] for s, e, _ in spans]
+    assert names.count("Acme Robotique") == 2 and "Acme" not in names
+    assert [lab for _s, _e, lab in gold_spans(TEXT, gold, "fr")].count("PROJECT") == 2
+
+
+def test_entity_features_read_the_name_and_its_context():
+    ex = _extraction()
+    f = entity_features(ex, ex.entities[3], with_source=False)
+    assert f["w:fonds"] == 1.0 and f["name_cue:undertaking"] == 1.0
+    assert "left:par" in f and not any(k.startswith("rule_") for k in f)
+
+
+def test_training_is_deterministic_and_learns_the_stated_relations():
+    pairs = [(_gold(), _extraction()) for _ in range(6)]
+    a, b = train(pairs), train(pairs)
+    assert json.dumps(a.to_json(), sort_keys=True) == json.dumps(b.to_json(), sort_keys=True)
+    assert a.version == b.version and a.version.startswith("grappe-extraction-")
+    found = {(r.type, r.source, r.target) for r in apply(_extraction(), a).relations}
+    assert (RelType.PARTICIPATES_IN, "e1", "e3") in found and (RelType.FUNDS, "e4", "e3") in found
