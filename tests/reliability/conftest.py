@@ -4,22 +4,17 @@ fixture graph with users of every role (the helpers of tests/web)."""
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import web_fixtures
+from graphs import web_ecosystem
 
 from graph.store.embedded import EmbeddedFalkorDB, ServerLimits
 from graph.store.falkordb import FalkorDBStore
-
-_WEB_TESTS = str(Path(__file__).resolve().parents[1] / "web")
-if _WEB_TESTS not in sys.path:
-    sys.path.append(_WEB_TESTS)
-
-import web_fixtures  # noqa: E402
 
 SMALL = ServerLimits(timeout_default_ms=20_000, timeout_max_ms=20_000, query_memory_bytes=64 << 20, threads=3)
 
@@ -46,7 +41,7 @@ def web_client(settings: Any, store: Any, tmp_path: Path) -> Any:
     from web import create_app
     from web.users import ROLES, UserStore
 
-    store.write(web_fixtures.batch())
+    store.write(web_ecosystem.batch())
     users = UserStore(tmp_path / "users.json")
     for role in ROLES:
         users.add(role, role, web_fixtures.PASSWORD)
