@@ -61,6 +61,7 @@ class BulkGraph:
         for d in batch.documents:
             row = document_row(d, ingested_at)
             row["ingested_at"] = self.documents.get(d.id, row)["ingested_at"]  # ON CREATE only
+            row["complete"] = True  # a bulk load writes whole documents (the marker ingest writes last)
             self.documents[d.id] = row
         for e in batch.entities:
             row = entity_row(e)

@@ -104,9 +104,10 @@ class DaskMap:
                 yield from self._one_by_one(batch)
 
     def _one_by_one(self, batch: list[Document]) -> Iterator[Extraction | ExtractionFailed]:
-        for future in [self._submit(_extract_one_on_worker, doc) for doc in batch]:
+        # one at a time: a document that kills its worker must not take a neighbour's task with it
+        for doc in batch:
             try:
-                yield self._result(future)
+                yield self._result(self._submit(_extract_one_on_worker, doc))
             except GrappeError:
                 raise
             except Exception as exc:  # reported by name, the run goes on

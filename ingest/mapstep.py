@@ -22,6 +22,7 @@ from typing import Any
 from grappe.errors import IngestError
 from grappe.model import Document, Extraction
 from ingest.discover import discover
+from ingest.limits import InputLimits
 from ingest.records import REPORT, IndexEntry, RecordWriter, read_index, write_index
 from ingest.run import IngestReport, Mapper, Outcome, Progress, _load, _now, _reason
 from ingest.workers import CHUNK, DEFAULT_FACTORY, WorkerPool, extract_chunk, make_extractor
@@ -98,7 +99,8 @@ def _small_runs_here(pooled: Mapper, local: Mapper, threshold: int) -> Mapper:
 
 def extract_to_folder(paths: Iterable[Path], out: Path, mapper: Mapper, *, shard_size: int = 0,
                       progress: Progress | None = None,
-                      on_total: Callable[[int], None] | None = None) -> IngestReport:
+                      on_total: Callable[[int], None] | None = None,
+                      limits: InputLimits | None = None) -> IngestReport:
     """Extract every file under ``paths`` into records in ``out``; returns the per-document report
     (statuses: extracted | replaced | unchanged | failed), also saved as ``extract_report.json``."""
     t0 = time.perf_counter()
@@ -117,12 +119,13 @@ def extract_to_folder(paths: Iterable[Path], out: Path, mapper: Mapper, *, shard
 
     index = read_index(out)
     sent: deque[Document] = deque()
+    limits = limits or InputLimits.default()
 
     def todo() -> Iterator[Document]:
         # documents are read as the mapper asks for them, so memory holds a window, not the corpus
         for path in files:
             try:
-                doc = _load(path)
+                doc = _load(path, limits)
             except IngestError as err:
                 record(Outcome(str(path), "failed", reason=_reason(err)))
                 continue

@@ -484,7 +484,7 @@ def import_file(path: Path, mapping: Mapping, settings: Any, store: Any, *, reso
         resolver = StoreResolver(settings).assign
     assignment, met = assign(extraction, resolver, store)
     batch = to_graph(extraction, assignment)
-    store.write(batch)
+    store.write_document(batch)  # complete marker last, as for documents
     for old in previous:
         if old != table.digest:
             store.delete_document(old)

@@ -90,7 +90,7 @@ def test_dask_map_reports_the_document_that_fails_on_every_try(dask_client, tmp_
     (corpus / "note-4.txt").write_text("Broken RAISE\n", encoding="utf-8")
     report = extract_to_folder([corpus], tmp_path / "out", DaskMap(dask_client, FAKE, chunk=2).map)
     failed = {o.path.rsplit("/", 1)[-1]: o.reason for o in report.failures}
-    assert set(failed) == {"note-3.txt", "note-4.txt"}
+    assert set(failed) == {"note-3.txt", "note-4.txt"}, failed
     assert "died" in failed["note-3.txt"]
     assert "cannot be read" in failed["note-4.txt"]
     assert sorted(o.path.rsplit("/", 1)[-1] for o in report.outcomes if o.status == "extracted") == [

@@ -100,7 +100,9 @@ def sign_in(driver, base: str, name: str) -> None:
     from selenium.webdriver.common.by import By
 
     driver.get(base + "/login")
-    driver.find_element(By.ID, "username").send_keys(name)
+    driver.delete_all_cookies()  # a fresh sign-in: no session left by another test's server on this host
+    driver.get(base + "/login")
+    wait_for(driver, "#username").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
     wait_for(driver, ".flash")
