@@ -175,10 +175,12 @@ def test_the_api_answers_4xx_to_a_5000_deep_list(web_client):
 
 def test_grappe_query_run_refuses_the_nesting_query_with_a_message(settings, store):
     from click.testing import CliRunner
-    from graph.query_commands import query
 
-    result = CliRunner().invoke(query, ["run", "--timeout-ms", "1000", "--cypher", NESTED_30],
+    from grappe.cli import main
+    from grappe.cli.base import QUERY_FAILED
+
+    result = CliRunner().invoke(main, ["query", "run", "--timeout-ms", "1000", "--cypher", NESTED_30],
                                 obj=settings.replace(graph_name=store.graph_name))
-    assert result.exit_code != 0
+    assert result.exit_code == QUERY_FAILED
     assert "nests 30 levels deep" in result.output
     assert "Traceback" not in result.output
