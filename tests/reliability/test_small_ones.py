@@ -4,6 +4,7 @@ visitors see no server paths, and concurrent ingests report what each wrote."""
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 import web_fixtures
@@ -12,8 +13,23 @@ from graph.store.embedded import EmbeddedFalkorDB
 from web.redact import public_source, redact_paths
 
 
-def test_the_web_app_starts_a_dead_embedded_database_again(settings, tmp_path, caplog):
+class _Keep(logging.Handler):
+    """Records of one logger, whatever logging configuration other tests (or libraries) left."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_the_web_app_starts_a_dead_embedded_database_again(settings, tmp_path):
     from web import create_app
+
+    kept, logger = _Keep(), logging.getLogger("web.services")
+    was_disabled, logger.disabled = logger.disabled, False
+    logger.addHandler(kept)
 
     own = settings.replace(data_dir=tmp_path / "data")
     server = EmbeddedFalkorDB.from_settings(own)
@@ -24,13 +40,14 @@ def test_the_web_app_starts_a_dead_embedded_database_again(settings, tmp_path, c
         client = app.test_client()
         assert client.get("/api/sources").status_code == 200
         server.kill()  # SIGKILL, and wait until it is gone
-        with caplog.at_level("WARNING"):
-            first = client.get("/api/sources")
+        first = client.get("/api/sources")
         assert first.status_code == 503
         assert "started again" in first.get_json()["error"]
-        assert any("starting it again" in r.getMessage() for r in caplog.records)
+        assert any("starting it again" in r.getMessage() for r in kept.records)
         assert client.get("/api/sources").status_code == 200
     finally:
+        logger.removeHandler(kept)
+        logger.disabled = was_disabled
         server.stop()
 
 
