@@ -31,8 +31,8 @@ def fold(name: str) -> str:
     elisions dropped (l', d', qu'...), dotted abbreviations joined, ``&`` and ``+`` read
     as "and", every run of other characters one space.
 
-    >>> fold("L’École de technologie supérieure (S.E.N.C.) & Cie")
-    'ecole de technologie superieure senc and cie'
+    >>> fold("L’École de génie nordique (S.E.N.C.) & Cie")
+    'ecole de genie nordique senc and cie'
     """
     text = strip_accents(name or "").translate(_QUOTES).casefold()
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)

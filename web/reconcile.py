@@ -134,7 +134,7 @@ def _properties(value: Any, key: str) -> list[tuple[str, list[str]]]:
 def parse_queries(batch: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(batch, dict):
         raise BadParameter("queries must be a JSON object of {key: query}",
-                           'For example {"q0": {"query": "Université Laval", "type": "University"}}.')
+                           'For example {"q0": {"query": "Université de Nordville", "type": "University"}}.')
     if len(batch) > MAX_QUERIES:
         raise BadParameter(f"too many queries in one batch ({len(batch)}; at most {MAX_QUERIES})")
     out = {}

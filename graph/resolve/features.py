@@ -119,7 +119,7 @@ def exact_key(a: NameInfo, b: NameInfo) -> FeatureScore:
 
 
 def compact(a: NameInfo, b: NameInfo) -> FeatureScore:
-    """Same letters once spaces go: "ElementAI" = "Element AI"."""
+    """Same letters once spaces go: "NordSoft" = "Nord Soft"."""
     if a.compact and a.compact == b.compact and len(a.compact) >= 5 and a.concepts == b.concepts:
         return FeatureScore("compact", w("compact"), "same letters without spaces", a.raw, b.raw)
     return _none("compact", a, b)
@@ -269,7 +269,7 @@ def inner_acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
 
 
 def purpose_tail(a: NameInfo, b: NameInfo) -> FeatureScore:
-    """"Vector Institute for Artificial Intelligence" ~ "Vector Institute": an
+    """"Acme Institute for Artificial Intelligence" ~ "Acme Institute": an
     institution name followed by what it is for (purpose words: "for", "pour"...)."""
     for short, long in ((a, b), (b, a)):
         head = purpose_head(long.raw)

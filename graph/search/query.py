@@ -98,7 +98,7 @@ def classify(fq: str, name: str, aliases: Iterable[str]) -> tuple[str, float] | 
         return "exact", 100.0
     if fq in faliases:
         return "alias", 100.0
-    # the short form people type: "bishop" for "Université Bishop", "laval" for "Laval University"
+    # the short form people type: "nordville" for "Université de Nordville", "borealis" for "Borealis University"
     short = short_name(fq)
     if short and any(short_name(t) == short for t in (name, *(aliases or ()))):
         return "alias", 98.0

@@ -291,8 +291,8 @@ class Entities(RuleComponent):
             taken.append((s, e))
 
     def _appositions(self, text: str, ctx, facts) -> None:
-        """Names NER missed that an apposition calls an organization ("Acme AI, once the
-        best-known Montréal start-up, …", "Boréal, une jeune pousse de Québec")."""
+        """Names NER missed that an apposition calls an organization ("Acme AI, for years
+        the largest start-up in Nordville, …", "Boréal, une jeune pousse de Québec")."""
         rx = self.lex.rx("ORG_APPOSITION", rf"(?P<name>{_CAPW}(?:[ \t]+{_CAPW}){{0,4}})\s*,\s*"
                                            rf"(?:(?i:{W.FORMERLY})\s+)?(?i:{{}})(?!\w)")
         taken = sorted((c.start, c.end) for c in facts.cands)
