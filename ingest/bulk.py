@@ -99,10 +99,7 @@ def resolve_folder(folder: Path, settings: Settings, *, progress: Progress | Non
     empty, graph = _EmptyStore(), BulkGraph()
     now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
-    def record(outcome: Outcome) -> None:
-        report.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+    record = report.recorder(progress)
 
     for where, item in read_records(folder):
         if isinstance(item, IngestError):

@@ -36,10 +36,7 @@ def load_folder(folder: Path, settings: Settings, store: GraphStore, *, resolver
     t0 = time.perf_counter()
     report = IngestReport(started=_now())
 
-    def record(outcome: Outcome) -> None:
-        report.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+    record = report.recorder(progress)
 
     for where, item in read_records(folder):
         if isinstance(item, IngestError):

@@ -106,10 +106,7 @@ def extract_to_folder(paths: Iterable[Path], out: Path, mapper: Mapper, *, shard
     t0 = time.perf_counter()
     report = IngestReport(started=_now())
 
-    def record(outcome: Outcome) -> None:
-        report.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+    record = report.recorder(progress)
 
     files, missing = discover(list(paths))
     if on_total:

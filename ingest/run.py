@@ -62,6 +62,15 @@ class IngestReport:
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
+    def recorder(self, progress: Progress | None = None) -> Callable[[Outcome], None]:
+        """What every run calls per document: keep the outcome, then show it."""
+        def record(outcome: Outcome) -> None:
+            self.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+
+        return record
+
     def total(self, attr: str) -> int:
         return sum(getattr(o, attr) for o in self.outcomes)
 
@@ -97,10 +106,7 @@ def ingest(
     t0 = time.perf_counter()
     report = IngestReport(started=_now())
 
-    def record(outcome: Outcome) -> None:
-        report.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+    record = report.recorder(progress)
 
     limits = InputLimits.from_settings(settings)
     files, missing = discover(list(paths))

@@ -189,10 +189,6 @@ def relate(ex: Extraction, model: ExtractionModel,
 _TO_PROJECT = (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS)
 
 
-#: relation types the model decides alone; for the others, what the rule layers state stands too
-MODEL_ONLY: frozenset[str] = frozenset()
-
-
 def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
     """Entities retyped and filtered, relations decided by the model; unlinked projects dropped.
 
@@ -205,7 +201,7 @@ def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
     learned = relate(ex, model, project_probs(ex, model))
     types = {e.key: e.type for e in ex.entities}
     seen = {(r.type, r.source, r.target) for r in learned}
-    kept = [r for r in ex.relations if r.type.value not in MODEL_ONLY and (r.type, r.source, r.target) not in seen
+    kept = [r for r in ex.relations if (r.type, r.source, r.target) not in seen
             and _fits(r.type, types[r.source], types[r.target])]
     relations = learned + kept
     return Extraction(ex.document, prune_projects(ex.entities, relations), relations)
