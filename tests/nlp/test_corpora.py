@@ -30,12 +30,14 @@ def test_a_document_added_later_keeps_the_others_roles(tmp_path):
     assert split_of("c-fr.txt", "seed", FRACTIONS) in {"train", "dev", "test"}
 
 
-def test_the_committed_split_of_the_real_set():
-    drawn = read_split(EVAL_DIR / "real" / "SPLIT.tsv")
+@pytest.mark.parametrize(("name", "sizes"), [("real", {"train": 52, "dev": 18, "test": 18}),
+                                             ("real2", {"train": 30, "dev": 10, "test": 10})])
+def test_the_committed_split_of_each_real_set(name, sizes):
+    drawn = read_split(EVAL_DIR / name / "SPLIT.tsv")
     seed = json.loads((EVAL_DIR / "sets.json").read_text(encoding="utf-8"))["seed"]
     assert draw_split(sorted(drawn), seed, FRACTIONS) == drawn  # the file is the draw, unedited
-    roles = Counter(d.role for d in gold_docs(sets=("real",)))
-    assert roles == {"train": 52, "dev": 18, "test": 18}
+    roles = Counter(d.role for d in gold_docs(sets=(name,)))
+    assert roles == sizes
 
 
 def test_the_invented_sets_train_and_the_blind_one_does_not():
@@ -50,7 +52,7 @@ def test_the_test_split_is_scored_only_on_purpose(args):
     assert "scored once" in result.output
 
 
-@pytest.mark.parametrize("folder", ["real", "invented/heldout7", "invented/extra"])
+@pytest.mark.parametrize("folder", ["real", "real2", "invented/heldout7", "invented/extra"])
 def test_every_gold_file_passes_the_format_check(folder):
     import subprocess
     import sys
