@@ -113,6 +113,8 @@ class _Doc:
     title_end: int
     #: every trigger match in the text, once: (start, end, label), by start
     hits: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the sentence introducing each list (the one before its first item), by list group
+    list_intro: dict[str, int] = field(default_factory=dict)
 
     def cues_in(self, lo: int, hi: int) -> set[str]:
         """The trigger categories matched inside text[lo:hi] (read off the document's one scan)."""
@@ -147,7 +149,22 @@ def _context(ex: Extraction) -> _Doc:
                subject.key if subject else None, main.key if main else None, len(projects),
                len(text) - len(text.lstrip()) + len(first_line), hits)
     doc.sent_cues = [doc.cues_in(s, e) for s, e in sents]
+    first_item: dict[str, int] = {}
+    for e in ex.entities:
+        for g in e.groups:
+            first_item[g] = min([first_item.get(g, len(text)), *(m.start for m in e.mentions)])
+    for g, at in first_item.items():
+        i = max(0, bisect.bisect_right(starts, at) - 1)
+        # the intro ends with a colon in the item's own sentence, or is the sentence before it
+        doc.list_intro[g] = i if ":" in text[starts[i]:at] else max(0, i - 1)
     return doc
+
+
+def _introduces(b: ExtractedEntity, a: ExtractedEntity, doc: _Doc) -> bool:
+    """Whether ``b`` is named in the sentence that introduces a list ``a`` is an item of
+    ("The Harbour Alliance brings together:" followed by its members)."""
+    intros = {doc.list_intro[g] for g in a.groups if g in doc.list_intro}
+    return bool(intros & set(doc.mention_sents[b.key]))
 
 
 def _first(e: ExtractedEntity) -> int:
@@ -206,6 +223,10 @@ def _pair_features(pair: Pair, doc: _Doc, entities_at: list[tuple[int, int, str]
         f["b_main_project"] = 1.0
     if a.groups and a.groups & b.groups:
         f["same_list"] = 1.0
+    if _introduces(b, a, doc):
+        f["b_introduces_a_list"] = 1.0
+    if _introduces(a, b, doc):
+        f["a_introduces_b_list"] = 1.0
     if any(m.start < doc.title_end for m in a.mentions):
         f["a_in_title"] = 1.0
     if any(m.start < doc.title_end for m in b.mentions):
@@ -289,12 +310,14 @@ def candidate_pairs(ex: Extraction, project_prob: dict[str, float] | None = None
         if r.role:
             roles.setdefault((r.source, r.target), r.role)
     entities_at = sorted((m.start, m.end, e.key) for e in ex.entities for m in e.mentions)
+    intro_sents = set(doc.list_intro.values())
+    introducers = {e.key for e in ex.entities if intro_sents & set(doc.mention_sents[e.key])}
     pairs: list[Pair] = []
     for fam in FAMILIES:
         sources = [e for e in ex.entities if e.type in fam.source]
         targets = [e for e in ex.entities if e.type in fam.target or (
             EntityType.PROJECT in fam.target and e.type is EntityType.ORGANIZATION
-            and project_prob.get(e.key, 0.0) >= PROJECT_CANDIDATE)]
+            and (project_prob.get(e.key, 0.0) >= PROJECT_CANDIDATE or e.key in introducers))]
         for a in sources:
             sa = set(doc.mention_sents[a.key])
             ba = {doc.block_of_sent[i] for i in sa}

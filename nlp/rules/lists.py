@@ -23,6 +23,7 @@ from nlp.textutil import (
     name_like,
     squash,
     strip_bullet,
+    type_cue,
 )
 
 #: the lexicon labels this family reads (a test holds the code to this list)
@@ -69,7 +70,30 @@ _ITEM_DESC = re.compile(rf"\s*(?:,|\s[–—-])\s+(?:(?:{W.ITEM_DESC_START})\s|"
                         r"[a-zà-öø-ÿ])|\s[–—]\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
-def _item_head(t: str, s: int, e: int) -> tuple[str, int, int]:
+_LEGAL_END = re.compile(rf"^{LEGAL_FORM}$")
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿ][\w-]{3,}")
+
+
+def _comma_head(head: str, lex: Lexicon) -> tuple[int, str]:
+    """The name in an item of two comma-separated parts, as (offset, name): the place after a
+    named institution ("Lakeside University, Northfield" → the university) or the name after a
+    descriptor ("Soil analytics startup, Terravo" → "Terravo"). Anything else is left whole."""
+    parts = head.split(", ")
+    if len(parts) != 2 or not parts[0] or not parts[1][:1].isupper():
+        return 0, head
+    a, b = parts
+    b_words = b.split()
+    place_like = (len(b_words) <= 3 and all(_CAP_WORD.fullmatch(w) for w in b_words)
+                  and not _LEGAL_END.match(" " + b) and type_cue(b, lex) == (EntityType.ORGANIZATION, None))
+    if place_like and type_cue(a, lex) != (EntityType.ORGANIZATION, None):
+        return 0, a
+    if _LOWER_WORD.search(a) and not _LOWER_WORD.search(b) and not _LEGAL_END.match(" " + b):
+        return len(a) + 2, b
+    return 0, head
+
+
+def _item_head(t: str, s: int, e: int, lex: Lexicon) -> tuple[str, int, int]:
     """A list item's name: "Brightwell, une jeune pousse trifluvienne …;" → "Brightwell",
     "l'Université X (UQX)." → "Université X (UQX)"."""
     a = _ITEM_ART.match(t)
@@ -78,9 +102,10 @@ def _item_head(t: str, s: int, e: int) -> tuple[str, int, int]:
     if d:
         head = head[:d.start()]
     head = head.rstrip(" ;,.")
+    cut, head = _comma_head(head, lex)
     if head == t:
         return t, s, e
-    off = (a.end() if a else 0)
+    off = (a.end() if a else 0) + cut
     return head, s + off, s + off + len(head)
 
 
@@ -163,7 +188,7 @@ def _colon_lists(bl: list[Block], flat: list[tuple[int, str, int, int]], used: s
             if heading and len(bl[j].lines()) == 1 and not _ITEM_DESC.search(items[0][0] if items else ""):
                 break  # under a heading, one paragraph per item says what the item does
             if heading or len(bl[j].lines()) > 1 or any(t.endswith(";") for t, _, _ in items):
-                items = [_item_head(*it) for it in items]  # one item per line, with a description
+                items = [_item_head(*it, lex) for it in items]  # one item per line, with a description
             ok = [it for it in items if name_like(it[0], 12) and not it[0].endswith(":") and not (
                 heading and not _HEADING_ITEM.fullmatch(it[0]))]  # "Depuis 2020, …": prose, not an item
             if not ok or len(ok) < len(items):

@@ -90,6 +90,20 @@ def test_a_project_like_organization_is_a_project_candidate():
                for p in pairs if p.family.name == "org-project")
 
 
+def test_the_body_a_list_is_introduced_by_is_a_target_for_its_items():
+    text = "Le Réseau Cap-Nord réunit trois membres :\n\n- Acme Robotique\n- Bolt Marine\n- Cirrus Labs\n"
+    doc = Document("d2", "invented.txt", "txt", text, language="fr")
+    net = ExtractedEntity("e1", EntityType.ORGANIZATION, "Réseau Cap-Nord", mentions=[_mention(doc, "Réseau Cap-Nord")])
+    items = [ExtractedEntity(f"e{i + 2}", EntityType.ORGANIZATION, n, mentions=[_mention(doc, n)], groups={"list1"})
+             for i, n in enumerate(("Acme Robotique", "Bolt Marine", "Cirrus Labs"))]
+    pairs = candidate_pairs(Extraction(doc, [net, *items], []))
+    to_net = [p for p in pairs if p.family.name == "org-project" and p.target is net]
+    assert {p.source.name for p in to_net} == {"Acme Robotique", "Bolt Marine", "Cirrus Labs"}
+    assert all(p.features["b_introduces_a_list"] == 1.0 for p in to_net)
+    between_items = [p for p in pairs if p.family.name == "org-org" and net not in (p.source, p.target)]
+    assert between_items and not any("b_introduces_a_list" in p.features for p in between_items)
+
+
 def _always(rtype: str, family: str) -> tuple[str, Binary]:
     return f"{family}/{rtype}", Binary(bias=5.0, weights={}, threshold=0.5)
 

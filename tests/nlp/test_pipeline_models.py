@@ -70,3 +70,15 @@ def test_the_rules_read_a_second_funder_after_and_by(rules_extractor):
     names = by_name(ex)
     rels = {(r.type.value, names[r.source], names[r.target]) for r in ex.relations}
     assert ("FUNDS", "Atlantic Innovation Fund", "HarborMind") in rels
+
+
+def test_list_items_drop_a_place_or_a_descriptor_beside_the_name(rules_extractor):
+    text = ("Harbour Quantum Network launches today with ten members across five universities and two startups:\n\n"
+            "  • Lakeside University, Northfield\n"
+            "  • University of Brookhaven\n"
+            "  • Marlow University, Eastport\n"
+            "  • Soil analytics startup, Terravo\n"
+            "  • Venture-backed robotics startup, Quellbot\n")
+    found = set(by_name(rules_extractor.extract(doc(text, "en"))).values())
+    assert {"Lakeside University", "Marlow University", "Terravo", "Quellbot"} <= found
+    assert not {"Marlow University, Eastport", "Soil analytics startup, Terravo"} & found
