@@ -27,6 +27,7 @@ from ingest.run import (
     _now,
     _save_report,
     _store_one,
+    check,
 )
 
 
@@ -44,12 +45,12 @@ def load_folder(folder: Path, settings: Settings, store: GraphStore, *, resolver
             continue
         doc = item.document
         try:
-            if store.run("ingest/document_exists", id=doc.id).scalar(0):
-                record(Outcome(doc.source, "unchanged", doc.id, doc.title, doc.language))
+            done = check(store, settings, doc)
+            if done is not None:
+                record(done)
                 continue
-            previous = [r["id"] for r in store.run("ingest/documents_by_source", source=doc.source).rows]
             resolver = resolver or _default_resolver(settings)
-            record(_store_one(store, resolver, doc, previous, item))
+            record(_store_one(store, settings, resolver, doc, item))
         except GrappeError as err:
             record(Outcome(doc.source, "failed", doc.id, reason=f"{err} (record {where})"))
 
