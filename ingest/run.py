@@ -119,7 +119,7 @@ def ingest(
     for err in missing:
         record(Outcome(err.path, "failed", reason=err.reason))
 
-    pending: list[tuple[Document, list[str]]] = []
+    pending: list[Document] = []
     for path in files:
         try:
             doc = _load(path, limits)
@@ -151,16 +151,20 @@ def ingest(
             except GrappeError as err:
                 record(Outcome(doc.source, "failed", doc.id, reason=str(err)))
 
+    finish(report, settings, store, t0)
+    return report
+
+
+def finish(report: IngestReport, settings: Settings, store: GraphStore, t0: float) -> None:
+    """What every write run ends with: curation replayed, caches dropped, the report saved."""
     if any(o.status in ("ingested", "replaced") for o in report.outcomes):
         # Human decisions outlive re-ingests: splits (and anything the resolver
         # could not apply while assigning) are applied again after every write.
-
         replay(store, settings)
         _invalidate_caches(settings)
     report.seconds = time.perf_counter() - t0
     report.finished = _now()
     _save_report(settings, report)
-    return report
 
 
 def check(store: GraphStore, settings: Settings, doc: Document) -> Outcome | None:
