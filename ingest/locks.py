@@ -52,8 +52,13 @@ def document_lock(data_dir: Path | str, source: str, wait_seconds: float = WAIT_
         yield
         return
     path = _lock_path(data_dir, source)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a")  # closed below; held while the block runs
+    except OSError as exc:
+        raise GrappeError(f"cannot create the ingest lock {path} ({exc}).",
+                          "Set GRAPPE_DATA_DIR to a folder this user can write.") from exc
+    with handle:
         deadline = time.monotonic() + wait_seconds
         while not _try_lock(handle):
             if time.monotonic() >= deadline:
@@ -71,8 +76,11 @@ def being_written(data_dir: Path | str, source: str) -> bool:
     path = _lock_path(data_dir, source)
     if fcntl is None or not path.exists():
         return False
-    with open(path, "a") as handle:
-        if _try_lock(handle):
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            return False
-        return True
+    try:
+        with open(path, "a") as handle:
+            if _try_lock(handle):
+                fcntl.flock(handle, fcntl.LOCK_UN)
+                return False
+            return True
+    except OSError:  # a folder we may not write: cannot tell, say not
+        return False
