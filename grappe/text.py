@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‛": "'",
@@ -39,3 +40,46 @@ def fold(name: str) -> str:
     text = _ELISION.sub("", text)
     text = text.replace("&", " and ").replace("+", " and ")
     return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    # every Latin letter fold reads as a plain one ("é" -> "e"): the inverse of strip_accents
+    out: dict[str, list[str]] = {}
+    for code in range(0xC0, 0x100):  # Latin-1: the accents of the languages read
+        char = chr(code)
+        base = strip_accents(char).casefold()
+        if len(base) == 1 and base.isascii() and base.isalpha() and char.islower():
+            out.setdefault(base, []).append(char)
+    return {base: "[" + base + "".join(chars) + "]" for base, chars in out.items()}
+
+
+def _letter(char: str) -> str:
+    return _accented().get(char, re.escape(char))
+
+
+def written(folded: str) -> str:
+    """A regular-expression fragment for the ways a folded word sequence is written in
+    text: any accents on its letters, a dot after each letter ("S.E.N.C." for "senc"),
+    "&" for "and". Lower case: the caller's pattern ignores case where it must.
+
+    >>> bool(re.fullmatch(written("ltee"), "ltée"))
+    True
+    """
+    parts = []
+    for word in folded.split():
+        if word == "and":
+            parts.append("(?:and|&)")  # fold reads "&" as "and"
+        elif len(word) == 1:
+            parts.append(_letter(word) + r"\.?")
+        else:
+            plain = "".join(_letter(c) for c in word)
+            dotted = r"\.".join(_letter(c) for c in word)  # fold joins dotted abbreviations
+            parts.append(f"(?:{plain}|{dotted})")
+    return r"[ \t]+".join(parts)
+
+
+def written_alternation(forms: Iterable[str]) -> str:
+    """:func:`written` of each folded form, joined by "|" longest first (so "sencrl"
+    is tried before "senc"); not wrapped in a group."""
+    return "|".join(written(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))

@@ -4,7 +4,8 @@ compares names with, and the legal forms every layer recognises.
 One file per language (``fr``, ``en``, and ``intl`` for legal forms met in foreign
 names). Each holds general vocabulary only, never a list of particular
 organizations: function words, titles, word *roles* (legal form, partnership form, corporate
-generic word, country or region qualifier), generic institution words mapped to
+generic word, country or region qualifier, company suffix: a legal form that makes a
+name a company for the extraction rules), generic institution words mapped to
 one concept shared across languages, multi-word generic expressions, ordinary
 word translations into English and adjective endings.
 
@@ -32,6 +33,7 @@ class Vocabulary:
     purpose_words: frozenset[str]  # "for", "pour": what follows says what the institution is for
     legal: tuple[tuple[str, ...], ...]  # folded word sequences, longest first
     partnership: tuple[tuple[str, ...], ...]  # the legal forms of partnerships (also in legal)
+    company_suffix: tuple[tuple[str, ...], ...]  # legal forms that mark a company after a name (also in legal)
     corporate: tuple[str, ...]  # folded words
     qualifier: tuple[tuple[str, ...], ...]  # folded word sequences
     concepts: dict[str, str]  # word -> "#concept"
@@ -59,6 +61,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
     purpose_words: set[str] = set()
     legal: set[tuple[str, ...]] = set()
     partnership: set[tuple[str, ...]] = set()
+    company_suffix: set[tuple[str, ...]] = set()
     corporate: list[str] = []
     qualifier: set[tuple[str, ...]] = set()
     concepts: dict[str, str] = {}
@@ -78,9 +81,10 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
         purpose_words.update(_words(data.get("purpose_words", []), f"{where} purpose_words"))
         roles = data.get("roles", {})
         legal.update(tuple(w.split()) for w in _words(roles.get("legal", []), f"{where} roles.legal"))
-        forms = _words(roles.get("partnership", []), f"{where} roles.partnership")
-        partnership.update(tuple(w.split()) for w in forms)
-        legal.update(tuple(w.split()) for w in forms)
+        for role, kept in (("partnership", partnership), ("company_suffix", company_suffix)):
+            forms = [tuple(w.split()) for w in _words(roles.get(role, []), f"{where} roles.{role}")]
+            kept.update(forms)
+            legal.update(forms)  # legal forms with a further role
         corporate.extend(_words(roles.get("corporate", []), f"{where} roles.corporate"))
         qualifier.update(tuple(w.split()) for w in _words(roles.get("qualifier", []),
                                                           f"{where} roles.qualifier"))
@@ -95,6 +99,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
         purpose_words=frozenset(purpose_words),
         legal=tuple(sorted(legal, key=lambda s: (-len(s), s))),
         partnership=tuple(sorted(partnership, key=lambda s: (-len(s), s))),
+        company_suffix=tuple(sorted(company_suffix, key=lambda s: (-len(s), s))),
         corporate=tuple(dict.fromkeys(corporate)),
         qualifier=tuple(sorted(qualifier, key=lambda s: (-len(s), s))),
         concepts=concepts,

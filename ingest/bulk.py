@@ -39,9 +39,8 @@ from graph.store.base import GraphStore, QueryResult
 from grappe.errors import GrappeError, IngestError
 from grappe.model import EntityType, GraphBatch, RelType
 from grappe.settings import Settings
-from ingest.load import finish
 from ingest.records import read_records
-from ingest.run import IngestReport, Outcome, Progress, _now
+from ingest.run import IngestReport, Outcome, Progress, _now, finish
 
 #: the node labels and relationship types besides the entity ones, as the write queries make them
 DOCUMENT, MENTION, HAS_MENTION, REFERS_TO = "Document", "Mention", "HAS_MENTION", "REFERS_TO"

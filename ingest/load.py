@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.resolve.curation import replay
 from graph.store.base import GraphStore
 from grappe.errors import GrappeError, IngestError
 from grappe.settings import Settings
@@ -23,10 +22,10 @@ from ingest.run import (
     Outcome,
     Progress,
     _default_resolver,
-    _invalidate_caches,
     _now,
-    _save_report,
     _store_one,
+    check,
+    finish,
 )
 
 
@@ -44,26 +43,14 @@ def load_folder(folder: Path, settings: Settings, store: GraphStore, *, resolver
             continue
         doc = item.document
         try:
-            if store.run("ingest/document_exists", id=doc.id).scalar(0):
-                record(Outcome(doc.source, "unchanged", doc.id, doc.title, doc.language))
+            done = check(store, settings, doc)
+            if done is not None:
+                record(done)
                 continue
-            previous = [r["id"] for r in store.run("ingest/documents_by_source", source=doc.source).rows]
             resolver = resolver or _default_resolver(settings)
-            record(_store_one(store, resolver, doc, previous, item))
+            record(_store_one(store, settings, resolver, doc, item))
         except GrappeError as err:
             record(Outcome(doc.source, "failed", doc.id, reason=f"{err} (record {where})"))
 
     finish(report, settings, store, t0)
     return report
-
-
-def finish(report: IngestReport, settings: Settings, store: GraphStore, t0: float) -> None:
-    """What every write run ends with: curation replayed, caches dropped, the report saved."""
-    if any(o.status in ("ingested", "replaced") for o in report.outcomes):
-        # human decisions outlive re-ingests (as in ingest.run)
-
-        replay(store, settings)
-        _invalidate_caches(settings)
-    report.seconds = time.perf_counter() - t0
-    report.finished = _now()
-    _save_report(settings, report)

@@ -7,6 +7,8 @@ skipped; a file whose content changed replaces what its previous version
 contributed, but only once the new version has been written completely. A document
 counts as stored only once its complete marker (written after its facts) is there: a
 run killed mid-write leaves an incomplete version, which the next run removes and redoes.
+Two runs that reach the same source at once take turns on its lock (:mod:`ingest.locks`):
+one writes it, the other finds it complete and reports it unchanged.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from grappe.settings import Settings
 from ingest.discover import discover
 from ingest.limits import InputLimits
 from ingest.loaders import load_document
+from ingest.locks import document_lock
 
 #: Documents handed to the NLP pipeline at once (nlp.pipe batching).
 CHUNK = 8
@@ -38,6 +41,7 @@ CHUNK = 8
 class Outcome:
     path: str
     status: str  # ingested | replaced | unchanged | failed
+    #: why it failed, or why an unchanged document was not written ("written meanwhile ...")
     doc_id: str | None = None
     title: str = ""
     language: str | None = None
@@ -115,7 +119,7 @@ def ingest(
     for err in missing:
         record(Outcome(err.path, "failed", reason=err.reason))
 
-    pending: list[tuple[Document, list[str]]] = []
+    pending: list[Document] = []
     for path in files:
         try:
             doc = _load(path, limits)
@@ -123,47 +127,58 @@ def ingest(
             record(Outcome(str(path), "failed", reason=_reason(err)))
             continue
         try:
-            outcome, previous = _prepare(store, doc)
+            outcome = check(store, settings, doc)
         except GrappeError as err:
             record(Outcome(doc.source, "failed", doc.id, reason=str(err)))
             continue
         if outcome is not None:
             record(outcome)
         else:
-            pending.append((doc, previous))
+            pending.append(doc)
 
     if pending:
         resolver = resolver or _default_resolver(settings)
         if mapper is not None:
-            results = zip(pending, mapper(doc for doc, _ in pending), strict=True)
-            extracted = ((doc, previous, result) for (doc, previous), result in results)
+            extracted = zip(pending, mapper(iter(pending)), strict=True)
         else:
             extracted = _extract_all(extractor or _default_extractor(), pending)
-        for doc, previous, result in extracted:
+        for doc, result in extracted:
             if isinstance(result, Exception):
                 record(Outcome(doc.source, "failed", doc.id, reason=f"extraction failed ({type(result).__name__}: {result})"))
                 continue
             try:
-                record(_store_one(store, resolver, doc, previous, result))
+                record(_store_one(store, settings, resolver, doc, result))
             except GrappeError as err:
                 record(Outcome(doc.source, "failed", doc.id, reason=str(err)))
 
+    finish(report, settings, store, t0)
+    return report
+
+
+def finish(report: IngestReport, settings: Settings, store: GraphStore, t0: float) -> None:
+    """What every write run ends with: curation replayed, caches dropped, the report saved."""
     if any(o.status in ("ingested", "replaced") for o in report.outcomes):
         # Human decisions outlive re-ingests: splits (and anything the resolver
         # could not apply while assigning) are applied again after every write.
-
         replay(store, settings)
         _invalidate_caches(settings)
     report.seconds = time.perf_counter() - t0
     report.finished = _now()
     _save_report(settings, report)
-    return report
+
+
+def check(store: GraphStore, settings: Settings, doc: Document) -> Outcome | None:
+    """The outcome of a document with nothing to write (stored and complete), else None."""
+    with document_lock(settings.data_dir, doc.source):
+        return _prepare(store, doc)[0]
 
 
 def _prepare(store: GraphStore, doc: Document) -> tuple[Outcome | None, list[str]]:
     """What to do with a loaded file: an outcome when there is nothing to extract, else
     the complete previous versions to replace. Whatever an interrupted run left behind
-    (a version without its complete marker) is removed first, so it is redone whole."""
+    (a version without its complete marker) is removed first, so it is redone whole.
+    Runs under the document's lock: an incomplete version seen then is no other run's
+    write in progress."""
     versions = {r["id"]: bool(r["complete"])
                 for r in store.run("ingest/documents_by_source", source=doc.source).rows}
     state = store.run("ingest/document_state", id=doc.id).first() or {}
@@ -183,21 +198,23 @@ def _prepare(store: GraphStore, doc: Document) -> tuple[Outcome | None, list[str
     return None, older
 
 
-def _store_one(store: GraphStore, resolver, doc: Document, previous: list[str],
+def _store_one(store: GraphStore, settings: Settings, resolver, doc: Document,
                extraction: Extraction) -> Outcome:
-    # The new version is resolved against the graph that still holds the old one
-    # (so entity ids stay stable) and written before the old one goes: a failure
-    # at any step never loses what was ingested before. Its complete marker is
-    # written last, so a crash mid-write leaves a version the next run redoes.
-    if store.run("ingest/document_exists", id=doc.id).scalar(0):
-        # another ingest running at the same time wrote it since this one looked
-        return Outcome(doc.source, "unchanged", doc.id, doc.title, doc.language,
-                       reason="written meanwhile by another ingest")
-    assignment = resolver(extraction, store)
-    batch = to_graph(extraction, assignment)
-    store.write_document(batch)
-    for old_id in previous:
-        store.delete_document(old_id)
+    with document_lock(settings.data_dir, doc.source):
+        # checked again under the lock: another run may have written it during extraction
+        done, previous = _prepare(store, doc)
+        if done is not None:
+            done.reason = "written meanwhile by another ingest"
+            return done
+        # The new version is resolved against the graph that still holds the old one
+        # (so entity ids stay stable) and written before the old one goes: a failure
+        # at any step never loses what was ingested before. Its complete marker is
+        # written last, so a crash mid-write leaves a version the next run redoes.
+        assignment = resolver(extraction, store)
+        batch = to_graph(extraction, assignment)
+        store.write_document(batch)
+        for old_id in previous:
+            store.delete_document(old_id)
     return Outcome(
         doc.source,
         "replaced" if previous else "ingested",
@@ -211,23 +228,21 @@ def _store_one(store: GraphStore, resolver, doc: Document, previous: list[str],
     )
 
 
-def _extract_all(extractor, pending: list[tuple[Document, list[str]]]
-                 ) -> Iterator[tuple[Document, list[str], Extraction | Exception]]:
+def _extract_all(extractor, pending: list[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
     """Extract in chunks through the batched pipeline; a failing chunk is retried
     one document at a time so one bad document does not sink its neighbours."""
     for i in range(0, len(pending), CHUNK):
         chunk = pending[i:i + CHUNK]
         try:
-            results = list(extractor.extract_many([doc for doc, _ in chunk]))
+            results = list(extractor.extract_many(chunk))
         except Exception:  # isolate the failing document below
             results = []
-            for doc, _ in chunk:
+            for doc in chunk:
                 try:
                     results.append(extractor.extract(doc))
                 except Exception as exc:  # reported per document
                     results.append(exc)
-        for (doc, previous), result in zip(chunk, results, strict=True):
-            yield doc, previous, result
+        yield from zip(chunk, results, strict=True)
 
 
 def _load(path: Path, limits: InputLimits) -> Document:

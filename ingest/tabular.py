@@ -50,6 +50,7 @@ from grappe.model import (
     Mention,
     RelType,
 )
+from ingest.locks import document_lock
 
 #: Grappe fields a mapping's ``[columns]`` may name; project and organization are required.
 FIELDS = ("project", "organization", "name", "role", "type", "country", "date", "amount")
@@ -475,19 +476,22 @@ def import_file(path: Path, mapping: Mapping, settings: Any, store: Any, *, reso
     t0 = time.perf_counter()
     table = read_table(path, mapping)
     report = ImportReport(str(path), "unchanged", rows=len(table.rows), bad_rows=table.bad)
-    if store.run("ingest/document_exists", id=table.digest).scalar(0):
-        report.seconds = time.perf_counter() - t0
-        return report
-    previous = [r["id"] for r in store.run("ingest/documents_by_source", source=str(table.path)).rows]
-    extraction = to_extraction(table, mapping)
-    if resolver is None:
-        resolver = StoreResolver(settings).assign
-    assignment, met = assign(extraction, resolver, store)
-    batch = to_graph(extraction, assignment)
-    store.write_document(batch)  # complete marker last, as for documents
-    for old in previous:
-        if old != table.digest:
-            store.delete_document(old)
+    # one writer per table, as per document (ingest.locks): a concurrent import of the
+    # same file waits, then finds it stored
+    with document_lock(settings.data_dir, str(table.path)):
+        if store.run("ingest/document_exists", id=table.digest).scalar(0):
+            report.seconds = time.perf_counter() - t0
+            return report
+        previous = [r["id"] for r in store.run("ingest/documents_by_source", source=str(table.path)).rows]
+        extraction = to_extraction(table, mapping)
+        if resolver is None:
+            resolver = StoreResolver(settings).assign
+        assignment, met = assign(extraction, resolver, store)
+        batch = to_graph(extraction, assignment)
+        store.write_document(batch)  # complete marker last, as for documents
+        for old in previous:
+            if old != table.digest:
+                store.delete_document(old)
 
     replay(store, settings)
     invalidate(settings)

@@ -67,7 +67,7 @@ def extract_chunk(extractor: Any, docs: list[Document]) -> list[Extraction | Ext
     """Extractions for ``docs`` in order; a failing document becomes an :class:`ExtractionFailed`
     (picklable, unlike some library exceptions) and does not sink its neighbours."""
     out: list[Extraction | ExtractionFailed] = []
-    for _doc, _prev, result in _extract_all(extractor, [(d, []) for d in docs]):
+    for _doc, result in _extract_all(extractor, list(docs)):
         out.append(ExtractionFailed(f"{type(result).__name__}: {result}")
                    if isinstance(result, Exception) else result)
     return out

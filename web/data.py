@@ -266,8 +266,9 @@ def sources_data(store: Any, data_dir: Path, offset: int = 0, limit: int = 200,
     if public and report:
         report["failures"] = [{"path": public_source(f["path"]), "reason": redact_paths(f["reason"])}
                               for f in report["failures"]]
+    incomplete = store.run("web/incomplete_document_count").scalar(0)
     return {"ok": True, "offset": offset, "limit": limit, "more": len(rows) > limit,
-            "documents": rows[:limit], "last_ingest": report}
+            "documents": rows[:limit], "last_ingest": report, "incomplete": incomplete}
 
 
 def document_data(store: Any, doc_id: str, public: bool = False) -> dict[str, Any]:

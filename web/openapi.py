@@ -103,7 +103,8 @@ SCHEMAS: dict[str, Any] = {
         "started": NSTR, "finished": NSTR, "documents": INT, "error": STR,
         "failures": _arr(_obj({"path": STR, "reason": STR}))}, "required": ["failures"]},
     "SourcesResponse": _obj({"ok": OK, "offset": INT, "limit": INT, "more": BOOL,
-                             "documents": _arr(ref("DocumentRow")), "last_ingest": ref("LastIngest")}),
+                             "documents": _arr(ref("DocumentRow")), "last_ingest": ref("LastIngest"),
+                             "incomplete": INT}),
     "DocumentResponse": _obj({
         "ok": OK,
         "document": _obj({"id": STR, "title": NSTR, "date": NSTR, "language": NSTR, "format": NSTR,

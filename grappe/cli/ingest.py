@@ -99,7 +99,8 @@ class Progress:
         if self.bar is not None:
             self.bar.update(1, outcome)
         elif not self.quiet:
-            click.echo(f"{outcome.status:>9}  {outcome.path}", err=True)
+            why = f" ({outcome.reason})" if outcome.reason and outcome.status != "failed" else ""
+            click.echo(f"{outcome.status:>9}  {outcome.path}{why}", err=True)
 
     def __enter__(self) -> Progress:
         return self

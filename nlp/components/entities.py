@@ -18,7 +18,7 @@ from grappe.model import EntityType
 from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
 from nlp.lexicon import WORDS as W
-from nlp.rules import DATELINE, EXEC_TITLE, LEGAL_FORM, PERSON_TITLE, cut_lower_tail, is_acronym_of
+from nlp.rules import DATELINE, EXEC_TITLE, LEGAL_FORM_RX, PERSON_TITLE, cut_lower_tail, is_acronym_of
 from nlp.textutil import looks_like_person, squash, type_cue
 
 _LEAD = re.compile(rf"^(?:{W.LEAD_ARTICLE})")
@@ -126,6 +126,14 @@ def _person_shaped(name: str, lex) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and type_cue(name, lex) == (EntityType.ORGANIZATION, None)
 
 
+def _legal_form_after(name: str, text: str) -> bool:
+    """Whether ``name`` stands somewhere in ``text`` followed by a legal form ("X inc.")."""
+    # every start of the name (a lookahead, so overlapping ones too), then the legal form
+    # where it ends: the long legal-form pattern is compiled once, not once per name
+    return any(LEGAL_FORM_RX.match(text, m.start() + len(name))
+               for m in re.finditer(rf"(?<!\w)(?={re.escape(name)})", text))
+
+
 def _indefinite_appos(appos: re.Pattern, after: str) -> bool:
     """", a Laval company", ", une jeune pousse …" (not ", the company's CEO")."""
     m = appos.search(after)
@@ -211,7 +219,7 @@ class Entities(RuleComponent):
             if label in ("PER", "PERSON") and (
                     described.search(text[max(0, s - 50):s])
                     or _indefinite_appos(appos, text[e:e + 80])
-                    or re.search(rf"(?<!\w){re.escape(name)}{LEGAL_FORM}", text)):  # "X inc.": a company
+                    or _legal_form_after(name, text)):  # "X inc.": a company
                 label = "ORG"  # "Canadian retailer Acme Grocers", "la jeune entreprise gatinoise X", "X, a Laval company"
                 ctx.persons.discard(text[ent.start_char:ent.end_char].strip())  # later rules see an organization
                 ctx.persons.discard(name)

@@ -26,10 +26,10 @@ from nlp.rules.lists import lists
 from nlp.rules.names import cut_lower_tail, gov_name, is_acronym_of, parse_item, province_gov, split_items
 from nlp.rules.projects import prose_projects
 from nlp.rules.roles import prose
-from nlp.rules.shapes import DATELINE, EXEC_TITLE, LEGAL_FORM, PERSON_TITLE
+from nlp.rules.shapes import DATELINE, EXEC_TITLE, LEGAL_FORM, LEGAL_FORM_RX, PERSON_TITLE
 
 __all__ = [
-    "DATELINE", "EXEC_TITLE", "LEGAL_FORM", "PERSON_TITLE", "Context", "cut_lower_tail", "gov_name",
+    "DATELINE", "EXEC_TITLE", "LEGAL_FORM", "LEGAL_FORM_RX", "PERSON_TITLE", "Context", "cut_lower_tail", "gov_name",
     "is_acronym_of", "lists", "parse_item", "project_fields", "prose", "prose_projects", "province_gov",
     "split_items",
 ]

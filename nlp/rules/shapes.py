@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
+from grappe.text import written_alternation
+from grappe.vocabulary import vocabulary
 from nlp.lexicon import WORDS as W
 
-#: a legal form after a company name ("Acme inc.", ", Ltd")
-LEGAL_FORM = rf",?[ \t]+(?i:{W.LEGAL_FORM})\.?(?!\w)"
+#: a legal form after a company name ("Acme inc.", ", Ltd", " S.E.N.C."): the language
+#: data's ``company_suffix`` forms (``grappe/lang/*.toml``), as they are written
+LEGAL_FORM = rf",?[ \t]+(?i:{written_alternation(' '.join(f) for f in vocabulary().company_suffix)})\.?(?!\w)"
+#: the same, compiled once (it is long): matched where a name ends
+LEGAL_FORM_RX = re.compile(LEGAL_FORM)
 
 
 #: an executive title before a name ("CEO Maëlle Roy"): a person, never an organization's name

@@ -16,6 +16,7 @@ import pytest
 import nlp.rules  # noqa: F401  (imports every family, so each registers its cues)
 from nlp.lexicon import PATTERNS_DIR, WORDS, Lexicon, lexicon, read_lexicon
 from nlp.rules.cues import FAMILIES, per_language
+from nlp.rules.shapes import LEGAL_FORM
 
 NLP = Path(__file__).resolve().parents[2] / "nlp"
 FAMILY_MODULES = ("boards", "fields", "lists", "mentions", "names", "projects", "roles")
@@ -129,7 +130,19 @@ def test_every_word_list_the_code_names_is_in_the_shared_data_and_used():
     used = _code_word_labels()
     assert used - data == set()
     assert data - used == set()
-    assert WORDS.LEGAL_FORM.split("|")[0] == lexicon("fr").patterns["W_LEGAL_FORM"][0]
+    assert WORDS.EXEC_TITLE.split("|")[0] == lexicon("fr").patterns["W_EXEC_TITLE"][0]
+
+
+def test_legal_forms_after_a_name_come_from_the_core_language_data():
+    """One list of legal forms (``grappe/lang/*.toml``): the rules read its
+    ``company_suffix`` forms as they are written, and keep no word list of their own."""
+    assert not any(label.startswith("W_LEGAL") for label in lexicon("fr").patterns)
+    after = re.compile(rf"Acme{LEGAL_FORM}$")
+    for company in ("Acme inc.", "Acme, Inc.", "Acme Ltée", "Acme limitée", "Acme S.E.N.C.", "Acme LLC",
+                    "Acme Corp.", "Acme, Ltd"):
+        assert after.match(company), company
+    for other in ("Acme Incubator", "Acme company", "Acme Ltdx"):
+        assert not after.match(other), other
 
 
 def test_an_unknown_word_list_is_a_clear_error():
