@@ -76,6 +76,11 @@ def test_a_defined_acronym_wins_over_initials() -> None:
     ["Groupe Acme inc.", "Acme Group", "Acme"],
     ["Acme Canada S.E.N.C.R.L., s.r.l.", "Acme Canada LLP", "Acme"],  # partnership, qualifier
     ["Acme Canada", "Acme LLP"],
+    # words naming the kind of body or the line of business, before or after the name
+    ["Robotique Acme", "Acme inc.", "Acme"],
+    ["Mouvement des caisses Acme", "Mouvement Acme", "Acme"],
+    ["Acme Communications Inc.", "Acme"],
+    ["Acme Group Acquisition Corporation", "Acme Group"],
 ])
 def test_legal_and_corporate_words_in_any_position(names: list[str]) -> None:
     c = clusters_of(names)
@@ -87,6 +92,13 @@ def test_legal_and_corporate_words_do_not_make_different_names_one() -> None:
     assert apart(c, "Acme inc.", "Bolt inc.")
     assert apart(c, "Acme Solutions", "Acme Technologies")  # two different corporate words
     assert together(c, "Bolt inc.", "Société Bolt")
+
+
+def test_bare_initials_do_not_hide_a_match_of_the_names() -> None:
+    # "(NC)" spells the long form only as initials (candidate only), but the names
+    # themselves differ by a corporate word: one railway
+    c = clusters_of(["Nordville Central Railroad", "Nordville Central (NC)", "Borealis Logistique"])
+    assert together(c, "Nordville Central Railroad", "Nordville Central (NC)") and len(c) == 2
 
 
 # --------------------------------------------------------------------------- country and region qualifiers
