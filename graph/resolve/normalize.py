@@ -326,7 +326,21 @@ def acronym_match(acronym: str, name: str) -> int:
     if level == 0 and front and words[0] not in front:
         level = _acronym_walk(fold(acronym).replace(" ", ""),
                               front + [w for w in words if w not in front])
+    reverse = _reversed_phrase(words)
+    if level == 0 and reverse and len(acronym) >= 3:
+        # the other language's acronym: "Agence spatiale nordique" is "Nordic Space Agency"
+        level = min(_acronym_walk(fold(acronym).replace(" ", ""), reverse), 1)
     return level
+
+
+def _reversed_phrase(words: list[str]) -> list[str]:
+    """A French noun followed by its adjectives ("Agence spatiale nordique") reads in
+    the reverse order in English ("Nordic Space Agency"), so its English acronym spells
+    the words backwards. Only a phrase of three words or more with no function word
+    (one with "de" does not simply reverse: "Institut de ..."). Empty when none."""
+    if len(words) < 3 or any(w in STOPWORDS for w in words):
+        return []
+    return words[::-1]
 
 
 def _acronym_walk(acr: str, words: list[str]) -> int:
@@ -392,6 +406,9 @@ def initials(name: str) -> frozenset[str]:
             if len(kept) >= 2:
                 out.add("".join(first[i] for i in kept))
                 out.add("".join(whole[i] for i in kept))
+    reverse = _reversed_phrase(words)
+    if reverse:
+        out.add("".join(w[0] for w in reverse))  # the other language's acronym
     return frozenset(out)
 
 

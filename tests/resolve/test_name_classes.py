@@ -31,6 +31,17 @@ def test_acronym_shapes(acronym: str, name: str) -> None:
     assert acronym_match(acronym, name) > 0
 
 
+def test_an_acronym_from_the_other_language_spells_a_noun_and_its_adjectives_backwards() -> None:
+    # "Agence spatiale nordique" is the "Nordic Space Agency": NSA, as well as ASN
+    assert acronym_match("NSA", "Agence spatiale nordique") > 0
+    assert acronym_match("ASN", "Agence spatiale nordique") > 0
+    c = clusters_of(["NSA", "Agence spatiale nordique", "Borealis Logistique"])
+    assert together(c, "NSA", "Agence spatiale nordique") and len(c) == 2
+    # only a phrase without function words reverses; two-letter acronyms never do
+    assert acronym_match("TNI", "Institut de technologie nordique") == 0
+    assert acronym_match("NA", "Agence nordique") == 0
+
+
 def test_acronyms_never_skip_a_leading_qualifier() -> None:
     assert acronym_match("NRA", "Canadian Northern Acme Company") == 0
 
