@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve.features import NameInfo
+from graph.resolve.features import DEPARTMENT, NameInfo
 from graph.resolve.normalize import (
     STOPWORDS,
     core_tokens,
@@ -57,6 +57,11 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
         out.add("K:" + key_of(core_tokens(head)))
     if len(name.compact) >= 5:
         out.add("K:=" + name.compact)
+    if name.bare_quals and name.core != name.tset:
+        out.add("K:~" + key_of(tuple(name.core)))  # "Acme Affairs Canada" ...
+    if name.concepts & DEPARTMENT:
+        # ... meets "Department of Acme Affairs" (see features.department_title)
+        out.add("K:~" + key_of(tuple(name.core - DEPARTMENT)))
     content = [t for t in name.tokens if not t.startswith("#")]
     if content:
         ranked = sorted(set(content), key=lambda t: (df[t] if df else 0, t))

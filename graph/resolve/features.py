@@ -280,6 +280,25 @@ def purpose_tail(a: NameInfo, b: NameInfo) -> FeatureScore:
     return _none("purpose_tail", a, b)
 
 
+#: concepts that open the legal title of a government department ("Department of X")
+DEPARTMENT = frozenset({"#dept", "#min"})
+
+
+def department_title(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """"Department of Acme Affairs" ~ "Acme Affairs Canada": a government department's
+    legal title and its applied title, the same words with the department word on one
+    side and the country or region qualifier on the other."""
+    for long, short in ((a, b), (b, a)):
+        if not long.concepts & DEPARTMENT or short.concepts & DEPARTMENT or not short.bare_quals:
+            continue
+        words = long.tset - DEPARTMENT - long.quals
+        if words and words == short.tset - short.quals and long.quals <= short.quals \
+                and any(not t.startswith("#") for t in words):
+            return FeatureScore("department_title", w("department_title"),
+                                "department's legal title and its applied title", long.raw, short.raw)
+    return _none("department_title", a, b)
+
+
 def person_initials(a: NameInfo, b: NameInfo) -> FeatureScore:
     """"J. Tremblay" ~ "Jean Tremblay": same last name, compatible initials (candidate)."""
     if not (a.person and b.person) or len(a.tokens) != len(b.tokens) or a.tokens[-1:] != b.tokens[-1:]:
@@ -290,8 +309,8 @@ def person_initials(a: NameInfo, b: NameInfo) -> FeatureScore:
     return FeatureScore("person_initials", w("person_initials"), "initials of the same name (candidate only)", a.raw, b.raw)
 
 
-NAME_FEATURES = (exact_key, digits_differ, qualifiers_differ, compact, purpose_tail, token_subset, typo, acronym,
-                 inner_acronym, person_initials)
+NAME_FEATURES = (exact_key, digits_differ, qualifiers_differ, compact, purpose_tail, department_title,
+                 token_subset, typo, acronym, inner_acronym, person_initials)
 
 
 def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:

@@ -175,3 +175,21 @@ def test_a_name_with_a_dash_and_a_tagline() -> None:
 def test_tickers_are_not_part_of_a_name() -> None:
     c = clusters_of(["Acme Robotique inc. (TSX: ACR)", "Acme Robotique (T.ACR)", "Acme Robotique"])
     assert len(c) == 1
+
+
+# --------------------------------------------------------------------------- government departments
+
+
+@pytest.mark.parametrize("names", [
+    ["Department of Northern Affairs", "Northern Affairs Canada"],  # legal title / applied title
+    ["Ministère de la Santé numérique", "Santé numérique Canada", "Digital Health Canada"],
+])
+def test_a_department_and_its_applied_title(names: list[str]) -> None:
+    c = clusters_of([*names, "Borealis Logistique"])
+    assert together(c, *names) and len(c) == 2, c
+
+
+def test_a_department_title_needs_the_same_words() -> None:
+    c = clusters_of(["Department of Northern Affairs", "Northern Affairs Labs Canada",
+                     "Northern Canada", "Department of Northern Affairs Canada Ontario"])
+    assert len(c) == 4, c
