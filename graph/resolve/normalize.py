@@ -156,6 +156,8 @@ def _stem(token: str) -> str:
 
 
 _LONG_CONCEPT_WORDS = sorted(w for w in CONCEPTS if len(w) >= 7)
+#: the English words of the translations: ordinary vocabulary, stemmed like the translations
+_ENGLISH_WORDS = frozenset(v for v in VOCABULARY.values() if not v.startswith("#"))
 
 
 @lru_cache(maxsize=100_000)
@@ -175,7 +177,10 @@ def map_token(token: str) -> str:
     for ending, english in _VOCAB.endings:
         if len(token) >= 7 and token.endswith(ending):  # "laurentienne" = "laurentian"
             return token[:-len(ending)] + english
-    return _stem(token)
+    if token in _ENGLISH_WORDS:  # "Robotics" as "robotique" translates
+        return _stem(token)
+    # any other word is a name, not a plural: "Acmes" is not "Acme"
+    return token
 
 
 def _role_tokens(words: tuple[str, ...]) -> frozenset[str]:

@@ -105,6 +105,14 @@ def test_legal_and_corporate_words_do_not_make_different_names_one() -> None:
     assert together(c, "Bolt inc.", "Société Bolt")
 
 
+def test_a_brand_ending_in_s_is_not_a_plural() -> None:
+    # "Acmes" (a chain named after its founder) is not "Acme Companies"; generic words
+    # of the language data still lose their plural ("Acme Robotics" = "Robotique Acme")
+    c = clusters_of(["Acme Companies Limited", "Acme", "Acmes", "Acme Robotics", "Robotique Acme"])
+    assert apart(c, "Acme", "Acmes")
+    assert together(c, "Acme Robotics", "Robotique Acme")
+
+
 def test_bare_initials_do_not_hide_a_match_of_the_names() -> None:
     # "(NC)" spells the long form only as initials (candidate only), but the names
     # themselves differ by a corporate word: one railway
