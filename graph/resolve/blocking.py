@@ -25,6 +25,7 @@ from graph.resolve.features import DEPARTMENT, NameInfo
 from graph.resolve.normalize import (
     STOPWORDS,
     core_tokens,
+    field_head,
     fold,
     initials,
     key_of,
@@ -52,9 +53,11 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
     out: set[str] = set()
     if name.key:
         out.add("K:" + name.key)
-    head = purpose_head(name.raw) if not name.person else ""
-    if head:  # "Institut X pour ..." meets "Institut X"
-        out.add("K:" + key_of(core_tokens(head)))
+    if not name.person:
+        # "Institut X pour ..." and "Institut X de recherches médicales" meet "Institut X"
+        for head in (purpose_head(name.raw), field_head(name.raw)):
+            if head:
+                out.add("K:" + key_of(core_tokens(head)))
     if len(name.compact) >= 5:
         out.add("K:=" + name.compact)
     if name.bare_quals and name.core != name.tset:

@@ -23,6 +23,7 @@ from graph.resolve.normalize import (
     compound_words,
     core_tokens,
     digits,
+    field_head,
     fold,
     is_partnership,
     key_of,
@@ -271,12 +272,20 @@ def inner_acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
 def purpose_tail(a: NameInfo, b: NameInfo) -> FeatureScore:
     """"Acme Institute for Artificial Intelligence" ~ "Acme Institute": an
     institution name followed by what it is for (purpose words: "for", "pour"...)."""
+    if a.person or b.person:
+        return _none("purpose_tail", a, b)
     for short, long in ((a, b), (b, a)):
+        if not (short.concepts & DROPPABLE and len(short.tset) >= 2):
+            continue
         head = purpose_head(long.raw)
-        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key \
-                and short.concepts & DROPPABLE and len(short.tset) >= 2:
+        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key:
             return FeatureScore("purpose_tail", w("purpose_tail"), f"what follows describes {short.raw!r}",
                                 short.raw, long.raw)
+        # "Institut Acme de recherches médicales" ~ "Institut Acme": the field it works in
+        head = field_head(long.raw)
+        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key:
+            return FeatureScore("purpose_tail.field", w("purpose_tail.field"),
+                                f"what follows names the field of {short.raw!r}", short.raw, long.raw)
     return _none("purpose_tail", a, b)
 
 
@@ -324,7 +333,7 @@ def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:
     for feature in NAME_FEATURES[1:]:
         result = feature(a, b)
         if result.veto:
-            return best if best.name == "purpose_tail" and best.score >= threshold("auto") else result
+            return best if best.name.startswith("purpose_tail") and best.score >= threshold("auto") else result
         if result.score > best.score:
             best = result
     return best

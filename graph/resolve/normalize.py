@@ -282,6 +282,26 @@ def purpose_head(name: str) -> str:
     return ""
 
 
+def _is_field_word(word: str) -> bool:
+    return word in STOPWORDS or word in VOCABULARY or word in _ENGLISH_WORDS or \
+        _stem(word) in _ENGLISH_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def field_head(name: str) -> str:
+    """The part of a name before the field it works in ("Institut Acme de recherches
+    médicales" → "Institut Acme", "Acme Institute of Medical Research" → "Acme
+    Institute"): a function word followed only by ordinary vocabulary of the language
+    data, after a head with a word that is not. "" when there is none."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:], 1):
+        if w in STOPWORDS and any(t not in STOPWORDS for t in words[i:]) \
+                and all(_is_field_word(t) for t in words[i:]) \
+                and not all(_is_field_word(t) or t in CONCEPTS for t in words[:i]):
+            return " ".join(words[:i])
+    return ""
+
+
 def key_of(tokens: tuple[str, ...] | list[str]) -> str:
     """Order-free key of a token sequence ("Université Bishop" = "Bishop University")."""
     return " ".join(sorted(tokens))

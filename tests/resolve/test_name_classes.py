@@ -201,3 +201,21 @@ def test_a_department_title_needs_the_same_words() -> None:
     c = clusters_of(["Department of Northern Affairs", "Northern Affairs Labs Canada",
                      "Northern Canada", "Department of Northern Affairs Canada Ontario"])
     assert len(c) == 4, c
+
+
+# --------------------------------------------------------------------------- a field after the name
+
+
+@pytest.mark.parametrize("names", [
+    ["Institut Nordville de recherches médicales", "Institut Nordville", "Nordville Institute"],
+    ["Nordville Institute of Medical Research", "Nordville Institute"],
+])
+def test_a_long_form_naming_its_field(names: list[str]) -> None:
+    c = clusters_of([*names, "Borealis Logistique"])
+    assert together(c, *names) and len(c) == 2, c
+
+
+def test_two_fields_are_two_institutes() -> None:
+    c = clusters_of(["Institut Nordville de biologie", "Institut Nordville de chimie",
+                     "Université de Nordville", "Institut de recherches cliniques de Nordville"])
+    assert len(c) == 4, c
