@@ -355,7 +355,16 @@ def acronym_match(acronym: str, name: str) -> int:
     if level == 0 and reverse and len(acronym) >= 3:
         # the other language's acronym: "Agence spatiale nordique" is "Nordic Space Agency"
         level = min(_acronym_walk(fold(acronym).replace(" ", ""), reverse), 1)
+    if level == 0:
+        # the acronym of the name alone, without what it is for or its field:
+        # "Agence Acme pour le Nord" is AA (initials only: a candidate)
+        for head in _heads(name):
+            level = max(level, min(_acronym_walk(fold(acronym).replace(" ", ""), head.split()), 1))
     return level
+
+
+def _heads(name: str) -> tuple[str, ...]:
+    return tuple(h for h in (purpose_head(name), field_head(name)) if h)
 
 
 def _reversed_phrase(words: list[str]) -> list[str]:
@@ -434,6 +443,8 @@ def initials(name: str) -> frozenset[str]:
     reverse = _reversed_phrase(words)
     if reverse:
         out.add("".join(w[0] for w in reverse))  # the other language's acronym
+    for head in _heads(name):  # the name without what it is for
+        out.update(initials(head))
     return frozenset(out)
 
 

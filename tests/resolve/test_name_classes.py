@@ -42,6 +42,14 @@ def test_an_acronym_from_the_other_language_spells_a_noun_and_its_adjectives_bac
     assert acronym_match("NA", "Agence nordique") == 0
 
 
+def test_an_acronym_may_leave_out_what_the_institution_is_for() -> None:
+    assert acronym_match("DNC", "Développement nordique Canada pour les régions de l'Est") > 0
+    assert acronym_match("INB", "Institut Nordville de biologie") > 0  # and its field
+    c = clusters_of(["DNC", "Développement nordique Canada pour les régions de l'Est", "Borealis Logistique"])
+    assert together(c, "DNC", "Développement nordique Canada pour les régions de l'Est") and len(c) == 2
+    assert acronym_match("DNR", "Développement nordique Canada pour les régions de l'Est") == 0
+
+
 def test_acronyms_never_skip_a_leading_qualifier() -> None:
     assert acronym_match("NRA", "Canadian Northern Acme Company") == 0
 
