@@ -162,6 +162,7 @@ def test_a_qualifier_inside_the_name_is_part_of_it() -> None:
     ("Institut de cardiologie de Nordville", "Nordville Heart Institute"),
     ("Conseil national de recherches de Nordland", "National Research Council of Nordland"),
     ("Banque de développement de Nordland", "Nordland Development Bank"),
+    ("Calcul Nordland", "Compute Nordland"),  # the English noun "compute"
 ])
 def test_bilingual_generic_words_in_either_order(fr: str, en: str) -> None:
     c = clusters_of([fr, en])
