@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve.features import NameInfo
+from graph.resolve.features import DEPARTMENT, NameInfo
 from graph.resolve.normalize import (
     STOPWORDS,
     core_tokens,
+    field_head,
     fold,
     initials,
     key_of,
@@ -52,11 +53,18 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
     out: set[str] = set()
     if name.key:
         out.add("K:" + name.key)
-    head = purpose_head(name.raw) if not name.person else ""
-    if head:  # "Institut X pour ..." meets "Institut X"
-        out.add("K:" + key_of(core_tokens(head)))
+    if not name.person:
+        # "Institut X pour ..." and "Institut X de recherches médicales" meet "Institut X"
+        for head in (purpose_head(name.raw), field_head(name.raw)):
+            if head:
+                out.add("K:" + key_of(core_tokens(head)))
     if len(name.compact) >= 5:
         out.add("K:=" + name.compact)
+    if name.bare_quals and name.core != name.tset:
+        out.add("K:~" + key_of(tuple(name.core)))  # "Acme Affairs Canada" ...
+    if name.concepts & DEPARTMENT:
+        # ... meets "Department of Acme Affairs" (see features.department_title)
+        out.add("K:~" + key_of(tuple(name.core - DEPARTMENT)))
     content = [t for t in name.tokens if not t.startswith("#")]
     if content:
         ranked = sorted(set(content), key=lambda t: (df[t] if df else 0, t))

@@ -23,6 +23,7 @@ from graph.resolve.normalize import (
     compound_words,
     core_tokens,
     digits,
+    field_head,
     fold,
     is_partnership,
     key_of,
@@ -271,13 +272,40 @@ def inner_acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
 def purpose_tail(a: NameInfo, b: NameInfo) -> FeatureScore:
     """"Acme Institute for Artificial Intelligence" ~ "Acme Institute": an
     institution name followed by what it is for (purpose words: "for", "pour"...)."""
+    if a.person or b.person:
+        return _none("purpose_tail", a, b)
     for short, long in ((a, b), (b, a)):
+        if not (short.concepts & DROPPABLE and len(short.tset) >= 2):
+            continue
         head = purpose_head(long.raw)
-        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key \
-                and short.concepts & DROPPABLE and len(short.tset) >= 2:
+        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key:
             return FeatureScore("purpose_tail", w("purpose_tail"), f"what follows describes {short.raw!r}",
                                 short.raw, long.raw)
+        # "Institut Acme de recherches médicales" ~ "Institut Acme": the field it works in
+        head = field_head(long.raw)
+        if head and core_tokens(head) and key_of(core_tokens(head)) == short.key:
+            return FeatureScore("purpose_tail.field", w("purpose_tail.field"),
+                                f"what follows names the field of {short.raw!r}", short.raw, long.raw)
     return _none("purpose_tail", a, b)
+
+
+#: concepts that open the legal title of a government department ("Department of X")
+DEPARTMENT = frozenset({"#dept", "#min"})
+
+
+def department_title(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """"Department of Acme Affairs" ~ "Acme Affairs Canada": a government department's
+    legal title and its applied title, the same words with the department word on one
+    side and the country or region qualifier on the other."""
+    for long, short in ((a, b), (b, a)):
+        if not long.concepts & DEPARTMENT or short.concepts & DEPARTMENT or not short.bare_quals:
+            continue
+        words = long.tset - DEPARTMENT - long.quals
+        if words and words == short.tset - short.quals and long.quals <= short.quals \
+                and any(not t.startswith("#") for t in words):
+            return FeatureScore("department_title", w("department_title"),
+                                "department's legal title and its applied title", long.raw, short.raw)
+    return _none("department_title", a, b)
 
 
 def person_initials(a: NameInfo, b: NameInfo) -> FeatureScore:
@@ -290,8 +318,8 @@ def person_initials(a: NameInfo, b: NameInfo) -> FeatureScore:
     return FeatureScore("person_initials", w("person_initials"), "initials of the same name (candidate only)", a.raw, b.raw)
 
 
-NAME_FEATURES = (exact_key, digits_differ, qualifiers_differ, compact, purpose_tail, token_subset, typo, acronym,
-                 inner_acronym, person_initials)
+NAME_FEATURES = (exact_key, digits_differ, qualifiers_differ, compact, purpose_tail, department_title,
+                 token_subset, typo, acronym, inner_acronym, person_initials)
 
 
 def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:
@@ -305,7 +333,7 @@ def compare_names(a: NameInfo, b: NameInfo) -> FeatureScore:
     for feature in NAME_FEATURES[1:]:
         result = feature(a, b)
         if result.veto:
-            return best if best.name == "purpose_tail" and best.score >= threshold("auto") else result
+            return best if best.name.startswith("purpose_tail") and best.score >= threshold("auto") else result
         if result.score > best.score:
             best = result
     return best

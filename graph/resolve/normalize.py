@@ -156,6 +156,8 @@ def _stem(token: str) -> str:
 
 
 _LONG_CONCEPT_WORDS = sorted(w for w in CONCEPTS if len(w) >= 7)
+#: the English words of the translations: ordinary vocabulary, stemmed like the translations
+_ENGLISH_WORDS = frozenset(v for v in VOCABULARY.values() if not v.startswith("#"))
 
 
 @lru_cache(maxsize=100_000)
@@ -175,7 +177,10 @@ def map_token(token: str) -> str:
     for ending, english in _VOCAB.endings:
         if len(token) >= 7 and token.endswith(ending):  # "laurentienne" = "laurentian"
             return token[:-len(ending)] + english
-    return _stem(token)
+    if token in _ENGLISH_WORDS:  # "Robotics" as "robotique" translates
+        return _stem(token)
+    # any other word is a name, not a plural: "Acmes" is not "Acme"
+    return token
 
 
 def _role_tokens(words: tuple[str, ...]) -> frozenset[str]:
@@ -277,6 +282,26 @@ def purpose_head(name: str) -> str:
     return ""
 
 
+def _is_field_word(word: str) -> bool:
+    return word in STOPWORDS or word in VOCABULARY or word in _ENGLISH_WORDS or \
+        _stem(word) in _ENGLISH_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def field_head(name: str) -> str:
+    """The part of a name before the field it works in ("Institut Acme de recherches
+    médicales" → "Institut Acme", "Acme Institute of Medical Research" → "Acme
+    Institute"): a function word followed only by ordinary vocabulary of the language
+    data, after a head with a word that is not. "" when there is none."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:], 1):
+        if w in STOPWORDS and any(t not in STOPWORDS for t in words[i:]) \
+                and all(_is_field_word(t) for t in words[i:]) \
+                and not all(_is_field_word(t) or t in CONCEPTS for t in words[:i]):
+            return " ".join(words[:i])
+    return ""
+
+
 def key_of(tokens: tuple[str, ...] | list[str]) -> str:
     """Order-free key of a token sequence ("Université Bishop" = "Bishop University")."""
     return " ".join(sorted(tokens))
@@ -326,7 +351,30 @@ def acronym_match(acronym: str, name: str) -> int:
     if level == 0 and front and words[0] not in front:
         level = _acronym_walk(fold(acronym).replace(" ", ""),
                               front + [w for w in words if w not in front])
+    reverse = _reversed_phrase(words)
+    if level == 0 and reverse and len(acronym) >= 3:
+        # the other language's acronym: "Agence spatiale nordique" is "Nordic Space Agency"
+        level = min(_acronym_walk(fold(acronym).replace(" ", ""), reverse), 1)
+    if level == 0:
+        # the acronym of the name alone, without what it is for or its field:
+        # "Agence Acme pour le Nord" is AA (initials only: a candidate)
+        for head in _heads(name):
+            level = max(level, min(_acronym_walk(fold(acronym).replace(" ", ""), head.split()), 1))
     return level
+
+
+def _heads(name: str) -> tuple[str, ...]:
+    return tuple(h for h in (purpose_head(name), field_head(name)) if h)
+
+
+def _reversed_phrase(words: list[str]) -> list[str]:
+    """A French noun followed by its adjectives ("Agence spatiale nordique") reads in
+    the reverse order in English ("Nordic Space Agency"), so its English acronym spells
+    the words backwards. Only a phrase of three words or more with no function word
+    (one with "de" does not simply reverse: "Institut de ..."). Empty when none."""
+    if len(words) < 3 or any(w in STOPWORDS for w in words):
+        return []
+    return words[::-1]
 
 
 def _acronym_walk(acr: str, words: list[str]) -> int:
@@ -392,6 +440,11 @@ def initials(name: str) -> frozenset[str]:
             if len(kept) >= 2:
                 out.add("".join(first[i] for i in kept))
                 out.add("".join(whole[i] for i in kept))
+    reverse = _reversed_phrase(words)
+    if reverse:
+        out.add("".join(w[0] for w in reverse))  # the other language's acronym
+    for head in _heads(name):  # the name without what it is for
+        out.update(initials(head))
     return frozenset(out)
 
 

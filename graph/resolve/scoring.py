@@ -30,6 +30,8 @@ from grappe.model import ORG_LIKE
 AUTO_THRESHOLD = threshold("auto")
 #: average score across two clusters needed to merge them (average link; fitted)
 LINK_THRESHOLD = threshold("link")
+#: rules that only propose a pair (bare initials): a merge needs the unique-candidate rule
+CANDIDATE_ONLY = frozenset({"acronym.initials"})
 
 
 
@@ -93,16 +95,27 @@ def score(a: Profile, b: Profile) -> Match:
         return _veto(f"different qualifiers {a.qualifier!r} vs {b.qualifier!r}")
 
     best: FeatureScore | None = None
+    deciding: FeatureScore | None = None  # the best feature that may merge on its own
     primary = compare_names(a.primary, b.primary)
     if not primary.veto:
         best = primary
     for x in a.names:
         for y in b.names:
             if x is a.primary and y is b.primary:
+                result = primary
+            else:
+                result = compare_names(x, y)
+            if result.veto:
                 continue
-            result = compare_names(x, y)
-            if not result.veto and (best is None or result.score > best.score):
+            if best is None or result.score > best.score:
                 best = result
+            if result.name not in CANDIDATE_ONLY and (deciding is None or result.score > deciding.score):
+                deciding = result
+    if best is not None and best.name in CANDIDATE_ONLY and deciding is not None \
+            and deciding.score >= threshold("auto"):
+        # "Acme Central Railway" / "Acme Central (AC)": bare initials only propose a pair;
+        # they must not hide the names' own match ("Acme Central" + a corporate word)
+        best = deciding
     if a.spellings or b.spellings:
         # "NRX" beside "National Research X" spelt "Conseil national de recherches X" first
         pairs = [(x, y) for x in a.spellings for y in (*b.names, *b.spellings)]

@@ -15,7 +15,9 @@ Fitting is deliberately simple and explainable:
   moves little and an unseen rule keeps its prior;
 * the thresholds are then chosen on the quality sets by a grid search: the pair
   (auto, link) with the best pairwise recall among those keeping pairwise
-  precision at the target on every set (ties: the higher thresholds).
+  precision at the target on every set. Ties: the ``auto`` in the middle of the
+  tied range (the edge of a plateau is one step from a cliff, and a rule the sets
+  never exercise, such as ``typo``, keeps its prior effect), then the higher ``link``.
 
 Vetoes are not weighted: they are rules of exclusion, not evidence.
 """
@@ -110,7 +112,8 @@ def fit_thresholds(evaluate: Callable[[float, float], Sequence[tuple[float, floa
     """The (auto, link) pair with the best mean recall among those whose precision
     reaches the target on every set; ``evaluate(auto, link)`` gives (precision,
     recall) per quality set."""
-    best: tuple[tuple[float, float, float], float, float, list] | None = None
+    tied: list[tuple[float, float, list]] = []
+    best_recall = -1.0
     for auto in AUTO_GRID:
         for link in LINK_GRID:
             if link > auto:
@@ -118,14 +121,18 @@ def fit_thresholds(evaluate: Callable[[float, float], Sequence[tuple[float, floa
             scores = list(evaluate(auto, link))
             if any(p < TARGET_PRECISION for p, _ in scores):
                 continue
-            recall = sum(r for _, r in scores) / len(scores)
-            rank = (round(recall, 6), auto, link)
-            if best is None or rank > best[0]:
-                best = (rank, auto, link, scores)
-    if best is None:
+            recall = round(sum(r for _, r in scores) / len(scores), 6)
+            if recall > best_recall:
+                best_recall, tied = recall, []
+            if recall == best_recall:
+                tied.append((auto, link, scores))
+    if not tied:
         raise GrappeError("no thresholds keep the target precision on the quality sets",
                           "Check the labelled data; the weights file was left unchanged.")
-    return best[1], best[2], best[3]
+    autos = sorted({a for a, _, _ in tied})
+    auto = autos[(len(autos) - 1) // 2]  # the middle of the plateau (the lower of two)
+    _, link, scores = max((t for t in tied if t[0] == auto), key=lambda t: t[1])
+    return auto, link, scores
 
 
 def write(data: dict[str, Any], path: Path = WEIGHTS_PATH) -> None:

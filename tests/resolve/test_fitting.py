@@ -37,6 +37,15 @@ def test_thresholds_keep_the_target_precision_and_then_the_best_recall() -> None
         fit_thresholds(lambda a, b: [(0.5, 1.0)])
 
 
+def test_tied_thresholds_take_the_middle_of_the_plateau() -> None:
+    # the same scores from 0.75 to 0.90, then recall falls: not the edge, the middle
+    def evaluate(auto: float, link: float) -> list[tuple[float, float]]:
+        return [(1.0, 0.9 if auto <= 0.90 else 0.8)]
+
+    auto, link, _ = fit_thresholds(evaluate)
+    assert auto == 0.82 and link == 0.80
+
+
 def test_labelled_pairs_from_a_quality_set_and_the_curation_log(tmp_path: Path) -> None:
     items = [Item("Université de Nordville"), Item("University of Nordville"), Item("Université de Sudville")]
     pairs = pairs_from_set(items, ["n", "n", "s"], "t")

@@ -31,6 +31,25 @@ def test_acronym_shapes(acronym: str, name: str) -> None:
     assert acronym_match(acronym, name) > 0
 
 
+def test_an_acronym_from_the_other_language_spells_a_noun_and_its_adjectives_backwards() -> None:
+    # "Agence spatiale nordique" is the "Nordic Space Agency": NSA, as well as ASN
+    assert acronym_match("NSA", "Agence spatiale nordique") > 0
+    assert acronym_match("ASN", "Agence spatiale nordique") > 0
+    c = clusters_of(["NSA", "Agence spatiale nordique", "Borealis Logistique"])
+    assert together(c, "NSA", "Agence spatiale nordique") and len(c) == 2
+    # only a phrase without function words reverses; two-letter acronyms never do
+    assert acronym_match("TNI", "Institut de technologie nordique") == 0
+    assert acronym_match("NA", "Agence nordique") == 0
+
+
+def test_an_acronym_may_leave_out_what_the_institution_is_for() -> None:
+    assert acronym_match("DNC", "Développement nordique Canada pour les régions de l'Est") > 0
+    assert acronym_match("INB", "Institut Nordville de biologie") > 0  # and its field
+    c = clusters_of(["DNC", "Développement nordique Canada pour les régions de l'Est", "Borealis Logistique"])
+    assert together(c, "DNC", "Développement nordique Canada pour les régions de l'Est") and len(c) == 2
+    assert acronym_match("DNR", "Développement nordique Canada pour les régions de l'Est") == 0
+
+
 def test_acronyms_never_skip_a_leading_qualifier() -> None:
     assert acronym_match("NRA", "Canadian Northern Acme Company") == 0
 
@@ -76,6 +95,11 @@ def test_a_defined_acronym_wins_over_initials() -> None:
     ["Groupe Acme inc.", "Acme Group", "Acme"],
     ["Acme Canada S.E.N.C.R.L., s.r.l.", "Acme Canada LLP", "Acme"],  # partnership, qualifier
     ["Acme Canada", "Acme LLP"],
+    # words naming the kind of body or the line of business, before or after the name
+    ["Robotique Acme", "Acme inc.", "Acme"],
+    ["Mouvement des caisses Acme", "Mouvement Acme", "Acme"],
+    ["Acme Communications Inc.", "Acme"],
+    ["Acme Group Acquisition Corporation", "Acme Group"],
 ])
 def test_legal_and_corporate_words_in_any_position(names: list[str]) -> None:
     c = clusters_of(names)
@@ -87,6 +111,21 @@ def test_legal_and_corporate_words_do_not_make_different_names_one() -> None:
     assert apart(c, "Acme inc.", "Bolt inc.")
     assert apart(c, "Acme Solutions", "Acme Technologies")  # two different corporate words
     assert together(c, "Bolt inc.", "Société Bolt")
+
+
+def test_a_brand_ending_in_s_is_not_a_plural() -> None:
+    # "Acmes" (a chain named after its founder) is not "Acme Companies"; generic words
+    # of the language data still lose their plural ("Acme Robotics" = "Robotique Acme")
+    c = clusters_of(["Acme Companies Limited", "Acme", "Acmes", "Acme Robotics", "Robotique Acme"])
+    assert apart(c, "Acme", "Acmes")
+    assert together(c, "Acme Robotics", "Robotique Acme")
+
+
+def test_bare_initials_do_not_hide_a_match_of_the_names() -> None:
+    # "(NC)" spells the long form only as initials (candidate only), but the names
+    # themselves differ by a corporate word: one railway
+    c = clusters_of(["Nordville Central Railroad", "Nordville Central (NC)", "Borealis Logistique"])
+    assert together(c, "Nordville Central Railroad", "Nordville Central (NC)") and len(c) == 2
 
 
 # --------------------------------------------------------------------------- country and region qualifiers
@@ -123,6 +162,7 @@ def test_a_qualifier_inside_the_name_is_part_of_it() -> None:
     ("Institut de cardiologie de Nordville", "Nordville Heart Institute"),
     ("Conseil national de recherches de Nordland", "National Research Council of Nordland"),
     ("Banque de développement de Nordland", "Nordland Development Bank"),
+    ("Calcul Nordland", "Compute Nordland"),  # the English noun "compute"
 ])
 def test_bilingual_generic_words_in_either_order(fr: str, en: str) -> None:
     c = clusters_of([fr, en])
@@ -152,3 +192,39 @@ def test_a_name_with_a_dash_and_a_tagline() -> None:
 def test_tickers_are_not_part_of_a_name() -> None:
     c = clusters_of(["Acme Robotique inc. (TSX: ACR)", "Acme Robotique (T.ACR)", "Acme Robotique"])
     assert len(c) == 1
+
+
+# --------------------------------------------------------------------------- government departments
+
+
+@pytest.mark.parametrize("names", [
+    ["Department of Northern Affairs", "Northern Affairs Canada"],  # legal title / applied title
+    ["Ministère de la Santé numérique", "Santé numérique Canada", "Digital Health Canada"],
+])
+def test_a_department_and_its_applied_title(names: list[str]) -> None:
+    c = clusters_of([*names, "Borealis Logistique"])
+    assert together(c, *names) and len(c) == 2, c
+
+
+def test_a_department_title_needs_the_same_words() -> None:
+    c = clusters_of(["Department of Northern Affairs", "Northern Affairs Labs Canada",
+                     "Northern Canada", "Department of Northern Affairs Canada Ontario"])
+    assert len(c) == 4, c
+
+
+# --------------------------------------------------------------------------- a field after the name
+
+
+@pytest.mark.parametrize("names", [
+    ["Institut Nordville de recherches médicales", "Institut Nordville", "Nordville Institute"],
+    ["Nordville Institute of Medical Research", "Nordville Institute"],
+])
+def test_a_long_form_naming_its_field(names: list[str]) -> None:
+    c = clusters_of([*names, "Borealis Logistique"])
+    assert together(c, *names) and len(c) == 2, c
+
+
+def test_two_fields_are_two_institutes() -> None:
+    c = clusters_of(["Institut Nordville de biologie", "Institut Nordville de chimie",
+                     "Université de Nordville", "Institut de recherches cliniques de Nordville"])
+    assert len(c) == 4, c

@@ -21,10 +21,11 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "resolve"
 
 
 @pytest.mark.parametrize(("name", "min_size", "min_precision", "min_recall"), [
-    ("mentions.tsv", 250, 0.98, 0.92),
-    # the issue asks for 0.92 here too; the misses left are short forms a general rule
-    # cannot tell from sub-brands (see the closing note), so the floor is what holds
-    ("public_variants.tsv", 300, 0.98, 0.89),
+    # floors a little under what the sets reach (R 0.994 and 0.955): the issue asks 0.92;
+    # the misses left are short forms a general rule cannot tell from sub-brands
+    # ("Acme Canada" / "Acme", a hyphenated brand's first half) and renamed companies
+    ("mentions.tsv", 250, 0.98, 0.98),
+    ("public_variants.tsv", 300, 0.98, 0.95),
 ])
 def test_quality_on_public_names(name: str, min_size: int, min_precision: float, min_recall: float) -> None:
     items, gold = read_set(DATA / name)
