@@ -30,7 +30,7 @@ from web.data import (
 )
 from web.errors import BadParameter
 from web.openapi import openapi_document
-from web.services import get_analytics, get_settings, get_store
+from web.services import cached, get_analytics, get_settings, get_store
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -76,13 +76,15 @@ def entity_partners(entity_id: str):
 @bp.get("/entities/<path:entity_id>/network")
 @require_read
 def entity_network(entity_id: str):
-    return jsonify(ego_network(get_store(), entity_id))
+    store = get_store()
+    return jsonify(cached(("network", entity_id), lambda: ego_network(store, entity_id)))
 
 
 @bp.get("/entities/<path:entity_id>")
 @require_read
 def entity(entity_id: str):
-    return jsonify(entity_data(get_store(), get_analytics, entity_id))
+    store = get_store()
+    return jsonify(cached(("entity", entity_id), lambda: entity_data(store, get_analytics, entity_id)))
 
 
 @bp.get("/path")
