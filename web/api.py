@@ -62,8 +62,9 @@ def me():
 @require_read
 def search():
     limit = check_int(request.args.get("limit"), "limit", 10, 1, 50)
-    return jsonify(search_data(get_store(), request.args.get("q"), request.args.get("type"),
-                               request.args.get("subtype"), limit))
+    store, args = get_store(), (request.args.get("q"), request.args.get("type"), request.args.get("subtype"))
+    # typos go to the database's fuzzy index (5-15 ms): such slow answers are kept per graph
+    return jsonify(cached(("search", *args, limit), lambda: search_data(store, *args, limit)))
 
 
 @bp.get("/entities/<path:entity_id>/partners")
