@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from typing import Any
+
+from flask import Blueprint, Response, render_template, request
+from markupsafe import Markup
 
 from web import egonet
 from web.auth import require_read
@@ -13,14 +16,20 @@ from web.services import cached, get_analytics, get_store
 bp = Blueprint("entities", __name__)
 
 
+def _network_svg(store: Any, entity_id: str, entity: dict[str, Any]) -> tuple[dict[str, Any], Markup]:
+    """The ego network and its drawing (links depend on the script root, part of the cache key)."""
+    network = ego_network(store, entity_id, entity=entity)
+    return network, egonet.render_svg(network, entity_url)
+
+
 @bp.route("/entity/<path:entity_id>")
 @require_read
 def entity(entity_id: str):
     store = get_store()
     # a hub's facts and network cost tens of milliseconds: kept until the graph changes
     data = cached(("entity", entity_id), lambda: entity_data(store, get_analytics, entity_id))
-    network = cached(("network", entity_id), lambda: ego_network(store, entity_id, entity=data["entity"]))
-    svg = egonet.render_svg(network, entity_url)
+    network, svg = cached(("network+svg", request.script_root, entity_id),
+                          lambda: _network_svg(store, entity_id, data["entity"]))
     return render_template("entities/entity.html", data=data, network=network, svg=svg)
 
 

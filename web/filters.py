@@ -21,11 +21,22 @@ def _fold_char(c: str) -> str:
     return low[0] if low else base
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of :func:`_fold_char`, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_same_length(text: str) -> str:
     """Accent- and case-folded text of exactly the same length (so spans map back)."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)  # one C loop; a hub page highlights thousands of characters
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
