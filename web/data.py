@@ -109,15 +109,23 @@ def search_data(store: Any, q: str | None, type_: str | None = None, subtype: st
 # --------------------------------------------------------------------------- entity
 
 
-def entity_core(store: Any, entity_id: str) -> dict[str, Any]:
-    row = store.run("web/entity", id=entity_id).first()
-    if row is None:
-        raise NotFound(f"no entity with id {entity_id!r}",
-                       "It may have been merged into another entity; search for its name.")
+def _not_found(entity_id: str) -> NotFound:
+    return NotFound(f"no entity with id {entity_id!r}",
+                    "It may have been merged into another entity; search for its name.")
+
+
+def _entity_record(row: dict[str, Any]) -> dict[str, Any]:
     entity = dict(row)
     entity["aliases"] = [a for a in (entity.get("aliases") or []) if a]
     entity["external_ids"] = external_links(entity)
     return plain(entity)
+
+
+def entity_core(store: Any, entity_id: str) -> dict[str, Any]:
+    row = store.run("web/entity", id=entity_id).first()
+    if row is None:
+        raise _not_found(entity_id)
+    return _entity_record(row)
 
 
 #: evidence sentences kept per partner (the count says how many there are)
@@ -145,15 +153,15 @@ def partners_data(store: Any, analytics_fn, entity_id: str, limit: int = 100) ->
 
 def entity_data(store: Any, analytics_fn, entity_id: str, limit: int = 200,
                 partner_limit: int = 50) -> dict[str, Any]:
-    entity = entity_core(store, entity_id)
-    if entity["type"] == EntityType.PROJECT.value:
-        projects: list = []
-        participants = store.run("web/project_participants", id=entity_id, limit=limit).rows
-    else:
-        projects = store.run("web/entity_projects", id=entity_id, limit=limit).rows
-        participants = []
-    people = store.run("web/entity_people", id=entity_id, limit=limit).rows
-    documents = store.run("web/entity_documents", id=entity_id, limit=50).rows
+    # one round trip for the entity and its lists (each a query of its own before)
+    row = store.run("web/entity_page", id=entity_id, limit=limit, doc_limit=50).first()
+    if row is None:
+        raise _not_found(entity_id)
+    row = dict(row)
+    lists = {k: row.pop(k) or [] for k in ("projects", "participants", "people", "documents")}
+    entity = _entity_record(row)
+    projects, participants = lists["projects"], lists["participants"]
+    people, documents = lists["people"], lists["documents"]
     partners: list | None = []
     partners_total, partners_error = 0, None
     if entity["type"] != EntityType.PROJECT.value:

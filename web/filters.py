@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
-from flask import Flask, url_for
+from flask import Flask, g, url_for
 from markupsafe import Markup, escape
 
 from grappe.model import EntityType
@@ -20,11 +21,22 @@ def _fold_char(c: str) -> str:
     return low[0] if low else base
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of :func:`_fold_char`, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_same_length(text: str) -> str:
     """Accent- and case-folded text of exactly the same length (so spans map back)."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)  # one C loop; a hub page highlights thousands of characters
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -98,9 +110,9 @@ def cell(value: Any) -> Markup:
                     + escape(":" + ":".join(labels)) + Markup("</span> ") + escape(str(name)) + Markup("</span>"))
             node_id = value.get("id")
             if node_id and ("Entity" in labels or value.get("type") in COLOURED_TYPES):
-                href = url_for("entities.entity", entity_id=str(node_id))
+                href = entity_url(node_id)
             elif node_id and "Document" in labels:
-                href = url_for("sources.document", doc_id=str(node_id))
+                href = document_url(node_id)
             else:
                 return chip
             return Markup('<a href="') + escape(href) + Markup('">') + chip + Markup("</a>")
@@ -111,6 +123,31 @@ def cell(value: Any) -> Markup:
 COLOURED_TYPES = frozenset(t.value for t in EntityType)
 
 
+#: What werkzeug's path converter leaves unquoted (``BaseConverter.to_url``).
+_PATH_SAFE = "!$&'()*+,/:;=@"
+
+
+def _prefixed(endpoint: str, arg: str, value: Any) -> str:
+    """``url_for(endpoint, **{arg: value})`` for a route ending in ``<path:arg>``, without the
+    routing map for each link: a hub's page links hundreds of entities, and ``url_for``
+    costs more than the rest of each link. The prefix is built once per request."""
+    cache = g.setdefault("_url_prefixes", {})
+    prefix = cache.get(endpoint)
+    if prefix is None:
+        prefix = cache[endpoint] = url_for(endpoint, **{arg: "_"})[:-1]
+    return prefix + quote(str(value), safe=_PATH_SAFE)
+
+
+def entity_url(entity_id: Any) -> str:
+    """The entity page's URL (as ``url_for('entities.entity', entity_id=...)``)."""
+    return _prefixed("entities.entity", "entity_id", entity_id)
+
+
+def document_url(doc_id: Any) -> str:
+    """The document page's URL (as ``url_for('sources.document', doc_id=...)``)."""
+    return _prefixed("sources.document", "doc_id", doc_id)
+
+
 def reject_key(mapping: dict, *keys: str) -> dict:
     return {k: v for k, v in mapping.items() if k not in keys}
 
@@ -118,3 +155,4 @@ def reject_key(mapping: dict, *keys: str) -> dict:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(highlight=highlight, money=money, rel_label=rel_label, cell=cell,
                                  reject_key=reject_key)
+    app.jinja_env.globals.update(entity_url=entity_url, document_url=document_url)

@@ -16,6 +16,7 @@ so it needs no CSRF token; reads follow the same rule as search (``require_read`
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from flask import Blueprint, jsonify, render_template, request, url_for
@@ -26,7 +27,7 @@ from web.auth import require_read
 from web.data import check_int, check_text, entity_core, plain
 from web.errors import BadParameter
 from web.reconcile_match import BROADER, MATCH_PROPERTIES, candidates, expand_types
-from web.services import get_analytics, get_store
+from web.services import cached, get_analytics, get_store
 
 bp = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 
@@ -167,10 +168,22 @@ def reconcile_batch(batch: Any) -> dict[str, Any]:
     store = get_store()
     out = {}
     for key, q in parse_queries(batch).items():
-        found = candidates(store, q["query"], types=q["types"], limit=q["limit"],
-                           properties=q["properties"], attributes_of=_attributes)
-        out[key] = {"result": [c.to_result() for c in found]}
+        out[key] = {"result": cached(_query_key(q), partial(_answer, store, q))}
     return out
+
+
+def _query_key(q: dict[str, Any]) -> tuple:
+    """What one query's answer depends on (besides the graph), as a cache key."""
+    props = tuple((pid, tuple(values)) for pid, values in q["properties"])
+    return "reconcile", q["query"], tuple(q["types"] or ()), q["limit"], props
+
+
+def _answer(store: Any, q: dict[str, Any]) -> list[dict[str, Any]]:
+    # a misspelt name costs the database's typo search (5-15 ms); spreadsheets send the
+    # same names again and again, so slow answers are kept until the graph changes
+    found = candidates(store, q["query"], types=q["types"], limit=q["limit"],
+                       properties=q["properties"], attributes_of=_attributes)
+    return [c.to_result() for c in found]
 
 
 def _date(value: str) -> dict[str, str]:

@@ -13,7 +13,8 @@ import logging
 import math
 import threading
 import weakref
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from flask import Flask, current_app
 
@@ -25,8 +26,10 @@ from graph.store import EMBEDDED, open_store
 from graph.store.base import GraphStore
 from graph.store.embedded import EmbeddedFalkorDB
 from grappe.settings import Settings
+from web.cache import GraphCache
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: how often (seconds) ``grappe serve`` checks, in the background, whether the graph changed
 ANALYTICS_REFRESH_SECONDS = 30.0
@@ -41,6 +44,7 @@ class Services:
         self._analytics: Any = None
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
+        self.cache = GraphCache(settings)
         if store is not None:
             _attach_name_index(store, settings)
 
@@ -148,6 +152,7 @@ class Services:
         """After a curation: analytics caches (projections) are rebuilt on next use."""
         with self._lock:
             self._analytics = None
+        self.cache.clear()
         invalidate(self.settings)
 
     def close(self) -> None:
@@ -210,3 +215,9 @@ def get_settings() -> Settings:
 
 def get_analytics() -> Any:
     return services().analytics
+
+
+def cached(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result kept from an earlier request on the same graph
+    (:class:`web.cache.GraphCache`: only slow results are kept; do not change them)."""
+    return services().cache.get(key, compute)

@@ -28,3 +28,41 @@ def test_highlight_escapes_document_text_and_names():
 def test_highlight_without_names_or_sentence():
     assert str(highlight(None, ["x"])) == ""
     assert str(highlight("a & b", [None, "", " "])) == "a &amp; b"
+
+
+def test_fast_entity_and_document_urls_are_url_for():
+    from flask import Flask, url_for
+
+    from web.filters import document_url, entity_url
+
+    app = Flask(__name__)
+    app.add_url_rule("/entity/<path:entity_id>", "entities.entity")
+    app.add_url_rule("/documents/<path:doc_id>", "sources.document")
+    ids = ["NK-o1", "a b/c", "é?x#y&z=1%", "Q42:wikidata", "'quote'+plus", "https://ror.org/0abc"]
+    for root in ("", "/grappe"):
+        with app.test_request_context("/", base_url=f"http://h{root}"):
+            for i in ids:
+                assert entity_url(i) == url_for("entities.entity", entity_id=i)
+                assert document_url(i) == url_for("sources.document", doc_id=i)
+
+
+def test_graph_cache_keeps_slow_results_for_one_generation(tmp_path):
+    from graph.store import generation
+    from grappe.settings import Settings
+    from web.cache import GraphCache
+
+    settings = Settings.load({"data_dir": str(tmp_path)}, environ={})
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    fast = GraphCache(settings, min_ms=1e9)  # nothing is slow enough: always computed
+    assert [fast.get("k", compute) for _ in range(2)] == [1, 2]
+    cache = GraphCache(settings, min_ms=0.0)
+    assert [cache.get("k", compute) for _ in range(2)] == [3, 3]
+    generation.bump(settings)  # an ingest or a curation: recomputed
+    assert cache.get("k", compute) == 4
+    cache.clear()
+    assert cache.get("k", compute) == 5
