@@ -105,7 +105,7 @@ def sign_in(driver, base: str, name: str) -> None:
     wait_for(driver, "#username").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
-    wait_for(driver, ".flash")
+    wait_for(driver, ".flash", timeout=30)  # the password hash is slow on purpose, slower on a loaded machine
 
 
 def test_search_typeahead_entity_partner(browser, live_server):
