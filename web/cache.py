@@ -61,7 +61,7 @@ class GraphCache:
             if full in self._entries:
                 self._entries.move_to_end(full)
                 self.hits += 1
-                return self._entries[full]  # type: ignore[no-any-return]
+                return self._entries[full]
             self.misses += 1
         started = time.perf_counter()
         value = compute()

@@ -134,7 +134,8 @@ def _prefixed(endpoint: str, arg: str, value: Any) -> str:
     cache = g.setdefault("_url_prefixes", {})
     prefix = cache.get(endpoint)
     if prefix is None:
-        prefix = cache[endpoint] = url_for(endpoint, **{arg: "_"})[:-1]
+        values: dict[str, Any] = {arg: "_"}
+        prefix = cache[endpoint] = url_for(endpoint, **values)[:-1]
     return prefix + quote(str(value), safe=_PATH_SAFE)
 
 

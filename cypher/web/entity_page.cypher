@@ -1,8 +1,7 @@
 // Everything an entity page shows about one entity but its partners and its network, in one
 // round trip (the page used to ask five queries): the entity as web/entity.cypher gives it,
-// its projects (web/entity_projects.cypher) or, for a project, its participants
-// (web/project_participants.cypher), its people (web/entity_people.cypher) and the documents
-// that mention it (web/entity_documents.cypher), each capped and ordered as those files are.
+// its projects (as web/entity_projects.cypher) or, for a project, its participants, its
+// people (affiliations) and the documents that mention it, most mentions first.
 // $id: the entity; $limit: rows per list; $doc_limit: documents.
 MATCH (e:Entity {id: $id})
 CALL {

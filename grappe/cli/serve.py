@@ -21,6 +21,10 @@ from web.services import Services
 from web.users import ROLES, UserStore
 
 LOOPBACK_NAMES = {"localhost"}
+#: Seconds a busy thread may hold the GIL before a waiting one gets it (Python's default: 0.005).
+#: A page is a few database round trips; after each, its thread waits for the GIL while the
+#: others render, up to this long, so under load a page paid ~5 ms per round trip.
+SWITCH_INTERVAL = float(os.environ.get("GRAPPE_SWITCH_INTERVAL", "0.001"))
 
 
 def is_loopback(host: str) -> bool:
@@ -47,6 +51,7 @@ def is_loopback(host: str) -> bool:
 def serve(settings: Settings, host: str, port: int, threads: int, workers: int,
           secure_cookies: bool | None) -> None:
     """Serve the web app with waitress (127.0.0.1:5000 by default)."""
+    sys.setswitchinterval(SWITCH_INTERVAL)  # inherited by forked workers
     secure = (not is_loopback(host)) if secure_cookies is None else secure_cookies
     config = {"SESSION_COOKIE_SECURE": secure}
     if not is_loopback(host):
