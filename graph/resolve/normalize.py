@@ -191,14 +191,18 @@ def _role_tokens(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-#: Corporate generic words (mapped tokens): "Acme Solutions" is Acme.
+#: Corporate generic words (mapped tokens): the kind of body, "Acme Solutions" is Acme.
 CORPORATE = _role_tokens(_VOCAB.corporate)
+#: Line-of-business words (mapped tokens): "Acme Railway" may be Acme, but is not
+#: "Acme Robotics".
+BUSINESS = _role_tokens(_VOCAB.business)
 #: Country and region qualifiers (mapped tokens): "Acme Canada" is Acme.
 QUALIFIERS = _role_tokens(tuple(" ".join(q) for q in _VOCAB.qualifier))
 #: Words an acronym may skip (folded surface words): function words, legal forms,
-#: corporate words and qualifiers.
+#: corporate and line-of-business words and qualifiers.
 OPTIONAL_IN_ACRONYMS = STOPWORDS | _LEGAL_WORDS | frozenset(
-    w for q in _VOCAB.qualifier for w in q) | frozenset(fold(w) for w in _VOCAB.corporate)
+    w for q in _VOCAB.qualifier for w in q) | frozenset(
+    fold(w) for w in (*_VOCAB.corporate, *_VOCAB.business))
 
 
 @lru_cache(maxsize=200_000)
