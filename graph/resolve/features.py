@@ -205,8 +205,9 @@ def business_differ(a: NameInfo, b: NameInfo) -> FeatureScore:
         return _none("business_differ", a, b)  # nothing of the name itself in common
     for x in a_only:
         for y in b_only:
-            if Levenshtein.distance(x, y, score_cutoff=2) <= 2:
-                return _none("business_differ", a, b)  # a misspelling, left to typo
+            if Levenshtein.distance(x, y, score_cutoff=2) <= 2 or \
+                    (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
+                return _none("business_differ", a, b)  # a misspelling or a short form ("Rail")
     left, right = " ".join(sorted(a_only)), " ".join(sorted(b_only))
     return FeatureScore("business_differ", VETO, f"different lines of business {left!r} / {right!r}",
                         left, right)
@@ -241,6 +242,9 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
         # a lone brand name needs more letters than a word with context ("Université Rivière-Clairee")
         # (surnames are dense: "Girard" and "Gérard" are two people)
         shortest = 7 if a.person or not (a.concepts or len(a.tokens) > 1) else 5
+        if _doubled(x, y) and n >= 4:
+            total += 1  # a doubled letter written once ("Ammann" / "Amman"): a slip, not two names
+            continue
         if n < shortest or x[0] != y[0]:
             return _none("typo", a, b)
         allowed = 1 if n < 10 else 2
@@ -251,6 +255,14 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
     rule = "typo.person" if a.person else "typo"
     return FeatureScore(rule, w(rule), f"{total} edit(s)",
                         " ".join(a_only), " ".join(b_only))
+
+
+def _doubled(x: str, y: str) -> bool:
+    """One word is the other with a doubled letter written once ("ammann" / "amman")."""
+    long, short = (x, y) if len(x) > len(y) else (y, x)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[i] == long[i - 1] and long[:i] + long[i + 1:] == short for i in range(1, len(long)))
 
 
 def acronym(a: NameInfo, b: NameInfo) -> FeatureScore:

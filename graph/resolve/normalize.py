@@ -434,8 +434,10 @@ def initials(name: str) -> frozenset[str]:
         optional = [i for i in optional if words[i] not in STOPWORDS][:MAX_OPTIONAL_WORDS]
         base.append(sum(1 << i for i in functional))
     first = [w[0] for w in words]
-    # "UdeM": a short function word may give all its letters
-    whole = [w if w in STOPWORDS and len(w) <= 3 else w[0] for w in words]
+    # "UdeM": a short function word may give all its letters; so may a short word written
+    # in capitals, itself an acronym ("UKRA" for "UK Research Agency")
+    caps = {fold(w) for w in name.split() if w.isalpha() and w.isupper() and 2 <= len(w) <= 4}
+    whole = [w if (w in STOPWORDS and len(w) <= 3) or w in caps else w[0] for w in words]
     out: set[str] = set()
     for fixed in base:
         for mask in range(1 << len(optional)):
