@@ -54,3 +54,17 @@ def test_french_complement_stops_at_a_participle_and_its_agent():
 def test_a_kind_word_alone_or_lowercase_is_not_a_name():
     ex = run_rules("The program will fund ten chairs. Le programme financera dix chaires.", "en")
     assert names(ex, "Project") == set()
+
+
+def test_french_complement_keeps_a_coordinated_preposition_and_stops_at_a_verb():
+    ex = run_rules("La Chaire de recherche en cultures sous serres et en milieu contrôlé sera créée. "
+                   "La Chaire sont deux mots.")
+    assert names(ex, "Project") == {"Chaire de recherche en cultures sous serres et en milieu contrôlé"}
+
+
+def test_a_shorter_form_after_the_full_name_is_the_same_project():
+    ex = run_rules("Acme finance la Chaire de recherche industrielle sur les sols nordiques. "
+                   "La Chaire de recherche sur les sols nordiques accueillera deux chercheurs.")
+    assert names(ex, "Project") == {"Chaire de recherche industrielle sur les sols nordiques"}
+    assert "Chaire de recherche sur les sols nordiques" in _project(
+        ex, "Chaire de recherche industrielle sur les sols nordiques").aliases
