@@ -34,9 +34,10 @@ from typing import Any
 from graph.resolve.blocking import candidate_pairs, keys
 from graph.resolve.features import info
 from graph.resolve.judgements import Judgement, Judgements, load
-from graph.resolve.normalize import fold, name_key, parse, qualifier_is_parent
-from graph.resolve.scoring import Profile, score
+from graph.resolve.normalize import fold, name_key
+from graph.resolve.scoring import Profile, profile_with_aliases, score
 from graph.resolve.weights import threshold
+from graph.resolve.within import merge_within
 from grappe.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
 
 #: up to this many entities in the graph, fetch them all once instead of querying per name
@@ -64,16 +65,7 @@ def entity_from_row(row: dict[str, Any]) -> Entity:
 
 
 def _profile(name: str, aliases: Iterable[str], type_: str, group: str) -> Profile:
-    person = type_ == EntityType.PERSON.value
-    parsed = parse(name)
-    forms: list[str] = list(parsed.names)
-    for alias in aliases:
-        if alias and alias not in forms:
-            forms.append(alias)
-    names = tuple(info(n, person) for n in forms)
-    qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
-    return Profile(name, type_, frozenset({group}), names[0], names, qualifier,
-                   bool(parsed.qualifier and qualifier_is_parent(parsed.qualifier)))
+    return profile_with_aliases(name, aliases, type_, frozenset({group}))
 
 
 def merge_aliases(name: str, *lists: Iterable[str]) -> list[str]:
@@ -176,6 +168,13 @@ class StoreResolver:
 
     # ------------------------------------------------------------------ assign
     def assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
+        # the document's own entities that are one ("FUI" / "Fonds unique interministériel")
+        # first, so each real entity meets the store once
+        merged, renamed = merge_within(extraction)
+        assignment = self._assign(merged, store)
+        return {key: assignment[new] for key, new in renamed.items() if new in assignment}
+
+    def _assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
         judgements = load(self.settings)
         items = list(extraction.entities)
         stored = self.candidates(items, store)
