@@ -65,7 +65,7 @@ def headed_projects(ctx: Context, facts: Facts) -> None:
             name = re.sub(rf"^(?:{W.ARTICLE_CAP})[ \t]+", "", raw)
             s = m.start("name") + (len(raw) - len(name))
             e = s + len(name)
-            if "\n" in name or any(a < e and s < b for a, b in taken):
+            if "\n" in name or re.search(r"\.\s", name) or any(a < e and s < b for a, b in taken):
                 continue
             aliases = []
             # a shorter form of a name read before is that name ("la Chaire de recherche sur les

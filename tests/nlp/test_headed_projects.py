@@ -68,3 +68,8 @@ def test_a_shorter_form_after_the_full_name_is_the_same_project():
     assert names(ex, "Project") == {"Chaire de recherche industrielle sur les sols nordiques"}
     assert "Chaire de recherche sur les sols nordiques" in _project(
         ex, "Chaire de recherche industrielle sur les sols nordiques").aliases
+
+
+def test_a_name_does_not_run_over_a_sentence_end():
+    ex = run_rules("The grant comes from Northern Fund Capital. Project partners include Acme.", "en")
+    assert names(ex, "Project") == set()
