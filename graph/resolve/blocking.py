@@ -128,28 +128,49 @@ def blocks(named: Sequence[Sequence[NameInfo]]) -> dict[str, list[int]]:
     return out
 
 
-def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]:
-    """Pairs of record indices (i < j) worth scoring."""
+def candidate_pairs(named: Sequence[Sequence[NameInfo]], split: int | None = None) -> set[tuple[int, int]]:
+    """Pairs of record indices (i < j) worth scoring.
+
+    With ``split``, only pairs across it (``i < split <= j``) are computed: the
+    resolver's stored candidates against one document's entities, which never pairs
+    two stored entities. Blocks, their size limits and the per-pair filters are the
+    ones of the full computation, so the pairs are exactly its pairs across ``split``.
+    """
     pairs: set[tuple[int, int]] = set()
     strings = [" ".join(sorted(names[0].tset)) for names in named]
     initial = [any(len(t) == 1 for t in names[0].tokens) for names in named]  # "Y. Bengio"
     blocks_ = blocks(named)
+
+    def across(xs: Sequence[int], ys: Sequence[int]) -> list[tuple[int, int]]:
+        """The (x, y) positions to compare: all pairs x < y, or only those across ``split``."""
+        if split is None:
+            return [(x, y) for x in range(len(xs)) for y in range(x + 1, len(ys))]
+        return [(x, y) for x in range(len(xs)) if xs[x] < split
+                for y in range(len(ys)) if ys[y] >= split]
+
+    def add(i: int, j: int) -> None:
+        if i != j and (split is None or (i < split) != (j < split)):
+            pairs.add((i, j) if i < j else (j, i))
+
     for k, members in blocks_.items():
         if len(members) < 2 and not k.startswith("I<"):
             continue
+        if split is not None and k[:2] not in ("I<", "I>") and \
+                (members[0] >= split or members[-1] < split):
+            continue  # indices are in increasing order: a block on one side pairs nothing across
         if k.startswith("K:"):
             if len(members) > MAX_BLOCK:
                 continue
             # exact keys: every pair is a candidate
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    i, j = members[x], members[y]
-                    pairs.add((i, j) if i < j else (j, i))
+            for x, y in across(members, members):
+                add(members[x], members[y])
             continue
         if k.startswith("I<"):
             longs = blocks_.get("I>" + k[2:], ())
             if len(members) * len(longs) <= MAX_ACRONYM_PAIRS:
-                pairs.update((min(i, j), max(i, j)) for i in members for j in longs if i != j)
+                for i in members:
+                    for j in longs:
+                        add(i, j)
             continue
         if k.startswith("I>"):
             continue
@@ -159,43 +180,38 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]
             multis = [i for i in members if any(not n.single for n in named[i])]
             if len(singles) * len(multis) > MAX_ACRONYM_PAIRS:
                 continue
-            pairs.update((min(i, j), max(i, j)) for i in singles for j in multis if i != j)
+            for i in singles:
+                for j in multis:
+                    add(i, j)
             continue
         if len(members) > (MAX_BLOCK if k.startswith(("D:", "P:", "S:")) else MAX_TOKEN_BLOCK):
             continue
         choices = [strings[i] for i in members]
+        token = k.startswith("T:")
+        scorer = fuzz.token_set_ratio if token else fuzz.ratio
         if len(members) <= SMALL_BLOCK:
             # a few records: direct calls beat starting cdist's thread pool
-            scorer = fuzz.token_set_ratio if k.startswith("T:") else fuzz.ratio
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    value = scorer(choices[x], choices[y], score_cutoff=CDIST_CUTOFF)
-                    if not value:
-                        continue
-                    if k.startswith("T:") and value < SUBSET_CUTOFF and \
-                            not (initial[members[x]] or initial[members[y]]) and \
-                            fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
-                        continue
-                    i, j = members[x], members[y]
-                    pairs.add((i, j) if i < j else (j, i))
-            continue
-        if k.startswith("T:"):
+            candidates = [(x, y, scorer(choices[x], choices[y], score_cutoff=CDIST_CUTOFF))
+                          for x, y in across(members, members)]
+        else:
+            if split is None:
+                rows_, cols_ = list(range(len(members))), list(range(len(members)))
+            else:
+                rows_ = [x for x, i in enumerate(members) if i < split]
+                cols_ = [y for y, j in enumerate(members) if j >= split]
+            matrix = process.cdist([choices[x] for x in rows_], [choices[y] for y in cols_], scorer=scorer,
+                                   score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
+            if split is None:
+                matrix = np.triu(matrix, 1)
+            xs, ys = np.nonzero(matrix)
+            candidates = [(rows_[a], cols_[b], int(matrix[a, b])) for a, b in zip(xs.tolist(), ys.tolist(), strict=True)]
+        for x, y, value in candidates:
+            if not value:
+                continue
             # a shared rare token: keep subsets (token_set_ratio near 100) and
             # near-identical strings (typos); everything else cannot reach the threshold
-            matrix = process.cdist(choices, choices, scorer=fuzz.token_set_ratio,
-                                   score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
-            xs, ys = np.nonzero(np.triu(matrix, 1))
-            for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
-                if matrix[x, y] < SUBSET_CUTOFF and not (initial[members[x]] or initial[members[y]]) \
-                        and fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
-                    continue
-                i, j = members[x], members[y]
-                pairs.add((i, j) if i < j else (j, i))
-            continue
-        matrix = process.cdist(choices, choices, scorer=fuzz.ratio, score_cutoff=CDIST_CUTOFF,
-                               dtype=np.uint8, workers=-1)
-        xs, ys = np.nonzero(np.triu(matrix, 1))
-        for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
-            i, j = members[x], members[y]
-            pairs.add((i, j) if i < j else (j, i))
+            if token and value < SUBSET_CUTOFF and not (initial[members[x]] or initial[members[y]]) \
+                    and fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
+                continue
+            add(members[x], members[y])
     return pairs

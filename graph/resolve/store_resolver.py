@@ -257,10 +257,8 @@ class StoreResolver:
 
         auto = threshold("auto")
         acronyms: dict[int, set[str]] = {}  # bare acronym item -> stored entities it spells
-        for i, j in candidate_pairs([r.names for r in records]):
-            if (i < n_stored) == (j < n_stored):
-                continue  # stored-stored and new-new pairs are never merged here
-            s_idx, n_idx = (i, j) if i < n_stored else (j, i)
+        # stored-stored and new-new pairs are never merged here: only pairs across are computed
+        for s_idx, n_idx in candidate_pairs([r.names for r in records], split=n_stored):
             entity, item = stored[s_idx], items[n_idx - n_stored]
             verdict = judgements.judge(item.name, entity.id)
             if verdict == Judgement.NEGATIVE:
