@@ -272,13 +272,15 @@ def main() -> None:
     results: dict = {"load_average_at_start": [round(x, 2) for x in os.getloadavg()], "cores": os.cpu_count()}
     try:
         corpus = tmp / "corpus"
-        if keep and corpus.is_dir() and len(list(corpus.iterdir())) == args.docs:
+        built = tmp / "corpus.json"  # the word count build_corpus gave (before each file's marker)
+        if keep and built.exists() and json.loads(built.read_text())["documents"] == args.docs:
             paths = sorted(corpus.iterdir())
-            words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+            words = json.loads(built.read_text())["words"]
         else:
             shutil.rmtree(corpus, ignore_errors=True)
             corpus.mkdir()
             paths, words = build_corpus(args.docs, corpus)
+            built.write_text(json.dumps({"documents": len(paths), "words": words}))
         results["corpus"] = {"documents": len(paths), "words": words}
         print(f"corpus: {len(paths)} documents, {words:,} words", flush=True)
         results["extraction"] = []
