@@ -258,8 +258,8 @@ def main() -> None:
     ap.add_argument("--modes", default="local1,local2,dask2")
     ap.add_argument("--no-load", action="store_true", help="extraction only")
     ap.add_argument("--load-docs", type=int, default=500,
-                    help="records loaded (UNWIND and bulk): resolution slows as the graph grows, and "
-                         "loading all 5,000 takes most of an hour on a loaded 2-core machine")
+                    help="records loaded (UNWIND and bulk): resolution slows as the graph grows; loading "
+                         "all 5,000 takes about 16 minutes through UNWIND on a 2-core machine")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--workdir", type=Path,
                     help="keep the corpus and records here and reuse them when present (extraction "
