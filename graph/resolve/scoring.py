@@ -183,7 +183,7 @@ def extends(short: Profile, long: Profile) -> bool:
     if not s.tset or not s.tset < big.tset or s.person:
         return False
     # the name whole at one end ("Acme Capital", "Robotique Acme"), not scattered
-    # among other words ("National Research Council Canada" is no branch of "Canadian National")
+    # among other words ("Northern Research Board Canada" is no branch of "Canadian Northern")
     n = len(s.tokens)
     if s.tset not in (frozenset(big.tokens[:n]), frozenset(big.tokens[-n:])):
         return False

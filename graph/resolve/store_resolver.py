@@ -197,7 +197,7 @@ class StoreResolver:
 
     # ------------------------------------------------------------------ assign
     def assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
-        # the document's own entities that are one ("FUI" / "Fonds unique interministériel")
+        # the document's own entities that are one ("FRN" / "Fonds de recherche nordique")
         # first, so each real entity meets the store once
         merged, renamed = merge_within(extraction)
         assignment = self._assign(merged, store)

@@ -50,22 +50,23 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
             rf"(?!{stop})(?![a-zà-öø-ÿ]['’][A-ZÀ-ÖØ-Þ])"
             rf"(?:{_LOWER_WORD}|{CAP})")
     first = re.compile(rf"(?<![\w’'.-])(?P<name>(?:{lex.alt('PROJECT_HEAD_FIRST')})(?:{word}){{1,10}}?){end}", re.M)
-    return SimpleNamespace(last=last, first=first)
+    article = re.compile(rf"^(?:{W.ARTICLE_CAP})[ \t]+")
+    kind_word = re.compile(rf"(?:^(?:{W.PROJECT_WORD})[ \t]+|[ \t]+(?:{W.PROJECT_WORD})$)")
+    return SimpleNamespace(last=last, first=first, article=article, kind_word=kind_word)
 
 
 def headed_projects(ctx: Context, facts: Facts) -> None:
     """Every name that carries a programme/chair kind, as a Project candidate with its acronym."""
     text = ctx.text
     px = patterns(ctx.lex)
-    taken = list(facts.claimed)
     found: list[str] = []
     for rx in (px.first, px.last):
         for m in rx.finditer(text):
             raw = m.group("name")
-            name = re.sub(rf"^(?:{W.ARTICLE_CAP})[ \t]+", "", raw)
+            name = px.article.sub("", raw)
             s = m.start("name") + (len(raw) - len(name))
             e = s + len(name)
-            if "\n" in name or re.search(r"\.\s", name) or any(a < e and s < b for a, b in taken):
+            if "\n" in name or re.search(r"\.\s", name) or any(a < e and s < b for a, b in facts.claimed):
                 continue
             aliases = []
             # a shorter form of a name read before is that name ("la Chaire de recherche sur les
@@ -75,7 +76,7 @@ def headed_projects(ctx: Context, facts: Facts) -> None:
                 aliases.append(name)
                 name = longer
             # "the Ocean Watch Project" is "Ocean Watch" later on (a programme keeps its kind)
-            bare = re.sub(rf"(?:^(?:{W.PROJECT_WORD})[ \t]+|[ \t]+(?:{W.PROJECT_WORD})$)", "", name)
+            bare = px.kind_word.sub("", name)
             if bare != name and len(bare) > 2:
                 aliases.append(bare)
             am = _ACRONYM.match(text, e)
@@ -84,7 +85,6 @@ def headed_projects(ctx: Context, facts: Facts) -> None:
             facts.add(Cand(name, EntityType.PROJECT, s, e, aliases=aliases))
             found.append(name)
             facts.claimed.append((s, e))
-            taken.append((s, e))
 
 
 def _shorter_form(name: str, longer: str) -> bool:
