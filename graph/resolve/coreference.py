@@ -214,11 +214,14 @@ def join_definitions(entities: Sequence[ExtractedEntity], clusters: list[list[in
     for x, y in twins:
         if len(entities[x].name.split()) >= 2 and len(entities[y].name.split()) >= 2:
             join(find(owner[x]), find(owner[y]))
-    for acr, names in sorted(defined.items()):
+    # an acronym (all its mentions: one cluster) defined for two entities joins neither
+    by_cluster: dict[int, set[int]] = {}
+    for acr, names in defined.items():
+        by_cluster.setdefault(owner[acr], set()).update(names)
+    for home, names in sorted(by_cluster.items()):
         homes = {find(owner[n]) for n in names}
-        if len(homes) != 1:
-            continue
-        join(find(owner[acr]), homes.pop())
+        if len(homes) == 1:
+            join(find(home), homes.pop())
     out: dict[int, list[int]] = {}
     for k, members in enumerate(clusters):
         out.setdefault(find(k), []).extend(members)
@@ -231,9 +234,12 @@ def _defines(a: ExtractedEntity, b: ExtractedEntity) -> bool:
     for short, long in ((a, b), (b, a)):
         # an acronym with more letters than the name has words is some longer name's
         # ("... Partnership at Lakeside Tech (PLTAP)" where only "Lakeside Tech" was found)
+        # and one that does not spell the name needs three letters: two are too often a
+        # country or a province ("Lakeside University (UK)")
         letters = sum(c.isalpha() for c in short.name)
+        spells = acronym_match(short.name, long.name) > 0
         if looks_like_acronym(short.name) and 2 <= len(long.name.split()) \
-                and (letters <= len(long.name.split()) + 1 or acronym_match(short.name, long.name)) \
+                and (spells or 3 <= letters <= len(long.name.split()) + 1) \
                 and not looks_like_acronym(long.name) \
                 and not set(core_tokens(short.name)) & QUALIFIERS:
             return True
