@@ -18,7 +18,9 @@ for the document (:func:`graph.resolve.within.clusters_of`):
   institution word, a corporate or line-of-business word, a country qualifier: "Acme"
   / "Acme Canada", "Northfield" / "Northfield College"), a place and its government
   ("Québec" / "Gouvernement du Québec"), and a name of generic words only ("the
-  University", "Cégep") and the one name holding them. Two candidates: it stays alone.
+  University", "Cégep") and the one name holding them; an acronym, spaced ones too
+  ("U of N"), and the one name it spells, whatever types extraction gave them. Two
+  candidates: it stays alone.
 
 The short forms are reference, not names of their own: :mod:`graph.resolve.within`
 keeps their mentions on the entity but never takes them as its name or its aliases,
@@ -35,8 +37,10 @@ from graph.resolve.normalize import (
     CORPORATE,
     DROPPABLE,
     QUALIFIERS,
+    STOPWORDS,
     acronym_match,
     core_tokens,
+    fold,
     looks_like_acronym,
     qualifiers,
 )
@@ -116,9 +120,12 @@ def attach_short_forms(entities: Sequence[ExtractedEntity],
         spelt = [r for r, _, _ in long_names]
         for x in a:
             for raw, s in zip(_names(entities[x]), names[x], strict=True):
+                acr = spaced_acronym(raw) or raw
                 if any(shortens(s, ln, person, bare) for _, ln, bare in long_names):
                     shortened = True
-                elif not (looks_like_acronym(raw) and any(acronym_match(raw, r) for r in own + spelt)):
+                elif looks_like_acronym(acr) and any(acronym_match(acr, r) for r in spelt):
+                    shortened = True  # "U of N", "UN" for the one "University of Northfield"
+                elif not (looks_like_acronym(acr) and any(acronym_match(acr, r) for r in own)):
                     return False  # a name of its own, or an acronym of something else
         return shortened
 
@@ -149,6 +156,20 @@ def attach_short_forms(entities: Sequence[ExtractedEntity],
             for m in members:
                 short[m] = _names_the_entity(entities[m])
     return [sorted(m) for m in out.values()], short
+
+
+_SPACED = re.compile(r"[^\W\d_]")
+
+
+def spaced_acronym(raw: str) -> str:
+    """"U of N", "U de N": single capitals with function words between them, written
+    as one acronym ("UofN"); "" for anything else."""
+    words = raw.split()
+    capitals = [w for w in words if len(w) == 1 and w.isupper() and _SPACED.match(w)]
+    if len(words) < 3 or len(capitals) < 2 or \
+            any(w not in capitals and fold(w) not in STOPWORDS for w in words):
+        return ""
+    return "".join(words)
 
 
 def _names_the_entity(e: ExtractedEntity) -> bool:

@@ -4,7 +4,7 @@ entity they shorten. Invented names and sentences only, both languages."""
 
 from __future__ import annotations
 
-from graph.resolve.coreference import shortens
+from graph.resolve.coreference import shortens, spaced_acronym
 from graph.resolve.normalize import core_tokens
 from graph.resolve.within import merge_within
 from grappe.model import Document, EntityType, ExtractedEntity, Extraction, Mention
@@ -132,3 +132,13 @@ def test_titles_are_not_names() -> None:
     assert core_tokens("Gouverneure Tremblay", person=True) == ("tremblay",)
     assert core_tokens("Senator Jeanne Tremblay", person=True) == ("jeanne", "tremblay")
     assert core_tokens("Premier Acme", person=False) == ("premier", "acme")  # organizations keep them
+
+
+def test_an_acronym_spaced_or_not_joins_the_one_name_it_spells_whatever_its_type() -> None:
+    text = "the University of Northfield and Acme. U of N president said"
+    ents = _merge(text, ("University of Northfield", UNIV), ("Acme", ORG), ("U of N", ORG))
+    assert _names(ents) == [["Acme"], ["University of Northfield", "U of N"]]
+    ents = _merge("l'Université de Nordville et l'Université de Nantville. U de N a dit",
+                  ("Université de Nordville", UNIV), ("Université de Nantville", UNIV), ("U de N", ORG))
+    assert len(ents) == 3  # it spells both: it stays alone
+    assert spaced_acronym("U of N") == "UofN" and spaced_acronym("Acme of N") == ""
