@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from graph.resolve.coreference import attach_short_forms, join_definitions
 from graph.resolve.resolver import Node, canonical, cluster_nodes
 from graph.resolve.scoring import profile_with_aliases
 from grappe.model import ExtractedEntity, ExtractedRelation, Extraction
@@ -26,17 +27,33 @@ def clusters_of(entities: list[ExtractedEntity]) -> list[list[int]]:
     return [[m for n in c for m in nodes[n].items] for c in cluster_nodes(nodes)]
 
 
-def _merged(group: list[ExtractedEntity]) -> ExtractedEntity:
+def clusters_in_document(extraction: Extraction) -> tuple[list[list[int]], dict[int, bool]]:
+    """The resolver's clusters, joined where the document defines a name by another and
+    where a short form refers back to the one entity it shortens
+    (:mod:`graph.resolve.coreference`); and those short forms (index -> whether their
+    names stay aliases)."""
+    entities = extraction.entities
+    clusters = join_definitions(entities, clusters_of(entities), extraction.document.text)
+    return attach_short_forms(entities, clusters)
+
+
+def _merged(group: list[ExtractedEntity], short: list[ExtractedEntity],
+            kept: list[ExtractedEntity]) -> ExtractedEntity:
     """One entity for a cluster: the key, type and subtype of the most mentioned member
-    (the first on a tie), the canonical name of all the names, the rest as aliases."""
-    first = max(group, key=lambda e: len(e.mentions))  # max keeps the first of equals
+    (the first on a tie), the canonical name of all the names, the rest as aliases.
+    Short forms (``short``: "Northfield" after "Northfield College", "Tremblay" after
+    "Jeanne Tremblay") never give the name or the type; those of ``kept`` stay aliases,
+    the others (a surname, generic words) only bring their mentions."""
+    named = group
+    group = named + short
+    first = max(named, key=lambda e: len(e.mentions))  # max keeps the first of equals
     forms: Counter[str] = Counter()
-    for e in group:
+    for e in named:
         forms[e.name] += max(len(e.mentions), 1)
         for alias in e.aliases:
             forms[alias] += 0  # listed, never canonical by count alone
     name, others = canonical(forms)
-    aliases = list(dict.fromkeys(a for a in (*others, *(x for e in group for x in (e.name, *e.aliases)))
+    aliases = list(dict.fromkeys(a for a in (*others, *(x for e in (*named, *kept) for x in (e.name, *e.aliases)))
                                  if a != name))
     attributes: dict = {}
     for e in group:
@@ -58,12 +75,15 @@ def merge_within(extraction: Extraction) -> tuple[Extraction, dict[str, str]]:
     if len(entities) < 2:
         return extraction, renamed
     out: list[ExtractedEntity] = []
-    for members in clusters_of(entities):
+    clusters, short = clusters_in_document(extraction)
+    for members in clusters:
         group = [entities[i] for i in sorted(members)]
         if len(group) == 1:
             out.append(group[0])
             continue
-        merged = _merged(group)
+        pairs = list(zip(sorted(members), group, strict=True))
+        merged = _merged([e for i, e in pairs if i not in short], [e for i, e in pairs if i in short],
+                         [e for i, e in pairs if short.get(i)])
         for e in group:
             renamed[e.key] = merged.key
         out.append(merged)
