@@ -156,7 +156,7 @@ def oracle(ex: Extraction, gold: dict, mapping: dict[str, str]) -> Extraction:
     return Extraction(ex.document, entities, relations)
 
 
-def _fit_binary(data: Examples) -> Binary | None:
+def _fit_binary(data: Examples, calibrate: set[int] | None = None) -> Binary | None:
     y = np.array(data.y)
     if y.sum() < 3 or y.sum() == len(y):
         return None
@@ -171,11 +171,20 @@ def _fit_binary(data: Examples) -> Binary | None:
             continue
         clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X[tr], y[tr])
         oof[te] = clf.predict_proba(X[te])[:, 1]
-    threshold = max(THRESHOLDS, key=lambda t: (_f1(y, oof >= t), -abs(t - 0.5)))
+    cal = _calibration_mask(groups, calibrate)
+    threshold = max(THRESHOLDS, key=lambda t: (_f1(y[cal], oof[cal] >= t), -abs(t - 0.5)))
     clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X, y)
     names = vec.get_feature_names_out()
     weights = {str(n): round(float(w), 6) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
     return Binary(round(float(clf.intercept_[0]), 6), weights, float(threshold))
+
+
+def _calibration_mask(groups: np.ndarray, calibrate: set[int] | None) -> np.ndarray:
+    """The examples thresholds are chosen on: those of the calibration documents, when any."""
+    if not calibrate:
+        return np.ones(len(groups), dtype=bool)
+    mask = np.isin(groups, sorted(calibrate))
+    return mask if mask.any() else np.ones(len(groups), dtype=bool)
 
 
 def _f1(y: np.ndarray, pred: np.ndarray) -> float:
@@ -195,7 +204,7 @@ def _fit_multi(data: Examples, min_prob: float) -> Multi | None:
     return _as_multi(clf, vec, min_prob)
 
 
-def _fit_choice(data: Examples) -> Choice | None:
+def _fit_choice(data: Examples, calibrate: set[int] | None = None) -> Choice | None:
     """One multinomial model over a family's types and "none"; each type's threshold is the
     one that gives it the best F1 on out-of-fold probabilities (folds by document)."""
     classes = sorted(set(data.y))
@@ -213,10 +222,11 @@ def _fit_choice(data: Examples) -> Choice | None:
         for j, c in enumerate(clf.classes_):
             oof[te, classes.index(c)] = clf.predict_proba(X[te])[:, j]
     thresholds = {}
+    cal = _calibration_mask(groups, calibrate)
     for j, c in enumerate(classes):
         if c != NONE:
-            yc = y == c
-            thresholds[c] = float(max(CHOICE_THRESHOLDS, key=lambda t: (_f1(yc, oof[:, j] >= t), -abs(t - 0.5))))
+            yc = y[cal] == c
+            thresholds[c] = float(max(CHOICE_THRESHOLDS, key=lambda t: (_f1(yc, oof[cal, j] >= t), -abs(t - 0.5))))
     clf = LogisticRegression(C=CHOICE_C, max_iter=3000, random_state=0).fit(X, y)
     return Choice(_as_multi(clf, vec, 0.0), thresholds)
 
@@ -230,16 +240,22 @@ def _as_multi(clf: LogisticRegression, vec: DictVectorizer, min_prob: float) -> 
     return Multi(tuple(str(c) for c in clf.classes_), tuple(round(float(b), 6) for b in bias), weights, min_prob)
 
 
-def train(pairs: Sequence[tuple[dict, Extraction]]) -> ExtractionModel:
-    """The type models first (relations use their project probability), then the relations."""
+def train(pairs: Sequence[tuple[dict, Extraction]], calibrate: Sequence[bool] | None = None) -> ExtractionModel:
+    """The type models first (relations use their project probability), then the relations.
+
+    ``calibrate`` marks the documents relation thresholds are chosen on (default: all). Texts
+    written for the project read the way its rules expect, so their out-of-fold probabilities
+    run high; thresholds chosen on them are too strict for real news.
+    """
+    cal = {i for i, keep in enumerate(calibrate) if keep} if calibrate is not None else None
     docs = _docs(pairs)
     types, subtypes = type_examples(docs)
     typed = ExtractionModel("", {}, _fit_multi(types, TYPE_MIN_PROB), _fit_multi(subtypes, SUBTYPE_MIN_PROB),
                             _fit_binary(added_examples(docs)))
     rel, choice = relation_examples(docs, typed)
-    choices = {k: m for k, data in choice.items() if (m := _fit_choice(data)) is not None}
+    choices = {k: m for k, data in choice.items() if (m := _fit_choice(data, cal)) is not None}
     relations = {k: m for k, data in rel.items()
-                 if k.split("/")[0] not in choices and (m := _fit_binary(data)) is not None}
+                 if k.split("/")[0] not in choices and (m := _fit_binary(data, cal)) is not None}
     model = replace(typed, relations=relations, choices=choices)
     digest = hashlib.sha256(json.dumps(model.to_json(), sort_keys=True).encode()).hexdigest()[:12]
     return replace(model, version=f"grappe-extraction-{digest}")
@@ -276,7 +292,8 @@ def build(docs: Sequence[GoldDoc], out_dir: Path, load: Callable[[Path], Documen
         train_ner(lang, MODELS[lang], [(documents[d.source].text, d.gold()) for d in ldocs],
                   out=out_dir / "ner" / lang)
     step("type and relation models")
-    model = train([(d.gold(), extractions[d.source]) for d in docs])
+    # thresholds are chosen on real documents: on texts written for the project they run high
+    model = train([(d.gold(), extractions[d.source]) for d in docs], calibrate=[not d.written for d in docs])
     (out_dir / "extraction_model.json").write_text(
         json.dumps(model.to_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return model

@@ -226,3 +226,14 @@ def test_ner_additions_drop_a_possessive_before_or_after_the_name():
     spans = [(0, text.index(" will")), (text.index("Sherbrooke"), text.index(" partners"))]
     ex = add_ner_entities(Extraction(doc, [], []), [(s, e, "ORG") for s, e in spans])
     assert [e.name for e in ex.entities] == ["Acme Labs", "Sherbrooke"]
+
+
+def test_thresholds_are_chosen_on_the_calibration_documents_only():
+    import numpy as np
+
+    from nlp.train import _calibration_mask
+
+    groups = np.array([0, 0, 1, 2, 2])
+    assert _calibration_mask(groups, {2}).tolist() == [False, False, False, True, True]
+    assert _calibration_mask(groups, None).all()
+    assert _calibration_mask(groups, {7}).all()  # no calibration document among them: all count
