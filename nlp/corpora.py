@@ -29,6 +29,8 @@ class GoldDoc:
     role: str
     gold_path: Path
     source: Path  # the document the gold annotates
+    #: a text written for the project (the rules read it the way it was written to be read)
+    written: bool = False
 
     @property
     def name(self) -> str:
@@ -108,4 +110,4 @@ def gold_docs(eval_dir: Path = EVAL_DIR, roles: tuple[str, ...] = ROLES,
             if role == "by-document":
                 role = drawn.get(source.name) or split_of(source.name, manifest["seed"], manifest["fractions"])
             if role in roles:
-                yield GoldDoc(spec["name"], role, gpath, source)
+                yield GoldDoc(spec["name"], role, gpath, source, bool(spec.get("written_for_the_project")))

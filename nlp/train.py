@@ -25,11 +25,11 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from grappe.model import Document, EntityType, ExtractedEntity, Extraction, Mention
+from grappe.model import Document, EntityType, ExtractedEntity, Extraction, Mention, RelType
 from nlp.corpora import GoldDoc
 from nlp.evaluate import match_entities
 from nlp.learn.features import FAMILIES, candidate_pairs, entity_features
-from nlp.learn.model import NER_KEY, TYPED, Binary, ExtractionModel, Multi, gold_label, project_probs
+from nlp.learn.model import NER_KEY, TYPED, Binary, Choice, ExtractionModel, Multi, gold_label, project_probs
 from nlp.learn.ner import entity_spans, train_ner
 from nlp.pipeline import MODELS, Extractor, language_of
 
@@ -41,6 +41,13 @@ TYPE_MIN_PROB = 0.5
 SUBTYPE_MIN_PROB = 0.5
 FOLDS = 5
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.86, 0.05))
+#: the families decided by one multinomial model (nlp.learn.model.Choice), their label for
+#: "no relation", and the type a pair the gold gives two of the family's types learns as
+CHOICE_FAMILIES = ("org-project",)
+NONE = "none"
+CHOICE_PRIORITY = (RelType.LEADS, RelType.FUNDS, RelType.PARTICIPATES_IN)
+CHOICE_C = 1.0
+CHOICE_THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.86, 0.05))
 
 
 @dataclass
@@ -102,20 +109,31 @@ def added_examples(docs: Sequence[_Doc]) -> Examples:
     return keep
 
 
-def relation_examples(docs: Sequence[_Doc], model: ExtractionModel) -> dict[str, Examples]:
+def relation_examples(docs: Sequence[_Doc], model: ExtractionModel) -> tuple[dict[str, Examples], dict[str, Examples]]:
     """Relations learn from the extracted entities and from the gold entities found in the text,
-    so that what the text says about a pair is learned even where extraction missed an entity."""
+    so that what the text says about a pair is learned even where extraction missed an entity.
+
+    Two views of the same pairs: one yes/no example per relation type, and, for the families
+    whose types exclude each other (CHOICE_FAMILIES), one example labelled with the type the
+    gold gives the pair (or "none")."""
     rel: dict[str, Examples] = {f"{f.name}/{t.value}": Examples() for f in FAMILIES for t in f.types}
+    choice: dict[str, Examples] = {name: Examples() for name in CHOICE_FAMILIES}
     for doc_i, d in enumerate(docs):
         for source, ids in ((d.ex, d.mapping), (d.gold_ex, None)):
             for pair in candidate_pairs(source, project_probs(source, model)):
                 ga = ids.get(pair.source.key) if ids is not None else pair.source.key
                 gb = ids.get(pair.target.key) if ids is not None else pair.target.key
+                found = set()
                 for rtype in pair.family.types:
                     hit = ga is not None and gb is not None and (
                         (rtype, ga, gb) in d.facts or (pair.family.symmetric and (rtype, gb, ga) in d.facts))
                     rel[f"{pair.family.name}/{rtype.value}"].add(pair.features, int(hit), doc_i)
-    return rel
+                    if hit:
+                        found.add(rtype)
+                if pair.family.name in choice:
+                    label = next((t.value for t in CHOICE_PRIORITY if t in found), NONE)
+                    choice[pair.family.name].add(pair.features, label, doc_i)
+    return rel, choice
 
 
 def oracle(ex: Extraction, gold: dict, mapping: dict[str, str]) -> Extraction:
@@ -138,7 +156,7 @@ def oracle(ex: Extraction, gold: dict, mapping: dict[str, str]) -> Extraction:
     return Extraction(ex.document, entities, relations)
 
 
-def _fit_binary(data: Examples) -> Binary | None:
+def _fit_binary(data: Examples, calibrate: set[int] | None = None) -> Binary | None:
     y = np.array(data.y)
     if y.sum() < 3 or y.sum() == len(y):
         return None
@@ -153,11 +171,20 @@ def _fit_binary(data: Examples) -> Binary | None:
             continue
         clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X[tr], y[tr])
         oof[te] = clf.predict_proba(X[te])[:, 1]
-    threshold = max(THRESHOLDS, key=lambda t: (_f1(y, oof >= t), -abs(t - 0.5)))
+    cal = _calibration_mask(groups, calibrate)
+    threshold = max(THRESHOLDS, key=lambda t: (_f1(y[cal], oof[cal] >= t), -abs(t - 0.5)))
     clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X, y)
     names = vec.get_feature_names_out()
     weights = {str(n): round(float(w), 6) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
     return Binary(round(float(clf.intercept_[0]), 6), weights, float(threshold))
+
+
+def _calibration_mask(groups: np.ndarray, calibrate: set[int] | None) -> np.ndarray:
+    """The examples thresholds are chosen on: those of the calibration documents, when any."""
+    if not calibrate:
+        return np.ones(len(groups), dtype=bool)
+    mask = np.isin(groups, sorted(calibrate))
+    return mask if mask.any() else np.ones(len(groups), dtype=bool)
 
 
 def _f1(y: np.ndarray, pred: np.ndarray) -> float:
@@ -174,6 +201,37 @@ def _fit_multi(data: Examples, min_prob: float) -> Multi | None:
     X = vec.fit_transform(data.X)
     y = np.array(data.y)
     clf = LogisticRegression(C=C * 2, max_iter=3000, random_state=0).fit(X, y)
+    return _as_multi(clf, vec, min_prob)
+
+
+def _fit_choice(data: Examples, calibrate: set[int] | None = None) -> Choice | None:
+    """One multinomial model over a family's types and "none"; each type's threshold is the
+    one that gives it the best F1 on out-of-fold probabilities (folds by document)."""
+    classes = sorted(set(data.y))
+    if len(classes) < 2 or NONE not in classes:
+        return None
+    vec = DictVectorizer()
+    X = vec.fit_transform(data.X)
+    y = np.array(data.y)
+    groups = np.array(data.groups)
+    oof = np.zeros((len(y), len(classes)))
+    for tr, te in GroupKFold(n_splits=min(FOLDS, len(set(data.groups)))).split(X, y, groups):
+        if len(set(y[tr])) < 2:
+            continue
+        clf = LogisticRegression(C=CHOICE_C, max_iter=3000, random_state=0).fit(X[tr], y[tr])
+        for j, c in enumerate(clf.classes_):
+            oof[te, classes.index(c)] = clf.predict_proba(X[te])[:, j]
+    thresholds = {}
+    cal = _calibration_mask(groups, calibrate)
+    for j, c in enumerate(classes):
+        if c != NONE:
+            yc = y[cal] == c
+            thresholds[c] = float(max(CHOICE_THRESHOLDS, key=lambda t: (_f1(yc, oof[cal, j] >= t), -abs(t - 0.5))))
+    clf = LogisticRegression(C=CHOICE_C, max_iter=3000, random_state=0).fit(X, y)
+    return Choice(_as_multi(clf, vec, 0.0), thresholds)
+
+
+def _as_multi(clf: LogisticRegression, vec: DictVectorizer, min_prob: float) -> Multi:
     names = vec.get_feature_names_out()
     coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
     bias = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]])
@@ -182,15 +240,23 @@ def _fit_multi(data: Examples, min_prob: float) -> Multi | None:
     return Multi(tuple(str(c) for c in clf.classes_), tuple(round(float(b), 6) for b in bias), weights, min_prob)
 
 
-def train(pairs: Sequence[tuple[dict, Extraction]]) -> ExtractionModel:
-    """The type models first (relations use their project probability), then the relations."""
+def train(pairs: Sequence[tuple[dict, Extraction]], calibrate: Sequence[bool] | None = None) -> ExtractionModel:
+    """The type models first (relations use their project probability), then the relations.
+
+    ``calibrate`` marks the documents relation thresholds are chosen on (default: all). Texts
+    written for the project read the way its rules expect, so their out-of-fold probabilities
+    run high; thresholds chosen on them are too strict for real news.
+    """
+    cal = {i for i, keep in enumerate(calibrate) if keep} if calibrate is not None else None
     docs = _docs(pairs)
     types, subtypes = type_examples(docs)
     typed = ExtractionModel("", {}, _fit_multi(types, TYPE_MIN_PROB), _fit_multi(subtypes, SUBTYPE_MIN_PROB),
                             _fit_binary(added_examples(docs)))
-    rel = relation_examples(docs, typed)
-    relations = {k: m for k, data in rel.items() if (m := _fit_binary(data)) is not None}
-    model = replace(typed, relations=relations)
+    rel, choice = relation_examples(docs, typed)
+    choices = {k: m for k, data in choice.items() if (m := _fit_choice(data, cal)) is not None}
+    relations = {k: m for k, data in rel.items()
+                 if k.split("/")[0] not in choices and (m := _fit_binary(data, cal)) is not None}
+    model = replace(typed, relations=relations, choices=choices)
     digest = hashlib.sha256(json.dumps(model.to_json(), sort_keys=True).encode()).hexdigest()[:12]
     return replace(model, version=f"grappe-extraction-{digest}")
 
@@ -226,7 +292,8 @@ def build(docs: Sequence[GoldDoc], out_dir: Path, load: Callable[[Path], Documen
         train_ner(lang, MODELS[lang], [(documents[d.source].text, d.gold()) for d in ldocs],
                   out=out_dir / "ner" / lang)
     step("type and relation models")
-    model = train([(d.gold(), extractions[d.source]) for d in docs])
+    # thresholds are chosen on real documents: on texts written for the project they run high
+    model = train([(d.gold(), extractions[d.source]) for d in docs], calibrate=[not d.written for d in docs])
     (out_dir / "extraction_model.json").write_text(
         json.dumps(model.to_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return model

@@ -227,6 +227,11 @@ def _pair_features(pair: Pair, doc: _Doc, entities_at: list[tuple[int, int, str]
         f["b_introduces_a_list"] = 1.0
     if _introduces(a, b, doc):
         f["a_introduces_b_list"] = 1.0
+    # what the sentence introducing a's list says ("The partners of the initiative are:")
+    for g in a.groups:
+        if g in doc.list_intro:
+            for c in doc.sent_cues[doc.list_intro[g]]:
+                f[f"a_list_intro_cue:{c}"] = 1.0
     if any(m.start < doc.title_end for m in a.mentions):
         f["a_in_title"] = 1.0
     if any(m.start < doc.title_end for m in b.mentions):
@@ -257,6 +262,14 @@ def _pair_features(pair: Pair, doc: _Doc, entities_at: list[tuple[int, int, str]
         for w in ws[:_EDGE_WORDS] + ws[-_EDGE_WORDS:]:
             f[f"btw:{w}"] = 1.0
             f[f"btw_stem:{stem(w)}"] = 1.0
+        # two-word phrases carry what single words do not ("led by", "take part", "en partenariat")
+        stems = [stem(w) for w in ws]
+        for x, y in {*zip(stems[:_EDGE_WORDS], stems[1:_EDGE_WORDS + 1], strict=False), *zip(stems[-_EDGE_WORDS - 1:], stems[-_EDGE_WORDS:], strict=False)}:
+            f[f"btw2:{x}_{y}"] = 1.0
+        # what follows the first mention ("Acme, the lead partner, ...")
+        first_end = a1 if a0 < b0 else b1
+        for w in words(doc.text[first_end:min(e, first_end + _LEFT)])[:2]:
+            f[f"first_right:{stem(w)}"] = 1.0
         for c in doc.cues_in(lo, hi):
             f[f"btw_cue:{c}"] = 1.0
         for who, start in (("a", a0), ("b", b0)):

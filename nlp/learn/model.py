@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -71,12 +71,28 @@ class Multi:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One multinomial model for a family whose relation types exclude each other (an
+    organization takes part in, leads or funds a project, or none of these): the types
+    compete for the same evidence instead of each being judged alone against everything
+    else. A type is decided when its probability reaches its own threshold."""
+
+    model: Multi
+    thresholds: dict[str, float]
+
+    def decide(self, features: dict[str, float]) -> list[str]:
+        probs = self.model.probs(features)
+        return [c for c, t in self.thresholds.items() if probs.get(c, 0.0) >= t]
+
+
+@dataclass(frozen=True)
 class ExtractionModel:
     version: str
     relations: dict[str, Binary]  # "<family>/<RELTYPE>" -> model
     types: Multi | None  # Organization, University or Project (its P(Project) makes project candidates)
     subtypes: Multi | None  # an organization's subtype
     keep_added: Binary | None = None  # whether an entity only the NER found is real
+    choices: dict[str, Choice] = field(default_factory=dict)  # "<family>" -> model (replaces its binaries)
 
     @classmethod
     def from_json(cls, data: dict) -> ExtractionModel:
@@ -88,8 +104,9 @@ class ExtractionModel:
                          m["min_prob"]) if m else None
 
         keep = data.get("keep_added")
+        choices = {k: Choice(multi(v), dict(v["thresholds"])) for k, v in (data.get("choices") or {}).items()}
         return cls(data["version"], rel, multi(data.get("types")), multi(data.get("subtypes")),
-                   Binary(keep["bias"], keep["weights"], keep["threshold"]) if keep else None)
+                   Binary(keep["bias"], keep["weights"], keep["threshold"]) if keep else None, choices)
 
     def to_json(self) -> dict:
         def binary(b: Binary) -> dict:
@@ -99,10 +116,16 @@ class ExtractionModel:
                      "relations": {k: binary(v) for k, v in sorted(self.relations.items())}}
         if self.keep_added is not None:
             out["keep_added"] = binary(self.keep_added)
+        def multi(m: Multi) -> dict:
+            return {"classes": list(m.classes), "bias": list(m.bias), "min_prob": m.min_prob,
+                    "weights": {k: list(v) for k, v in sorted(m.weights.items())}}
+
         for name, m in (("types", self.types), ("subtypes", self.subtypes)):
             if m is not None:
-                out[name] = {"classes": list(m.classes), "bias": list(m.bias), "min_prob": m.min_prob,
-                             "weights": {k: list(v) for k, v in sorted(m.weights.items())}}
+                out[name] = multi(m)
+        if self.choices:
+            out["choices"] = {k: {**multi(c.model), "thresholds": dict(sorted(c.thresholds.items()))}
+                              for k, c in sorted(self.choices.items())}
         return out
 
 
@@ -169,10 +192,16 @@ def relate(ex: Extraction, model: ExtractionModel,
     text, doc_id = ex.document.text, ex.document.id
     out: list[ExtractedRelation] = []
     for pair in candidate_pairs(ex, project_prob):
+        choice = model.choices.get(pair.family.name)
+        decided = set(choice.decide(pair.features)) if choice is not None else None
         for rtype in pair.family.types:
-            m = model.relations.get(f"{pair.family.name}/{rtype.value}")
-            if m is None or m.prob(pair.features) < m.threshold:
-                continue
+            if decided is not None:
+                if rtype.value not in decided:
+                    continue
+            else:
+                m = model.relations.get(f"{pair.family.name}/{rtype.value}")
+                if m is None or m.prob(pair.features) < m.threshold:
+                    continue
             s, e = pair.span
             a, b = pair.source.key, pair.target.key
             if pair.family.symmetric and b < a:

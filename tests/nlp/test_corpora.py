@@ -63,3 +63,8 @@ def test_every_gold_file_passes_the_format_check(folder):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
     assert done.stdout.strip().endswith(f"0 problem(s) in {EVAL_DIR / folder}")
+
+
+def test_the_texts_written_for_the_project_are_marked():
+    assert all(d.written for d in gold_docs(sets=("demo", "extra", "heldout3")))
+    assert not any(d.written for d in gold_docs(sets=("real", "real3")))

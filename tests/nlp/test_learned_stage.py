@@ -18,7 +18,7 @@ from grappe.model import (
     RelType,
 )
 from nlp.learn.features import PROJECT_CANDIDATE, candidate_pairs, entity_features
-from nlp.learn.model import Binary, ExtractionModel, Multi, add_ner_entities, apply, relate
+from nlp.learn.model import Binary, Choice, ExtractionModel, Multi, add_ner_entities, apply, relate
 from nlp.learn.ner import entity_spans, gold_spans
 from nlp.train import train
 
@@ -136,6 +136,37 @@ def test_model_json_round_trip():
     assert round(again.relations["org-org/PARTNERS_WITH"].prob({"same_sentence": 1.0}), 3) == 0.731
 
 
+def _choice() -> Choice:
+    # "none" unless the pair shares a sentence; then taking part beats funding
+    multi = Multi(("FUNDS", "PARTICIPATES_IN", "none"), (0.0, 0.0, 2.0),
+                  {"same_sentence": (1.0, 3.0, -2.0)}, 0.0)
+    return Choice(multi, {"FUNDS": 0.5, "PARTICIPATES_IN": 0.5})
+
+
+def test_a_choice_decides_the_types_above_their_thresholds():
+    choice = _choice()
+    assert choice.decide({"same_sentence": 1.0}) == ["PARTICIPATES_IN"]
+    assert choice.decide({}) == []  # "none" takes the probability
+
+
+def test_a_family_with_a_choice_ignores_its_binary_models():
+    # a binary that would call every org-project pair a funding is not read once the family has a choice
+    always_funds = {"org-project/FUNDS": Binary(10.0, {}, 0.5)}
+    with_choice = ExtractionModel("t", always_funds, None, None, choices={"org-project": _choice()})
+    found = {(r.type, r.source, r.target) for r in relate(_extraction(), with_choice)}
+    assert (RelType.PARTICIPATES_IN, "e1", "e3") in found  # same sentence as Hélios
+    assert not any(t is RelType.FUNDS for t, _s, _o in found)
+    assert (RelType.FUNDS, "e1", "e3") in {(r.type, r.source, r.target)
+                                          for r in relate(_extraction(), ExtractionModel("t", always_funds, None, None))}
+
+
+def test_a_choice_survives_the_json_round_trip():
+    model = ExtractionModel("v1", {}, None, None, choices={"org-project": _choice()})
+    again = ExtractionModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again == model
+    assert again.choices["org-project"].decide({"same_sentence": 1.0}) == ["PARTICIPATES_IN"]
+
+
 def test_the_ner_adds_what_the_rules_missed_and_not_twice():
     ex = _extraction()
     start = TEXT.index("Fonds Boréal")
@@ -175,6 +206,17 @@ def test_training_is_deterministic_and_learns_the_stated_relations():
     assert (RelType.PARTICIPATES_IN, "e1", "e3") in found and (RelType.FUNDS, "e4", "e3") in found
 
 
+def test_training_gives_organizations_and_projects_one_choice():
+    unfunded = _gold()
+    unfunded["relations"] = [r for r in unfunded["relations"] if r["type"] != "FUNDS"]
+    model = train([(_gold(), _extraction()) for _ in range(4)] + [(unfunded, _extraction()) for _ in range(4)])
+    choice = model.choices["org-project"]
+    assert set(choice.model.classes) == {"FUNDS", "PARTICIPATES_IN", "none"}
+    assert set(choice.thresholds) == {"FUNDS", "PARTICIPATES_IN"}  # "none" is never decided
+    assert not any(k.startswith("org-project/") for k in model.relations)
+    assert "person-org/AFFILIATED_WITH" in model.relations  # the other families keep their binaries
+
+
 def test_ner_additions_drop_a_possessive_before_or_after_the_name():
     from grappe.model import Document, Extraction
     from nlp.learn.model import add_ner_entities
@@ -184,3 +226,14 @@ def test_ner_additions_drop_a_possessive_before_or_after_the_name():
     spans = [(0, text.index(" will")), (text.index("Sherbrooke"), text.index(" partners"))]
     ex = add_ner_entities(Extraction(doc, [], []), [(s, e, "ORG") for s, e in spans])
     assert [e.name for e in ex.entities] == ["Acme Labs", "Sherbrooke"]
+
+
+def test_thresholds_are_chosen_on_the_calibration_documents_only():
+    import numpy as np
+
+    from nlp.train import _calibration_mask
+
+    groups = np.array([0, 0, 1, 2, 2])
+    assert _calibration_mask(groups, {2}).tolist() == [False, False, False, True, True]
+    assert _calibration_mask(groups, None).all()
+    assert _calibration_mask(groups, {7}).all()  # no calibration document among them: all count
