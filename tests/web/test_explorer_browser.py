@@ -186,7 +186,9 @@ def test_report_accept_then_reingest(browser, demo_server, store):  # noqa: F811
     partners = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "li.partner h3")]
     assert any(p.startswith("Université de Nordville") for p in partners), partners
     links = store.run("resolve/entity_relations", id=acme).rows
-    assert {r["type"] for r in links if "Banque" in (r["sentence"] or "")} == {"LEADS"}  # no PARTNERS_WITH
+    # the rejected PARTNERS_WITH stays gone; the same sentence's project relations are the model's to give
+    types = {r["type"] for r in links if "Banque" in (r["sentence"] or "")}
+    assert "LEADS" in types and "PARTNERS_WITH" not in types, types
     bank = next((li for li in browser.find_elements(By.CSS_SELECTOR, "li.partner")
                  if "Banque Nordique" in li.find_element(By.TAG_NAME, "h3").text), None)
     # still a co-participant of the project, but no partnership sentence any more
