@@ -17,7 +17,7 @@ for the document (:func:`graph.resolve.within.clusters_of`):
   organization name without words that do not change who it is (a generic
   institution word, a corporate or line-of-business word, a country qualifier: "Acme"
   / "Acme Canada", "Northfield" / "Northfield College"), a place and its government
-  ("Québec" / "Gouvernement du Québec"), and a name of generic words only ("the
+  ("Nordville" / "Gouvernement de Nordville"), and a name of generic words only ("the
   University", "Cégep") and the one name holding them; an acronym, spaced ones too
   ("U of N"), and the one name it spells, whatever types extraction gave them. Two
   candidates: it stays alone.
@@ -48,7 +48,7 @@ from grappe.model import ORG_LIKE, EntityType, ExtractedEntity
 
 #: Generic institution concepts whose absence keeps the identity within a document:
 #: the droppable ones, and the government or department a place or field stands for
-#: ("Québec" / "Gouvernement du Québec", "Commerce" / "Department of Commerce").
+#: ("Nordville" / "Gouvernement de Nordville", "Fisheries" / "Department of Fisheries").
 #: Not the ones that make another body ("Acme" / "Acme Foundation", "Acme Labs").
 _SAME_BODY = DROPPABLE | frozenset({"#gov", "#dept", "#min"})
 #: the concept of a government: a bare place name shortens nothing else
@@ -174,7 +174,7 @@ def spaced_acronym(raw: str) -> str:
 
 def _names_the_entity(e: ExtractedEntity) -> bool:
     """Does a short form name its entity beyond this document? An organization's
-    ("Northfield" for Northfield College, "Québec" for its government) does, and stays
+    ("Northfield" for Northfield College, "Nordville" for its government) does, and stays
     an alias, as a defined acronym does; a surname alone or generic words alone ("the
     University") name nobody elsewhere."""
     if e.type == EntityType.PERSON:

@@ -32,7 +32,7 @@ from grappe.model import (
     Mention,
     RelType,
 )
-from nlp.learn.features import candidate_pairs, entity_features, name_key
+from nlp.learn.features import Pair, candidate_pairs, entity_features, name_key
 from nlp.textutil import squash
 
 MODEL_PATH = Path(__file__).parent / "extraction_model.json"
@@ -192,16 +192,7 @@ def relate(ex: Extraction, model: ExtractionModel,
     text, doc_id = ex.document.text, ex.document.id
     out: list[ExtractedRelation] = []
     for pair in candidate_pairs(ex, project_prob):
-        choice = model.choices.get(pair.family.name)
-        decided = set(choice.decide(pair.features)) if choice is not None else None
-        for rtype in pair.family.types:
-            if decided is not None:
-                if rtype.value not in decided:
-                    continue
-            else:
-                m = model.relations.get(f"{pair.family.name}/{rtype.value}")
-                if m is None or m.prob(pair.features) < m.threshold:
-                    continue
+        for rtype in _decided(pair, model):
             s, e = pair.span
             a, b = pair.source.key, pair.target.key
             if pair.family.symmetric and b < a:
@@ -214,6 +205,20 @@ def relate(ex: Extraction, model: ExtractionModel,
     for k in promoted:
         by_key[k].type, by_key[k].subtype = EntityType.PROJECT, None
     return [r for r in out if not promoted & {r.source, r.target} or r.type in _TO_PROJECT and r.source not in promoted]
+
+
+def _decided(pair: Pair, model: ExtractionModel) -> list[RelType]:
+    """The relation types the model gives a pair: its family's choice, or each type's binary."""
+    choice = model.choices.get(pair.family.name)
+    if choice is not None:
+        chosen = set(choice.decide(pair.features))
+        return [t for t in pair.family.types if t.value in chosen]
+    out = []
+    for t in pair.family.types:
+        m = model.relations.get(f"{pair.family.name}/{t.value}")
+        if m is not None and m.prob(pair.features) >= m.threshold:
+            out.append(t)
+    return out
 
 
 _TO_PROJECT = (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS)
