@@ -104,7 +104,8 @@ class ExtractionModel:
                          m["min_prob"]) if m else None
 
         keep = data.get("keep_added")
-        choices = {k: Choice(multi(v), dict(v["thresholds"])) for k, v in (data.get("choices") or {}).items()}
+        choices = {k: Choice(m, dict(v["thresholds"])) for k, v in (data.get("choices") or {}).items()
+                   if (m := multi(v)) is not None}
         return cls(data["version"], rel, multi(data.get("types")), multi(data.get("subtypes")),
                    Binary(keep["bias"], keep["weights"], keep["threshold"]) if keep else None, choices)
 
