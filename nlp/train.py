@@ -231,6 +231,24 @@ def _fit_choice(data: Examples, calibrate: set[int] | None = None) -> Choice | N
     return Choice(_as_multi(clf, vec, 0.0), thresholds)
 
 
+def exclusive_types(docs: Sequence[_Doc], family: str) -> tuple[tuple[str, str], ...]:
+    """The pairs of a family's types that no gold pair of entities has together (an
+    organization leads a project or takes part in it, never both; it may fund and lead)."""
+    fam = next(f for f in FAMILIES if f.name == family)
+    sources = {t.value for t in fam.source}
+    together: set[frozenset[RelType]] = set()
+    for d in docs:
+        kinds = {e["id"]: e["type"] for e in d.gold.get("entities", [])}
+        by_pair: dict[tuple[str, str], set[RelType]] = {}
+        for rtype, a, b in d.facts:
+            t = RelType(rtype)
+            if t in fam.types and kinds.get(a) in sources:
+                by_pair.setdefault((a, b), set()).add(t)
+        together |= {frozenset((x, y)) for types in by_pair.values() for x in types for y in types if x != y}
+    return tuple((x.value, y.value) for i, x in enumerate(fam.types) for y in fam.types[i + 1:]
+                 if frozenset((x, y)) not in together)
+
+
 def _as_multi(clf: LogisticRegression, vec: DictVectorizer, min_prob: float) -> Multi:
     names = vec.get_feature_names_out()
     coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
@@ -253,7 +271,8 @@ def train(pairs: Sequence[tuple[dict, Extraction]], calibrate: Sequence[bool] | 
     typed = ExtractionModel("", {}, _fit_multi(types, TYPE_MIN_PROB), _fit_multi(subtypes, SUBTYPE_MIN_PROB),
                             _fit_binary(added_examples(docs)))
     rel, choice = relation_examples(docs, typed)
-    choices = {k: m for k, data in choice.items() if (m := _fit_choice(data, cal)) is not None}
+    choices = {k: replace(m, exclusive=exclusive_types(docs, k)) for k, data in choice.items()
+               if (m := _fit_choice(data, cal)) is not None}
     relations = {k: m for k, data in rel.items()
                  if k.split("/")[0] not in choices and (m := _fit_binary(data, cal)) is not None}
     model = replace(typed, relations=relations, choices=choices)

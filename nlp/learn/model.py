@@ -75,14 +75,21 @@ class Choice:
     """One multinomial model for a family whose relation types exclude each other (an
     organization takes part in, leads or funds a project, or none of these): the types
     compete for the same evidence instead of each being judged alone against everything
-    else. A type is decided when its probability reaches its own threshold."""
+    else. A type is decided when its probability reaches its own threshold; of two types the
+    training data never gives one pair together (an organization does not both lead and merely
+    take part), only the more probable is kept."""
 
     model: Multi
     thresholds: dict[str, float]
+    exclusive: tuple[tuple[str, str], ...] = ()
 
     def decide(self, features: dict[str, float]) -> list[str]:
         probs = self.model.probs(features)
-        return [c for c, t in self.thresholds.items() if probs.get(c, 0.0) >= t]
+        chosen = {c for c, t in self.thresholds.items() if probs.get(c, 0.0) >= t}
+        for x, y in self.exclusive:
+            if x in chosen and y in chosen:
+                chosen.discard(min((x, y), key=lambda c: (probs[c], c)))
+        return sorted(chosen)
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,8 @@ class ExtractionModel:
                          m["min_prob"]) if m else None
 
         keep = data.get("keep_added")
-        choices = {k: Choice(m, dict(v["thresholds"])) for k, v in (data.get("choices") or {}).items()
+        choices = {k: Choice(m, dict(v["thresholds"]), tuple((str(x), str(y)) for x, y in v.get("exclusive", ())))
+                   for k, v in (data.get("choices") or {}).items()
                    if (m := multi(v)) is not None}
         return cls(data["version"], rel, multi(data.get("types")), multi(data.get("subtypes")),
                    Binary(keep["bias"], keep["weights"], keep["threshold"]) if keep else None, choices)
@@ -125,7 +133,8 @@ class ExtractionModel:
             if m is not None:
                 out[name] = multi(m)
         if self.choices:
-            out["choices"] = {k: {**multi(c.model), "thresholds": dict(sorted(c.thresholds.items()))}
+            out["choices"] = {k: {**multi(c.model), "thresholds": dict(sorted(c.thresholds.items())),
+                                  "exclusive": [list(x) for x in c.exclusive]}
                               for k, c in sorted(self.choices.items())}
         return out
 

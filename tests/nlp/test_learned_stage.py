@@ -6,6 +6,7 @@ No spaCy model is needed: extractions are built by hand, as the rule layers woul
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from grappe.model import (
     Document,
@@ -147,6 +148,28 @@ def test_a_choice_decides_the_types_above_their_thresholds():
     choice = _choice()
     assert choice.decide({"same_sentence": 1.0}) == ["PARTICIPATES_IN"]
     assert choice.decide({}) == []  # "none" takes the probability
+
+
+def test_of_two_exclusive_types_a_choice_keeps_the_more_probable():
+    # both types pass a low threshold; training said no pair has them together
+    low = replace(_choice(), thresholds={"FUNDS": 0.05, "PARTICIPATES_IN": 0.05})
+    assert low.decide({"same_sentence": 1.0}) == ["FUNDS", "PARTICIPATES_IN"]
+    exclusive = replace(low, exclusive=(("FUNDS", "PARTICIPATES_IN"),))
+    assert exclusive.decide({"same_sentence": 1.0}) == ["PARTICIPATES_IN"]  # 0.87 against 0.12
+    again = ExtractionModel.from_json(json.loads(json.dumps(
+        ExtractionModel("v1", {}, None, None, choices={"org-project": exclusive}).to_json())))
+    assert again.choices["org-project"] == exclusive
+
+
+def test_training_makes_exclusive_the_types_no_gold_pair_has_together():
+    lead = _gold()
+    lead["relations"].append({"type": "LEADS", "source": "o2", "target": "p1"})  # funds and leads
+    lead["relations"].append({"type": "LEADS", "source": "u1", "target": "p1"})
+    lead["relations"].remove({"type": "PARTICIPATES_IN", "source": "u1", "target": "p1"})
+    unfunded = _gold()
+    unfunded["relations"] = [r for r in unfunded["relations"] if r["type"] != "FUNDS"]
+    model = train([(lead, _extraction()) for _ in range(4)] + [(unfunded, _extraction()) for _ in range(4)])
+    assert model.choices["org-project"].exclusive == (("PARTICIPATES_IN", "LEADS"), ("PARTICIPATES_IN", "FUNDS"))
 
 
 def test_a_family_with_a_choice_ignores_its_binary_models():
