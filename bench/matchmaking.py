@@ -215,7 +215,7 @@ def cordis_bench(args: argparse.Namespace) -> dict:
     if model is not None:
         meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
         fit_s = float(meta.get("fit_seconds", 0.0))
-        print(f"ranker: the shipped model ({ranker.MODEL_FILE.name}, splits (features until, labels from, to) "
+        print(f"ranker: the shipped model ({ranker.MODEL_DIR.name}/, splits (features until, labels from, to) "
               f"{meta['splits']}, seed {meta['seed']}; --train to refit in the run)")
     else:
         model, meta = train_ranker.train(edges, seed=args.seed)

@@ -68,6 +68,34 @@ def test_pair_features_match_hand_computation(ctx: ranker.Context) -> None:
     assert col["same_country"].tolist() == [0, 1, 0]  # D is French like A; E has no country
 
 
+def test_new_partner_features_match_hand_computation(ctx: ranker.Context) -> None:
+    i = ctx.proj.actor_index
+    a, b, c, d, e, h = (i[x] for x in "ABCDEH")
+    X = ranker.features(ctx, a, np.array([c, d, e]), ranker.vectors(ctx, a))
+    col = {f: X[:, k] for k, f in enumerate(ranker.FEATURES)}
+    # A met B and H in p1 (2013: three years before 2016, weight 0.5**3); C met B in p2
+    # (2015, 0.5) and H in p2 and p3 (0.5 + 1); D and E met H in 2016 (1)
+    assert col["cn_decay"].tolist() == pytest.approx(np.log1p([0.125 * 0.5 + 0.125 * 1.5, 0.125, 0.125]).tolist())
+    assert col["aa_decay"][0] == pytest.approx(math.log1p(0.125 * 0.5 / math.log(3) + 0.125 * 1.5 / math.log(5)))
+    # recent projects (2015-2016) with A's partners B and H: C's p2 has both
+    assert col["consortium_recent_max"].tolist() == [2, 1, 1]
+    # partners met for the first time in 2015-2016 (B-H already worked together in 2013)
+    assert [int(ctx.new_deg[x]) for x in (a, b, c, d, e, h)] == [0, 1, 3, 2, 1, 3]
+    assert col["new_deg_v"].tolist() == pytest.approx(np.log1p([3, 2, 1]).tolist())
+    assert col["new_deg_u"].tolist() == [0, 0, 0] and col["recent_projects_u"].tolist() == [0, 0, 0]
+    assert col["deg_ratio"].tolist() == pytest.approx((np.log1p([3, 2, 1]) - math.log1p(2)).tolist())
+    # A's partners: B (FR) and H (BE); all are companies
+    assert col["country_share"].tolist() == [0, 0.5, 0]
+    assert col["role_share"].tolist() == [1, 1, 1]
+    # C has the most shared partners (2); D and E tie behind it
+    assert col["cn_pos"].tolist() == pytest.approx([0, 1 / 3, 1 / 3])
+
+
+def test_group_sizes_and_ranks_keep_seekers_apart() -> None:
+    assert ranker.group_sizes(np.array([4, 4, 1, 1, 1, 4])).tolist() == [2, 3, 1]
+    assert ranker._ranks(np.array([0.2, 0.9, 0.2, 0.5])).tolist() == [1.5, 4, 1.5, 3]
+
+
 def test_candidates_are_new_partners_and_hubs_can_be_left_out(ctx: ranker.Context) -> None:
     i = ctx.proj.actor_index
     a = i["A"]
@@ -96,14 +124,17 @@ def test_training_is_seeded_and_deterministic() -> None:
     edges = _synthetic_dated()
     split = timesplit.split(edges, 2015, 2016, 2018, queries=60, seed=3)
     ctx = ranker.context(split.graph)
-    first, info = ranker.fit(ctx, split.truth, split.queries, seed=7)
-    second, _ = ranker.fit(ctx, split.truth, split.queries, seed=7)
-    assert info["positives"] > 0
-    X, _, _ = ranker.training_rows(ctx, split.truth, split.queries[:10])
-    assert np.array_equal(first.predict_proba(X), second.predict_proba(X))
+    first, info = ranker.fit(ctx, split.truth, split.queries)
+    second, _ = ranker.fit(ctx, split.truth, split.queries)
+    assert info["positives"] > 0 and len(first.boosters) == len(ranker.MEMBERS)
+    X, _, qs = ranker.training_rows(ctx, split.truth, split.queries[:10])
+    groups = ranker.group_sizes(qs).tolist()
+    assert np.array_equal(first.score(X, groups), second.score(X, groups))
     u = int(split.queries[0])
-    top, probs = ranker.rank(ctx, u, first, 5)
-    assert len(top) == 5 and np.all(np.diff(probs) <= 0)
+    top, scores = ranker.rank(ctx, u, first, 5)
+    assert len(top) == 5 and np.all(np.diff(scores) <= 0)
+    # batched ranking (several seekers per model call) gives each seeker the same order
+    assert ranker.rank_many(ctx, [u, int(split.queries[1])], first, 5)[u].tolist() == top.tolist()
     assert not ranker.candidate_mask(ctx, u)[u]
 
 
@@ -111,6 +142,8 @@ def test_shipped_model_has_these_features_and_predates_the_test_period() -> None
     meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
     assert meta["features"] == list(ranker.FEATURES)
     assert meta["version"] == ranker.MODEL_VERSION
+    assert meta["members"] == [list(m) for m in ranker.MEMBERS]
+    assert isinstance(ranker.load(), ranker.Ranker)  # the shipped files load with this LightGBM
     # every split: features before its labels, labels before the 2019+ benchmark period
     assert meta["splits"]
     for until, first, last in meta["splits"]:
