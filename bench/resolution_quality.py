@@ -14,7 +14,7 @@ from graph.resolve.fitting import read_set
 from graph.resolve.resolver import resolve_mentions
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "resolve"
-SETS = ("mentions.tsv", "public_variants.tsv", "public_variants_heldout.tsv")
+SETS = ("mentions.tsv", "public_variants.tsv", "public_variants_heldout.tsv", "public_variants_heldout2.tsv")
 
 
 def score(path: Path) -> str:

@@ -44,6 +44,7 @@ import urllib.request
 from pathlib import Path
 
 from graph.store import open_store
+from graph.store.embedded import EmbeddedFalkorDB
 from grappe.model import (
     Document,
     Entity,
@@ -245,6 +246,35 @@ def existing_graph(store, n_hubs: int = 20) -> tuple[GraphBatch, list[Entity], l
     return GraphBatch(entities=entities), orgs, [proj.actors[i]["id"] for i in top]
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    """The direct children of ``pid`` (the ``grappe serve`` workers), from ``/proc``."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+def cpu_split(server_pid: int, db_pid: int | None) -> dict[str, float | None]:
+    """CPU seconds so far of this process (the clients), the server and its workers, and the database."""
+    server = [cpu_seconds(p) for p in [server_pid, *children(server_pid)]]
+    return {"clients": time.process_time(),
+            "server": None if None in server else sum(s for s in server if s is not None),
+            "database": cpu_seconds(db_pid) if db_pid else None}
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -326,12 +356,16 @@ def main() -> int:
         threads = [threading.Thread(target=client, args=(port, deadline, searches, ids, i + 1, results),
                                     kwargs={"names": names, "hubs": hubs})
                    for i in range(args.clients)]
+        db_pid = EmbeddedFalkorDB.from_settings(settings).pid() if settings.graph_url == "falkordb-embedded" else None
+        cpu_before = cpu_split(proc.pid, db_pid)
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         elapsed = time.perf_counter() - started
+        cpu_after, load_after = cpu_split(proc.pid, db_pid), os.getloadavg()[0]
     finally:
         if proc is not None:
             proc.terminate()
@@ -341,8 +375,6 @@ def main() -> int:
                 store.drop()
         finally:
             store.close()
-        from graph.store.embedded import EmbeddedFalkorDB
-
         EmbeddedFalkorDB.from_settings(settings).stop()
         if args.keep:
             print(f"kept: {data_dir} (graph {args.graph_name})")
@@ -352,7 +384,15 @@ def main() -> int:
     ok = True
     errors = [r for r in results if r[2] != 200]
     print(f"{len(results):,} requests in {elapsed:.1f} s with {args.clients} clients: "
-          f"{len(results) / elapsed:.1f} req/s, {len(errors)} errors")
+          f"{len(results) / elapsed:.1f} req/s, {len(errors)} errors; load average {load_before:.1f} "
+          f"before, {load_after:.1f} after")
+    # the clients share the machine with the server: say what each side cost per request
+    spent = {k: (cpu_after[k] - v) if v is not None and cpu_after[k] is not None else None
+             for k, v in cpu_before.items()}
+    print("  CPU per request: " + ", ".join(
+        f"{k} {v / max(len(results), 1) * 1000:.2f} ms" for k, v in spent.items() if v is not None)
+        + f" ({os.cpu_count()} cores: {os.cpu_count() * 1000 * elapsed / max(len(results), 1):.2f} ms of CPU "
+          "per request in all)")
     for kind, target in TARGETS.items():
         lat = [ms for k, ms, status, _ in results if k == kind and status == 200]
         p95 = pct(lat, 95)

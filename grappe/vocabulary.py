@@ -4,7 +4,7 @@ compares names with, and the legal forms every layer recognises.
 One file per language (``fr``, ``en``, and ``intl`` for legal forms met in foreign
 names). Each holds general vocabulary only, never a list of particular
 organizations: function words, titles, word *roles* (legal form, partnership form, corporate
-generic word, country or region qualifier, company suffix: a legal form that makes a
+generic word, line-of-business word, country or region qualifier, company suffix: a legal form that makes a
 name a company for the extraction rules), generic institution words mapped to
 one concept shared across languages, multi-word generic expressions, ordinary
 word translations into English and adjective endings.
@@ -34,7 +34,8 @@ class Vocabulary:
     legal: tuple[tuple[str, ...], ...]  # folded word sequences, longest first
     partnership: tuple[tuple[str, ...], ...]  # the legal forms of partnerships (also in legal)
     company_suffix: tuple[tuple[str, ...], ...]  # legal forms that mark a company after a name (also in legal)
-    corporate: tuple[str, ...]  # folded words
+    corporate: tuple[str, ...]  # folded words: the kind of body (Group, Solutions)
+    business: tuple[str, ...]  # folded words: the line of business (Railway, Robotics)
     qualifier: tuple[tuple[str, ...], ...]  # folded word sequences
     concepts: dict[str, str]  # word -> "#concept"
     phrases: dict[tuple[str, ...], tuple[str, ...]]  # word sequence -> replacement tokens
@@ -63,6 +64,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
     partnership: set[tuple[str, ...]] = set()
     company_suffix: set[tuple[str, ...]] = set()
     corporate: list[str] = []
+    business: list[str] = []
     qualifier: set[tuple[str, ...]] = set()
     concepts: dict[str, str] = {}
     phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -86,6 +88,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
             kept.update(forms)
             legal.update(forms)  # legal forms with a further role
         corporate.extend(_words(roles.get("corporate", []), f"{where} roles.corporate"))
+        business.extend(_words(roles.get("business", []), f"{where} roles.business"))
         qualifier.update(tuple(w.split()) for w in _words(roles.get("qualifier", []),
                                                           f"{where} roles.qualifier"))
         concepts.update(_table(data.get("concepts", {}), f"{where} concepts"))
@@ -101,6 +104,7 @@ def load(directory: Path = LANG_DIR, languages: tuple[str, ...] = LANGUAGES) -> 
         partnership=tuple(sorted(partnership, key=lambda s: (-len(s), s))),
         company_suffix=tuple(sorted(company_suffix, key=lambda s: (-len(s), s))),
         corporate=tuple(dict.fromkeys(corporate)),
+        business=tuple(dict.fromkeys(business)),
         qualifier=tuple(sorted(qualifier, key=lambda s: (-len(s), s))),
         concepts=concepts,
         phrases=phrases,

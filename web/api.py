@@ -30,7 +30,7 @@ from web.data import (
 )
 from web.errors import BadParameter
 from web.openapi import openapi_document
-from web.services import cached, get_analytics, get_settings, get_store
+from web.services import cached_json, get_analytics, get_settings, get_store
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -64,7 +64,7 @@ def search():
     limit = check_int(request.args.get("limit"), "limit", 10, 1, 50)
     store, args = get_store(), (request.args.get("q"), request.args.get("type"), request.args.get("subtype"))
     # typos go to the database's fuzzy index (5-15 ms): such slow answers are kept per graph
-    return jsonify(cached(("search", *args, limit), lambda: search_data(store, *args, limit)))
+    return cached_json(("search", *args, limit), lambda: search_data(store, *args, limit))
 
 
 @bp.get("/entities/<path:entity_id>/partners")
@@ -78,14 +78,14 @@ def entity_partners(entity_id: str):
 @require_read
 def entity_network(entity_id: str):
     store = get_store()
-    return jsonify(cached(("network", entity_id), lambda: ego_network(store, entity_id)))
+    return cached_json(("network", entity_id), lambda: ego_network(store, entity_id))
 
 
 @bp.get("/entities/<path:entity_id>")
 @require_read
 def entity(entity_id: str):
     store = get_store()
-    return jsonify(cached(("entity", entity_id), lambda: entity_data(store, get_analytics, entity_id)))
+    return cached_json(("entity", entity_id), lambda: entity_data(store, get_analytics, entity_id))
 
 
 @bp.get("/path")

@@ -16,12 +16,13 @@ folded keys with a ``score_cutoff`` so only plausible pairs reach the scorer.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve.features import DEPARTMENT, NameInfo
+from graph.resolve.features import DEPARTMENT, NameInfo, info
 from graph.resolve.normalize import (
     STOPWORDS,
     core_tokens,
@@ -49,7 +50,27 @@ CDIST_CUTOFF = 85
 SUBSET_CUTOFF = 95
 
 
-def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
+def keys(name: NameInfo, df: Mapping[str, int] | None = None) -> set[str]:
+    """The name's block keys; ``df`` (token counts over the records being blocked) picks
+    its rarest tokens, without it they are the first in alphabetical order."""
+    fixed, content = _fixed_keys(name.raw, name.person)
+    out = set(fixed)
+    if content:
+        ranked = sorted(content, key=lambda t: (df[t] if df else 0, t))
+        out.update("T:" + t for t in ranked[:RARE_TOKENS])
+        # one-letter deletions of the rarest word: a misspelt word shares one with the right one
+        rare = ranked[0]
+        if len(rare) >= 5:
+            out.update("D:" + rare[:i] + rare[i + 1:] for i in range(1, len(rare)))
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def _fixed_keys(raw: str, person: bool) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The keys that do not depend on token counts, and the distinct content tokens the
+    others are chosen from. Computed once per name: a resolver blocks the same stored
+    names for every document, and :func:`info` is a pure function of ``(raw, person)``."""
+    name = info(raw, person)
     out: set[str] = set()
     if name.key:
         out.add("K:" + name.key)
@@ -66,19 +87,12 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
         # ... meets "Department of Acme Affairs" (see features.department_title)
         out.add("K:~" + key_of(tuple(name.core - DEPARTMENT)))
     content = [t for t in name.tokens if not t.startswith("#")]
-    if content:
-        ranked = sorted(set(content), key=lambda t: (df[t] if df else 0, t))
-        out.update("T:" + t for t in ranked[:RARE_TOKENS])
     if len(content) == 1 and len(content[0]) >= 5:
         out.add("P:" + content[0][:4])
         out.add("S:" + content[0][-4:])
-    # one-letter deletions of the rarest word: a misspelt word shares one with the right one
-    if content:
-        rare = min(content, key=lambda t: ((df[t] if df else 0), t))
-        if len(rare) >= 5:
-            out.update("D:" + rare[:i] + rare[i + 1:] for i in range(1, len(rare)))
+    distinct = tuple(sorted(set(content)))
     if name.person:
-        return out
+        return frozenset(out), distinct
     words = name.words
     if 2 <= len(words) <= 8:
         # "CHU X" ~ "Centre hospitalier universitaire X": the words left once an
@@ -105,7 +119,22 @@ def keys(name: NameInfo, df: Counter[str] | None = None) -> set[str]:
         words = [w for w in name.folded.split() if w not in STOPWORDS]
         if words:  # word-plus-initial acronyms start with an initial then a whole word
             out.update("A:" + w[0] + x for w in words[:1] for x in words[1:2])
-    return out
+    return frozenset(out), distinct
+
+
+@lru_cache(maxsize=300_000)
+def index_keys(raw: str, person: bool = False) -> frozenset[str]:
+    """Every key :func:`keys` can give the name, whatever the token counts: the fixed
+    keys, and the token and deletion keys of each of its content tokens. An index of
+    stored names under these keys finds, from a new name's own index keys, every
+    stored name it can share a block with once the records are counted."""
+    fixed, content = _fixed_keys(raw, person)
+    out = set(fixed)
+    for t in content:
+        out.add("T:" + t)
+        if len(t) >= 5:
+            out.update("D:" + t[:i] + t[i + 1:] for i in range(1, len(t)))
+    return frozenset(out)
 
 
 def token_df(names: Iterable[NameInfo]) -> Counter[str]:
@@ -115,9 +144,10 @@ def token_df(names: Iterable[NameInfo]) -> Counter[str]:
     return df
 
 
-def blocks(named: Sequence[Sequence[NameInfo]]) -> dict[str, list[int]]:
-    """Block key -> indices of the records (each a list of names) carrying it."""
-    df = token_df(n for names in named for n in names)
+def blocks(named: Sequence[Sequence[NameInfo]], df: Mapping[str, int] | None = None) -> dict[str, list[int]]:
+    """Block key -> indices of the records (each a list of names) carrying it; ``df``
+    (token counts) defaults to the counts over these records."""
+    df = token_df(n for names in named for n in names) if df is None else df
     out: dict[str, list[int]] = defaultdict(list)
     for i, names in enumerate(named):
         ks: set[str] = set()
@@ -128,28 +158,58 @@ def blocks(named: Sequence[Sequence[NameInfo]]) -> dict[str, list[int]]:
     return out
 
 
-def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]:
-    """Pairs of record indices (i < j) worth scoring."""
+def candidate_pairs(named: Sequence[Sequence[NameInfo]], split: int | None = None,
+                    crowded: Callable[[str], bool] | None = None,
+                    df: Mapping[str, int] | None = None) -> set[tuple[int, int]]:
+    """Pairs of record indices (i < j) worth scoring.
+
+    With ``split``, only pairs across it (``i < split <= j``) are computed: the
+    resolver's stored candidates against one document's entities, which never pairs
+    two stored entities. Blocks, their size limits and the per-pair filters are the
+    ones of the full computation, so the pairs are exactly its pairs across ``split``.
+
+    ``crowded(key)`` says that a key's block is, among all the records the caller
+    knows (not just the ones passed), too big to compare: it is skipped, as the size
+    limits skip it when every record is passed; ``df``, the token counts among them
+    (which pick each name's rarest tokens), replaces the counts over ``named``.
+    """
     pairs: set[tuple[int, int]] = set()
     strings = [" ".join(sorted(names[0].tset)) for names in named]
     initial = [any(len(t) == 1 for t in names[0].tokens) for names in named]  # "Y. Bengio"
-    blocks_ = blocks(named)
+    blocks_ = blocks(named, df)
+
+    def across(xs: Sequence[int], ys: Sequence[int]) -> list[tuple[int, int]]:
+        """The (x, y) positions to compare: all pairs x < y, or only those across ``split``."""
+        if split is None:
+            return [(x, y) for x in range(len(xs)) for y in range(x + 1, len(ys))]
+        return [(x, y) for x in range(len(xs)) if xs[x] < split
+                for y in range(len(ys)) if ys[y] >= split]
+
+    def add(i: int, j: int) -> None:
+        if i != j and (split is None or (i < split) != (j < split)):
+            pairs.add((i, j) if i < j else (j, i))
+
     for k, members in blocks_.items():
         if len(members) < 2 and not k.startswith("I<"):
+            continue
+        if split is not None and k[:2] not in ("I<", "I>") and \
+                (members[0] >= split or members[-1] < split):
+            continue  # indices are in increasing order: a block on one side pairs nothing across
+        if crowded is not None and crowded(k):
             continue
         if k.startswith("K:"):
             if len(members) > MAX_BLOCK:
                 continue
             # exact keys: every pair is a candidate
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    i, j = members[x], members[y]
-                    pairs.add((i, j) if i < j else (j, i))
+            for x, y in across(members, members):
+                add(members[x], members[y])
             continue
         if k.startswith("I<"):
             longs = blocks_.get("I>" + k[2:], ())
             if len(members) * len(longs) <= MAX_ACRONYM_PAIRS:
-                pairs.update((min(i, j), max(i, j)) for i in members for j in longs if i != j)
+                for i in members:
+                    for j in longs:
+                        add(i, j)
             continue
         if k.startswith("I>"):
             continue
@@ -159,43 +219,38 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]]) -> set[tuple[int, int]]
             multis = [i for i in members if any(not n.single for n in named[i])]
             if len(singles) * len(multis) > MAX_ACRONYM_PAIRS:
                 continue
-            pairs.update((min(i, j), max(i, j)) for i in singles for j in multis if i != j)
+            for i in singles:
+                for j in multis:
+                    add(i, j)
             continue
         if len(members) > (MAX_BLOCK if k.startswith(("D:", "P:", "S:")) else MAX_TOKEN_BLOCK):
             continue
         choices = [strings[i] for i in members]
+        token = k.startswith("T:")
+        scorer = fuzz.token_set_ratio if token else fuzz.ratio
         if len(members) <= SMALL_BLOCK:
             # a few records: direct calls beat starting cdist's thread pool
-            scorer = fuzz.token_set_ratio if k.startswith("T:") else fuzz.ratio
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    value = scorer(choices[x], choices[y], score_cutoff=CDIST_CUTOFF)
-                    if not value:
-                        continue
-                    if k.startswith("T:") and value < SUBSET_CUTOFF and \
-                            not (initial[members[x]] or initial[members[y]]) and \
-                            fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
-                        continue
-                    i, j = members[x], members[y]
-                    pairs.add((i, j) if i < j else (j, i))
-            continue
-        if k.startswith("T:"):
+            candidates = [(x, y, scorer(choices[x], choices[y], score_cutoff=CDIST_CUTOFF))
+                          for x, y in across(members, members)]
+        else:
+            if split is None:
+                rows_, cols_ = list(range(len(members))), list(range(len(members)))
+            else:
+                rows_ = [x for x, i in enumerate(members) if i < split]
+                cols_ = [y for y, j in enumerate(members) if j >= split]
+            matrix = process.cdist([choices[x] for x in rows_], [choices[y] for y in cols_], scorer=scorer,
+                                   score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
+            if split is None:
+                matrix = np.triu(matrix, 1)
+            xs, ys = np.nonzero(matrix)
+            candidates = [(rows_[a], cols_[b], int(matrix[a, b])) for a, b in zip(xs.tolist(), ys.tolist(), strict=True)]
+        for x, y, value in candidates:
+            if not value:
+                continue
             # a shared rare token: keep subsets (token_set_ratio near 100) and
             # near-identical strings (typos); everything else cannot reach the threshold
-            matrix = process.cdist(choices, choices, scorer=fuzz.token_set_ratio,
-                                   score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
-            xs, ys = np.nonzero(np.triu(matrix, 1))
-            for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
-                if matrix[x, y] < SUBSET_CUTOFF and not (initial[members[x]] or initial[members[y]]) \
-                        and fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
-                    continue
-                i, j = members[x], members[y]
-                pairs.add((i, j) if i < j else (j, i))
-            continue
-        matrix = process.cdist(choices, choices, scorer=fuzz.ratio, score_cutoff=CDIST_CUTOFF,
-                               dtype=np.uint8, workers=-1)
-        xs, ys = np.nonzero(np.triu(matrix, 1))
-        for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
-            i, j = members[x], members[y]
-            pairs.add((i, j) if i < j else (j, i))
+            if token and value < SUBSET_CUTOFF and not (initial[members[x]] or initial[members[y]]) \
+                    and fuzz.ratio(choices[x], choices[y], score_cutoff=CDIST_CUTOFF) == 0:
+                continue
+            add(members[x], members[y])
     return pairs

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from graph.resolve.normalize import (
+    BUSINESS,
     CORPORATE,
     DROPPABLE,
     STOPWORDS,
@@ -169,19 +170,47 @@ def token_subset(a: NameInfo, b: NameInfo) -> FeatureScore:
         rule = "token_subset.generic" if len(small.tset) >= 2 else "token_subset.generic_short"
         return _rule(rule, f"extra generic word(s) {shown!r}", a, b)
     small_core = small.tset - small.quals
-    if has_content and small_core and small_core - CORPORATE:
+    if has_content and small_core and small_core - CORPORATE - BUSINESS:
         quals = extra & big.quals
         if quals & big.bare_quals and not (a.partnership or b.partnership):
             quals = frozenset()  # "Acme Canada" beside "Acme": often a national subsidiary
         corporate = extra & CORPORATE
-        if extra <= DROPPABLE | quals | corporate:
+        business = extra & BUSINESS
+        if extra <= DROPPABLE | quals | corporate | business:
             if small.quals and quals:
                 return FeatureScore("qualifiers_differ", VETO, "different country or region qualifiers",
                                     " ".join(sorted(small.quals)), " ".join(sorted(big.quals)))
-            rule = "token_subset.corporate" if corporate else "token_subset.qualifier"
-            what = "corporate word(s)" if corporate else "country or region qualifier(s)"
+            # a line of business names a branch as often as the whole: its own (fitted) rule
+            if business:
+                rule, what = "token_subset.business", "line-of-business word(s)"
+            elif corporate:
+                rule, what = "token_subset.corporate", "corporate word(s)"
+            else:
+                rule, what = "token_subset.qualifier", "country or region qualifier(s)"
             return _rule(rule, f"extra {what} {shown!r}", a, b)
     return FeatureScore("token_subset", VETO, f"extra distinctive word(s) {shown!r}", small.raw, big.raw)
+
+
+def business_differ(a: NameInfo, b: NameInfo) -> FeatureScore:
+    """"Acme Railway" and "Acme Robotics" (or "Acme Energy", "Groupe Acme"): the same name
+    with a line-of-business word on one side and another word on the other names two
+    bodies (two branches, or a branch and its parent), never one with generic words."""
+    if a.person or b.person:
+        return _none("business_differ", a, b)
+    a_only, b_only = a.tset - b.tset, b.tset - a.tset
+    if not a_only or not b_only or not (a_only | b_only) & BUSINESS:
+        return _none("business_differ", a, b)
+    shared = a.tset & b.tset
+    if not any(not t.startswith("#") and t not in BUSINESS and t not in CORPORATE for t in shared):
+        return _none("business_differ", a, b)  # nothing of the name itself in common
+    for x in a_only:
+        for y in b_only:
+            if Levenshtein.distance(x, y, score_cutoff=2) <= 2 or \
+                    (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
+                return _none("business_differ", a, b)  # a misspelling or a short form ("Rail")
+    left, right = " ".join(sorted(a_only)), " ".join(sorted(b_only))
+    return FeatureScore("business_differ", VETO, f"different lines of business {left!r} / {right!r}",
+                        left, right)
 
 
 def qualifiers_differ(a: NameInfo, b: NameInfo) -> FeatureScore:
@@ -213,6 +242,9 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
         # a lone brand name needs more letters than a word with context ("Université Rivière-Clairee")
         # (surnames are dense: "Girard" and "Gérard" are two people)
         shortest = 7 if a.person or not (a.concepts or len(a.tokens) > 1) else 5
+        if _doubled(x, y) and n >= 4:
+            total += 1  # a doubled letter written once ("Ammann" / "Amman"): a slip, not two names
+            continue
         if n < shortest or x[0] != y[0]:
             return _none("typo", a, b)
         allowed = 1 if n < 10 else 2
@@ -223,6 +255,14 @@ def typo(a: NameInfo, b: NameInfo) -> FeatureScore:
     rule = "typo.person" if a.person else "typo"
     return FeatureScore(rule, w(rule), f"{total} edit(s)",
                         " ".join(a_only), " ".join(b_only))
+
+
+def _doubled(x: str, y: str) -> bool:
+    """One word is the other with a doubled letter written once ("ammann" / "amman")."""
+    long, short = (x, y) if len(x) > len(y) else (y, x)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[i] == long[i - 1] and long[:i] + long[i + 1:] == short for i in range(1, len(long)))
 
 
 def acronym(a: NameInfo, b: NameInfo) -> FeatureScore:
@@ -318,7 +358,7 @@ def person_initials(a: NameInfo, b: NameInfo) -> FeatureScore:
     return FeatureScore("person_initials", w("person_initials"), "initials of the same name (candidate only)", a.raw, b.raw)
 
 
-NAME_FEATURES = (exact_key, digits_differ, qualifiers_differ, compact, purpose_tail, department_title,
+NAME_FEATURES = (exact_key, digits_differ, qualifiers_differ, business_differ, compact, purpose_tail, department_title,
                  token_subset, typo, acronym, inner_acronym, person_initials)
 
 

@@ -191,14 +191,18 @@ def _role_tokens(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-#: Corporate generic words (mapped tokens): "Acme Solutions" is Acme.
+#: Corporate generic words (mapped tokens): the kind of body, "Acme Solutions" is Acme.
 CORPORATE = _role_tokens(_VOCAB.corporate)
+#: Line-of-business words (mapped tokens): "Acme Railway" may be Acme, but is not
+#: "Acme Robotics".
+BUSINESS = _role_tokens(_VOCAB.business)
 #: Country and region qualifiers (mapped tokens): "Acme Canada" is Acme.
 QUALIFIERS = _role_tokens(tuple(" ".join(q) for q in _VOCAB.qualifier))
 #: Words an acronym may skip (folded surface words): function words, legal forms,
-#: corporate words and qualifiers.
+#: corporate and line-of-business words and qualifiers.
 OPTIONAL_IN_ACRONYMS = STOPWORDS | _LEGAL_WORDS | frozenset(
-    w for q in _VOCAB.qualifier for w in q) | frozenset(fold(w) for w in _VOCAB.corporate)
+    w for q in _VOCAB.qualifier for w in q) | frozenset(
+    fold(w) for w in (*_VOCAB.corporate, *_VOCAB.business))
 
 
 @lru_cache(maxsize=200_000)
@@ -430,8 +434,10 @@ def initials(name: str) -> frozenset[str]:
         optional = [i for i in optional if words[i] not in STOPWORDS][:MAX_OPTIONAL_WORDS]
         base.append(sum(1 << i for i in functional))
     first = [w[0] for w in words]
-    # "UdeM": a short function word may give all its letters
-    whole = [w if w in STOPWORDS and len(w) <= 3 else w[0] for w in words]
+    # "UdeM": a short function word may give all its letters; so may a short word written
+    # in capitals, itself an acronym ("UKRA" for "UK Research Agency")
+    caps = {fold(w) for w in name.split() if w.isalpha() and w.isupper() and 2 <= len(w) <= 4}
+    whole = [w if (w in STOPWORDS and len(w) <= 3) or w in caps else w[0] for w in words]
     out: set[str] = set()
     for fixed in base:
         for mask in range(1 << len(optional)):

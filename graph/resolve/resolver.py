@@ -31,7 +31,7 @@ from graph.resolve.normalize import (
     qualifier_is_parent,
     strip_legal,
 )
-from graph.resolve.scoring import Profile, profile, score
+from graph.resolve.scoring import BUSINESS_RULE, Profile, extends, profile, score
 from graph.resolve.weights import threshold
 
 #: nodes with more strong partners than this skip the ambiguity check (cost)
@@ -62,7 +62,7 @@ class Cluster:
 
 
 @dataclass
-class _Node:
+class Node:
     profile: Profile
     items: list[int]  # 0-based item indices
     raws: list[str]
@@ -81,14 +81,14 @@ def _initials_of_folded(folded: str) -> str:
     return "".join(w[0] for w in folded.split())
 
 
-def build_nodes(items: Sequence[Item]) -> list[_Node]:
+def build_nodes(items: Sequence[Item]) -> list[Node]:
     """Steps 1 and 2: identical forms, then identical keys, become nodes."""
     records: dict[tuple[str, str], list[int]] = {}
     for i, item in enumerate(items):
         raw = " ".join(item.name.split())
         # a blank name says nothing: it stays alone
         records.setdefault((raw, item.type or "") if raw else ("", f"\x00{i}"), []).append(i)
-    nodes: list[_Node] = []
+    nodes: list[Node] = []
     by_key: dict[tuple[str, str, str], list[int]] = {}
     for (raw, type_), idx in records.items():
         type_ = "" if type_.startswith("\x00") else type_
@@ -102,7 +102,7 @@ def build_nodes(items: Sequence[Item]) -> list[_Node]:
                 break
         if target is None:
             by_key.setdefault(node_key, []).append(len(nodes))
-            nodes.append(_Node(prof, list(idx), [raw]))
+            nodes.append(Node(prof, list(idx), [raw]))
             continue
         node = nodes[target]
         old = node.profile
@@ -146,7 +146,7 @@ class Resolution:
 _ACRONYM_RULES = frozenset({"acronym.initials", "acronym.whole_word"})
 
 
-def cluster_nodes(nodes: Sequence[_Node], auto: float | None = None, link: float | None = None,
+def cluster_nodes(nodes: Sequence[Node], auto: float | None = None, link: float | None = None,
                   conflicts: list[tuple[int, list[list[int]]]] | None = None) -> list[list[int]]:
     """Steps 3 and 4: node indices grouped into clusters. Acronyms that could stand for
     several clusters are appended to ``conflicts`` as (node, [cluster members...])."""
@@ -166,12 +166,19 @@ def cluster_nodes(nodes: Sequence[_Node], auto: float | None = None, link: float
     edges = []
     initials: dict[int, set[int]] = {}
     acronyms: dict[int, set[int]] = {}
+    branches: dict[int, set[int]] = {}  # node -> nodes naming it plus a branch word ("Acme Capital")
+    business: list[tuple[int, int]] = []  # edges of a name and the name plus a line of business
     for i, j in candidate_pairs(named):
         match = score(nodes[i].profile, nodes[j].profile)
         s = cache[(i, j) if i < j else (j, i)] = match.score
         rule = match.features[0].name if match.features else ""
+        for x, y in ((i, j), (j, i)):
+            if extends(nodes[x].profile, nodes[y].profile):
+                branches.setdefault(x, set()).add(y)
         if s >= auto and rule != "acronym.initials":  # bare initials: only the unique-candidate rule
             edges.append((s, i, j))
+            if match.rule == BUSINESS_RULE:
+                business.append((i, j))
         elif s > 0:
             for x, y in ((i, j), (j, i)):
                 if _initialised_person(nodes[x].profile) and not _initialised_person(nodes[y].profile):
@@ -180,6 +187,7 @@ def cluster_nodes(nodes: Sequence[_Node], auto: float | None = None, link: float
                 for x, y in ((i, j), (j, i)):
                     if _bare_acronym(nodes[x].profile) and not nodes[y].profile.primary.single:
                         acronyms.setdefault(x, set()).add(y)
+    edges = _drop_branch_links(edges, business, branches, [n.profile.primary.key for n in nodes])
     edges = _drop_ambiguous(edges, pair_score)
     weights = [len(n.items) for n in nodes]
     bare = [_bare_acronym(n.profile) for n in nodes]
@@ -190,7 +198,7 @@ def cluster_nodes(nodes: Sequence[_Node], auto: float | None = None, link: float
 
 
 def _attach_unique_acronyms(clusters: list[list[int]], acronyms: dict[int, set[int]], pair_score,
-                            nodes: Sequence[_Node],
+                            nodes: Sequence[Node],
                             conflicts: list[tuple[int, list[list[int]]]] | None) -> list[list[int]]:
     """A bare acronym ("NRX") joins the full name it spells ("National Research X")
     when that is the only compatible entity in the input and nothing contradicts
@@ -216,6 +224,22 @@ def _attach_unique_acronyms(clusters: list[list[int]], acronyms: dict[int, set[i
         elif len(compatible) > 1 and conflicts is not None:
             conflicts.append((node, [list(clusters[k]) for k in compatible]))
     return sorted((sorted(c) for c in clusters if c), key=lambda m: m[0])
+
+
+def _drop_branch_links(edges: list[tuple[float, int, int]], business: list[tuple[int, int]],
+                       branches: dict[int, set[int]], keys: Sequence[str]) -> list[tuple[float, int, int]]:
+    """"Acme" / "Acme Railway" merge on a line-of-business word, unless the input also
+    has another branch of Acme ("Acme Capital", "Acme Robotics"): then "Acme" is the
+    parent, or any of them, and the link is dropped."""
+    dropped = set()
+    for i, j in business:
+        for short, long in ((i, j), (j, i)):
+            # (the same name spelt otherwise, or typed otherwise, is the same branch)
+            if long in branches.get(short, ()) and any(keys[o] != keys[long] for o in branches[short]):
+                dropped.add((i, j))
+    if not dropped:
+        return edges
+    return [e for e in edges if (e[1], e[2]) not in dropped]
 
 
 def _drop_ambiguous(edges: list[tuple[float, int, int]], pair_score) -> list[tuple[float, int, int]]:

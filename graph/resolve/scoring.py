@@ -17,12 +17,13 @@ the mention is more specific than the bare name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
 from graph.resolve.features import VETO, FeatureScore, NameInfo, acronym, compare_names, info
-from graph.resolve.normalize import name_key, parse, qualifier_is_parent
+from graph.resolve.normalize import CORPORATE, name_key, parse, qualifier_is_parent
 from graph.resolve.weights import threshold, w
 from grappe.model import ORG_LIKE
 
@@ -55,6 +56,21 @@ def profile(raw: str, type_: str = "", groups: frozenset[str] = frozenset()) -> 
     names = tuple(info(n, person) for n in parsed.names)
     qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
     return Profile(raw, type_ or "", frozenset(groups), names[0], names, qualifier,
+                   bool(parsed.qualifier and qualifier_is_parent(parsed.qualifier)))
+
+
+def profile_with_aliases(name: str, aliases: Iterable[str], type_: str = "",
+                         groups: frozenset[str] = frozenset()) -> Profile:
+    """A stored or extracted entity: its name (parsed as a mention) and its known aliases."""
+    person = type_ == "Person"
+    parsed = parse(name)
+    forms: list[str] = list(parsed.names)
+    for alias in aliases:
+        if alias and alias not in forms:
+            forms.append(alias)
+    names = tuple(info(n, person) for n in forms)
+    qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
+    return Profile(name, type_, groups, names[0], names, qualifier,
                    bool(parsed.qualifier and qualifier_is_parent(parsed.qualifier)))
 
 
@@ -153,3 +169,32 @@ def score(a: Profile, b: Profile) -> Match:
         # "Bishop" ~ "Université Bishop", both stated universities
         rule, value = "token_subset.generic_short_typed", w("token_subset.generic_short_typed")
     return Match(value, reason, (best,), rule)
+
+
+#: the rule of a name and the same name with a line-of-business word ("Acme" / "Acme Railway")
+BUSINESS_RULE = "token_subset.business"
+
+
+def extends(short: Profile, long: Profile) -> bool:
+    """``long`` is ``short``'s name plus a word naming a branch or a line of business
+    ("Acme" → "Acme Capital", "Acme Railway"): not a generic institution word, a
+    corporate word, a qualifier or a number."""
+    s, big = short.primary, long.primary
+    if not s.tset or not s.tset < big.tset or s.person:
+        return False
+    # the name whole at one end ("Acme Capital", "Robotique Acme"), not scattered
+    # among other words ("Northern Research Board Canada" is no branch of "Canadian Northern")
+    n = len(s.tokens)
+    if s.tset not in (frozenset(big.tokens[:n]), frozenset(big.tokens[-n:])):
+        return False
+    return any(not t.startswith("#") and t not in CORPORATE and t not in big.quals
+               and not any(c.isdigit() for c in t) for t in big.tset - s.tset)
+
+
+def branch_link(a: Profile, b: Profile, others: Iterable[Profile]) -> bool:
+    """Is the pair a name and one of its branches ("Acme" / "Acme Railway") while the
+    name has another branch among ``others`` ("Acme Capital", "Acme Robotics")? Then the
+    bare name is the parent, or stands for any of them: it is no one branch."""
+    short, long = (a, b) if extends(a, b) else (b, a)
+    return extends(short, long) and any(o.primary.key != long.primary.key and extends(short, o)
+                                        for o in others)

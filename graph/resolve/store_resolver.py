@@ -26,17 +26,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.resolve.blocking import candidate_pairs, keys
+from graph.resolve.blocking import MAX_BLOCK, MAX_TOKEN_BLOCK, candidate_pairs, index_keys
 from graph.resolve.features import info
 from graph.resolve.judgements import Judgement, Judgements, load
-from graph.resolve.normalize import fold, name_key, parse, qualifier_is_parent
-from graph.resolve.scoring import Profile, score
+from graph.resolve.normalize import fold, name_key
+from graph.resolve.scoring import Profile, profile_with_aliases, score
 from graph.resolve.weights import threshold
+from graph.resolve.within import merge_within
 from grappe.model import Entity, EntityType, ExtractedEntity, Extraction, make_id
 
 #: up to this many entities in the graph, fetch them all once instead of querying per name
@@ -47,6 +49,18 @@ CANDIDATES_PER_NAME = 25
 _STORED, _NEW = "__stored__", "__new__"
 #: acronyms left alone because they spell several stored entities, for curators
 CONFLICTS_LOG = "resolution_conflicts.jsonl"
+
+
+def posting_cap(key: str) -> int:
+    """How many stored entities one blocking key may bring in as candidates.
+
+    A key more entities share than the block size limit :func:`candidate_pairs`
+    applies to its kind (a shared token: :data:`MAX_TOKEN_BLOCK`; the others,
+    :data:`MAX_BLOCK`) forms a block that is never compared, so following it only
+    adds candidates that pair through their other keys, which are followed anyway.
+    Without the cap the candidates of a name holding a common word ("Université",
+    "Institut") grow with the graph, and so does every document's resolution."""
+    return MAX_TOKEN_BLOCK if key.startswith(("T:", "D:")) else MAX_BLOCK
 
 
 def new_entity_id(name: str, type_: EntityType | str) -> str:
@@ -64,16 +78,14 @@ def entity_from_row(row: dict[str, Any]) -> Entity:
 
 
 def _profile(name: str, aliases: Iterable[str], type_: str, group: str) -> Profile:
-    person = type_ == EntityType.PERSON.value
-    parsed = parse(name)
-    forms: list[str] = list(parsed.names)
-    for alias in aliases:
-        if alias and alias not in forms:
-            forms.append(alias)
-    names = tuple(info(n, person) for n in forms)
-    qualifier = name_key(parsed.qualifier) if parsed.qualifier else ""
-    return Profile(name, type_, frozenset({group}), names[0], names, qualifier,
-                   bool(parsed.qualifier and qualifier_is_parent(parsed.qualifier)))
+    return _cached_profile(name, tuple(aliases), type_, group)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_profile(name: str, aliases: tuple[str, ...], type_: str, group: str) -> Profile:
+    """A pure function of its arguments, cached: the same stored entities are scored
+    against document after document."""
+    return profile_with_aliases(name, aliases, type_, frozenset({group}))
 
 
 def merge_aliases(name: str, *lists: Iterable[str]) -> list[str]:
@@ -119,7 +131,7 @@ class StoreResolver:
         out: set[str] = set()
         person = e.type == EntityType.PERSON
         for n in (e.name, *e.aliases):
-            out |= keys(info(n, person))
+            out |= index_keys(n, person)
         return out
 
     def _remember(self, e: Entity) -> None:
@@ -128,6 +140,12 @@ class StoreResolver:
         self._known[e.id] = e
         for k in self._keys(e):
             self._index.setdefault(k, set()).add(e.id)
+
+    def _crowded(self, key: str) -> bool:
+        """A key more stored entities share than :func:`posting_cap` allows: the
+        candidates hold only some of them, so its block is skipped as the whole one
+        would be (see :func:`graph.resolve.blocking.candidate_pairs`)."""
+        return len(self._index.get(key, ())) > posting_cap(key)
 
     def _load_small(self, store: Any) -> bool:
         if self._known is not None:
@@ -149,8 +167,11 @@ class StoreResolver:
             for item in items:
                 person = item.type == EntityType.PERSON
                 for n in (item.name, *item.aliases):
-                    for k in keys(info(n, person)):
-                        for eid in self._index.get(k, ()):
+                    for k in index_keys(n, person):
+                        ids = self._index.get(k, ())
+                        if len(ids) > posting_cap(k):
+                            continue  # bounded blocking: see posting_cap
+                        for eid in ids:
                             found[eid] = self._known[eid]
             return found
         for item in items:
@@ -176,6 +197,13 @@ class StoreResolver:
 
     # ------------------------------------------------------------------ assign
     def assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
+        # the document's own entities that are one ("FRN" / "Fonds de recherche nordique")
+        # first, so each real entity meets the store once
+        merged, renamed = merge_within(extraction)
+        assignment = self._assign(merged, store)
+        return {key: assignment[new] for key, new in renamed.items() if new in assignment}
+
+    def _assign(self, extraction: Extraction, store: Any) -> dict[str, Entity]:
         judgements = load(self.settings)
         items = list(extraction.entities)
         stored = self.candidates(items, store)
@@ -190,13 +218,19 @@ class StoreResolver:
         match = self.match(items, list(stored.values()), judgements)
         if len(self.conflicts) > before:
             self._report(self.conflicts[before:], extraction.document.id)
+        # the stored entities the unmatched items' own ids name (written earlier by another
+        # run, or a judgement's survivor), fetched in one query rather than one per item
+        own = [judgements.final_id(new_entity_id(i.name, i.type)) for i in items if i.key not in match]
+        absent = [i for i in dict.fromkeys(own) if i not in stored]
+        if absent:
+            stored.update(self._stored(absent, store))
         out: dict[str, Entity] = {}
         for item in items:
             target = match.get(item.key)
             if target is not None:
                 entity = merge_entity(stored[target], item)
             else:
-                entity = self._new(item, judgements, stored, store)
+                entity = self._new(item, judgements, stored)
             name = judgements.renames.get(entity.id)
             if name and name != entity.name:
                 entity = Entity(entity.id, entity.type, name, entity.subtype,
@@ -221,12 +255,11 @@ class StoreResolver:
             for c in conflicts:
                 fh.write(json.dumps({**c, "doc_id": doc_id, "at": at}, ensure_ascii=False, sort_keys=True) + "\n")
 
-    def _new(self, item: ExtractedEntity, judgements: Judgements, stored: dict[str, Entity],
-             store: Any) -> Entity:
+    def _new(self, item: ExtractedEntity, judgements: Judgements, stored: dict[str, Entity]) -> Entity:
+        """The item's own entity; ``stored`` already holds it when the store has it."""
         eid = judgements.final_id(new_entity_id(item.name, item.type))
-        base = stored.get(eid) or self._stored([eid], store).get(eid)
+        base = stored.get(eid)
         if base is not None:
-            stored[eid] = base
             return merge_entity(base, item)
         return Entity(id=eid, type=EntityType(item.type), name=item.name, subtype=item.subtype,
                       aliases=merge_aliases(item.name, item.aliases), attributes=dict(item.attributes or {}))
@@ -257,10 +290,14 @@ class StoreResolver:
 
         auto = threshold("auto")
         acronyms: dict[int, set[str]] = {}  # bare acronym item -> stored entities it spells
-        for i, j in candidate_pairs([r.names for r in records]):
-            if (i < n_stored) == (j < n_stored):
-                continue  # stored-stored and new-new pairs are never merged here
-            s_idx, n_idx = (i, j) if i < n_stored else (j, i)
+        # stored-stored and new-new pairs are never merged here: only pairs across are computed
+        # holding the whole graph, the resolver blocks as if every stored entity were a
+        # candidate: a token's rarity and a block's size are counted over the graph, not
+        # over the few candidates its bounded lookups fetched
+        whole = self._known is not None
+        for s_idx, n_idx in candidate_pairs([r.names for r in records], split=n_stored,
+                                            crowded=self._crowded if whole else None,
+                                            df=_TokenCounts(self._index) if whole else None):
             entity, item = stored[s_idx], items[n_idx - n_stored]
             verdict = judgements.judge(item.name, entity.id)
             if verdict == Judgement.NEGATIVE:
@@ -289,6 +326,26 @@ class StoreResolver:
         # merged ids redirect to the survivor
         return {key: judgements.final_id(eid) for key, eid in out.items()
                 if judgements.final_id(eid) in {e.id for e in stored}}
+
+
+class _TokenCounts(Mapping[str, int]):
+    """How many stored entities hold a token: the size of its ``T:`` posting list
+    (:func:`graph.resolve.blocking.index_keys` gives one per content token)."""
+
+    def __init__(self, index: dict[str, set[str]]) -> None:
+        self._index = index
+
+    def __getitem__(self, token: str) -> int:
+        return len(self._index.get("T:" + token, ()))
+
+    def __iter__(self) -> Iterator[str]:
+        return (k[2:] for k in self._index if k.startswith("T:"))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return True  # an empty graph still counts (every token zero)
 
 
 def _bare_acronym(p: Profile) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from graph.resolve.within import merge_within
 from grappe.cli.base import INPUTS_FAILED
 from grappe.cli.ingest import Progress, summarize
 from grappe.errors import IngestError
@@ -122,11 +123,14 @@ def extract(files: tuple[Path, ...], fmt: str, out: Path | None, shard_size: int
               help="Score the models `grappe train --out DIR` wrote (default: the shipped ones).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List missed and spurious entities and relations.")
+@click.option("--end-to-end", is_flag=True,
+              help="Score each document as ingest stores it: the extraction, then the entities "
+                   "resolution finds to be one within the document merged.")
 @click.option("--save-baseline", type=click.Path(dir_okay=False), default=None,
               help="Write each split's micro F1 per entity type and relation type here (the quality gate's floor).")
 def eval_cmd(corpus: str | None, gold: str | None, splits: tuple[str, ...], sets: tuple[str, ...],
              eval_dir: str | None, final: bool, rules_only: bool, models: str | None, fmt: str,
-             show_errors: bool, save_baseline: str | None) -> None:
+             show_errors: bool, end_to_end: bool, save_baseline: str | None) -> None:
     """Score extraction against gold annotations (per document, then micro-averaged).
 
     With --corpus and --gold, one folder pair; otherwise the splits of eval/sets.json, each
@@ -147,7 +151,7 @@ def eval_cmd(corpus: str | None, gold: str | None, splits: tuple[str, ...], sets
             groups.setdefault(d.role, []).append((d.gold(), d.source))
         if not groups:
             raise click.UsageError("no annotated documents in those splits and sets: check --split and --set.")
-    report = {role: _score(extractor, pairs) for role, pairs in groups.items()}
+    report = {role: _score(extractor, pairs, end_to_end) for role, pairs in groups.items()}
     if save_baseline:
         if "test" in report:
             raise click.UsageError("the test split is never a baseline: save it from train, dev, reference.")
@@ -198,11 +202,13 @@ def _folder_pairs(corpus: Path, gold: Path) -> list[tuple[dict, Path]]:
     return pairs
 
 
-def _score(extractor, pairs: list[tuple[dict, Path]]):
+def _score(extractor, pairs: list[tuple[dict, Path]], end_to_end: bool = False):
     scores = []
     confusion: dict[tuple[str, str], int] = {}
     docs = (load_document(src) for _, src in pairs)
     for (g, src), ex in zip(pairs, extractor.extract_many(docs), strict=True):
+        if end_to_end:
+            ex = merge_within(ex)[0]
         pred = to_gold_format(ex)
         scores.append(score_document(g, pred, src.name))
         for k, n in relation_confusion(g, pred).items():

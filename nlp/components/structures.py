@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from nlp.components.base import RuleComponent
 from nlp.facts import facts_of
-from nlp.rules import lists, project_fields
+from nlp.rules import headed_projects, lists, project_fields
 
 
 class Structures(RuleComponent):
@@ -15,6 +15,7 @@ class Structures(RuleComponent):
         facts = facts_of(doc)
         project_fields(ctx, facts)
         lists(ctx, facts)
+        headed_projects(ctx, facts)
         return doc
 
 

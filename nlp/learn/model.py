@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -241,6 +242,7 @@ def add_ner_entities(ex: Extraction, spans: list[tuple[int, int, str]]) -> Extra
     added: dict[str, ExtractedEntity] = {}
     for s, e, label in spans:
         etype = _NER_TYPES.get(label)
+        s, e = _drop_possessive(text, s, e)
         name = squash(text[s:e]).strip(" ,.;:–-")
         if etype is None or len(name) < 2 or not name[:1].isupper() or any(a < e and s < b for a, b in taken):
             continue
@@ -254,6 +256,20 @@ def add_ner_entities(ex: Extraction, spans: list[tuple[int, int, str]]) -> Extra
         ent = ExtractedEntity(f"{NER_KEY}{len(added) + 1}", etype, name, mentions=[mention])
         added[k] = ent
     return Extraction(ex.document, ex.entities + list(added.values()), ex.relations, ex.model_version)
+
+
+_POSSESSIVE_HEAD = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+)?['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
+_POSSESSIVE_TAIL = re.compile(r"['’]s$")
+
+
+def _drop_possessive(text: str, s: int, e: int) -> tuple[int, int]:
+    """"Northfield's Acme Labs" is Acme Labs; "Northfield's" alone is Northfield: an owner's
+    or a place's possessive is not part of the name NER read."""
+    m = _POSSESSIVE_HEAD.match(text, s, e)
+    if m:
+        s = m.end()
+    t = _POSSESSIVE_TAIL.search(text, s, e)
+    return s, (t.start() if t else e)
 
 
 def prune_projects(entities: list[ExtractedEntity], relations: list[ExtractedRelation]) -> list[ExtractedEntity]:

@@ -22,6 +22,7 @@ acronyms, trimming names), :mod:`.mentions` (people and organizations in a sente
 
 from nlp.rules.context import Context
 from nlp.rules.fields import project_fields
+from nlp.rules.headed import headed_projects
 from nlp.rules.lists import lists
 from nlp.rules.names import cut_lower_tail, gov_name, is_acronym_of, parse_item, province_gov, split_items
 from nlp.rules.projects import prose_projects
@@ -30,6 +31,7 @@ from nlp.rules.shapes import DATELINE, EXEC_TITLE, LEGAL_FORM, LEGAL_FORM_RX, PE
 
 __all__ = [
     "DATELINE", "EXEC_TITLE", "LEGAL_FORM", "LEGAL_FORM_RX", "PERSON_TITLE", "Context", "cut_lower_tail", "gov_name",
+    "headed_projects",
     "is_acronym_of", "lists", "parse_item", "project_fields", "prose", "prose_projects", "province_gov",
     "split_items",
 ]

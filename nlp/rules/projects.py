@@ -219,6 +219,8 @@ def _named_projects(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0
                    and c.start < s0 for c in facts.cands):
                 continue  # an organization a layout rule read above
             ps = s0 + m.start("name") + raw.find(name)
+            if any(c.type is EntityType.PROJECT and c.start <= ps < c.end for c in facts.cands):
+                continue  # part of a name read whole with its kind ("the X Program": headed_projects)
             attrs = {}
             if rx in (px.appos_rx, px.sc_appos_rx, px.quoted_rx) and m.group("appos"):
                 amount = parse_amount(m.group("appos"))

@@ -22,3 +22,14 @@ def test_an_unreadable_counter_reads_as_zero(tmp_path: Path) -> None:
     (tmp_path / "generation").write_text("not a number")
     assert generation.current(settings) == 0
     assert generation.bump(settings) == 1
+
+
+def test_a_bump_by_another_process_is_seen_at_once(tmp_path: Path) -> None:
+    """current() remembers the value per file identity: a replaced file is read again."""
+    settings = Settings.load({"data_dir": str(tmp_path)}, environ={})
+    assert generation.current(settings) == 0
+    generation.bump(settings)
+    assert generation.current(settings) == 1
+    (tmp_path / "generation.new").write_text("7")  # another process's bump: a new file
+    (tmp_path / "generation.new").replace(tmp_path / "generation")
+    assert generation.current(settings) == 7

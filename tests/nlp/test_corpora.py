@@ -40,9 +40,10 @@ def test_the_committed_split_of_each_real_set(name, sizes):
     assert roles == sizes
 
 
-def test_the_invented_sets_train_and_the_blind_one_does_not():
-    roles = {d.set: d.role for d in gold_docs(sets=("demo", "heldout3", "heldout7"))}
-    assert roles == {"demo": "train", "heldout3": "train", "heldout7": "blind"}
+def test_the_invented_sets_train_and_the_blind_ones_do_not():
+    roles = {d.set: d.role for d in gold_docs(sets=("demo", "heldout3", "heldout7", "real3"))}
+    assert roles == {"demo": "train", "heldout3": "train", "heldout7": "blind", "real3": "blind"}
+    assert Counter(d.role for d in gold_docs(sets=("real3",))) == {"blind": 36}
 
 
 @pytest.mark.parametrize("args", [["eval", "--split", "test"], ["eval", "--split", "test", "--split", "dev"]])
@@ -52,7 +53,7 @@ def test_the_test_split_is_scored_only_on_purpose(args):
     assert "scored once" in result.output
 
 
-@pytest.mark.parametrize("folder", ["real", "real2", "invented/heldout7", "invented/extra"])
+@pytest.mark.parametrize("folder", ["real", "real2", "real3", "invented/heldout7", "invented/extra"])
 def test_every_gold_file_passes_the_format_check(folder):
     import subprocess
     import sys

@@ -173,3 +173,14 @@ def test_training_is_deterministic_and_learns_the_stated_relations():
     assert a.version == b.version and a.version.startswith("grappe-extraction-")
     found = {(r.type, r.source, r.target) for r in apply(_extraction(), a).relations}
     assert (RelType.PARTICIPATES_IN, "e1", "e3") in found and (RelType.FUNDS, "e4", "e3") in found
+
+
+def test_ner_additions_drop_a_possessive_before_or_after_the_name():
+    from grappe.model import Document, Extraction
+    from nlp.learn.model import add_ner_entities
+
+    text = "Northfield's Acme Labs will test it with Sherbrooke’s partners."
+    doc = Document("d1", "t.txt", "txt", text, language="en")
+    spans = [(0, text.index(" will")), (text.index("Sherbrooke"), text.index(" partners"))]
+    ex = add_ner_entities(Extraction(doc, [], []), [(s, e, "ORG") for s, e in spans])
+    assert [e.name for e in ex.entities] == ["Acme Labs", "Sherbrooke"]

@@ -43,7 +43,7 @@ def test_quality_on_public_names(name: str, min_size: int, min_precision: float,
 
 
 def test_the_second_set_names_its_sources() -> None:
-    for name in ("public_variants.tsv", "public_variants_heldout.tsv"):
+    for name in ("public_variants.tsv", "public_variants_heldout.tsv", "public_variants_heldout2.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 assert line.split("\t")[4].startswith(("http://", "https://")), line
