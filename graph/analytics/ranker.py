@@ -33,7 +33,8 @@ The explanation shown to the user still comes from the graph
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import pickle
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +43,7 @@ import scipy.sparse as sp
 from graph.analytics import roles
 from graph.analytics.projection import Projection
 
-MODEL_VERSION = "4"
+MODEL_VERSION = "5"
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 META_FILE = MODEL_DIR / "ranker.json"
 
@@ -317,41 +318,74 @@ def features(ctx: Context, u: int, cands: np.ndarray, vecs: dict[str, np.ndarray
 
 # --------------------------------------------------------------------------- model
 
-#: LightGBM objectives of the members of the shipped model (each with its seed). Ranking
-#: objectives learn the order of one seeker's candidates (a query group), not a
-#: probability pooled over seekers of very different sizes: scikit-learn has no such
-#: objective, hence LightGBM. Members are combined by their mean rank per seeker: two
-#: objectives (listwise cross-entropy, LambdaRank) times two seeds, as one seed alone
-#: moves hits@10 by about 0.01.
-MEMBERS = (("rank_xendcg", 7), ("lambdarank", 7), ("rank_xendcg", 8), ("lambdarank", 8))
+
+@dataclass(frozen=True)
+class Design:
+    """How a ranker is trained: chosen on a validation split (``bench/matchmaking.py
+    --validate``), never on the test period.
+
+    ``objective``: ``lambdarank`` or ``rank_xendcg`` (LightGBM, each seeker's candidates
+    one query group) or ``hgb`` (scikit-learn's HistGradientBoosting, pointwise: new
+    partner or not). ``negatives``: per seeker, all its positives and at most this many
+    of its own candidates that did not become partners, drawn at random (``None``: all);
+    the negatives come from the candidate set the ranker will score, not random pairs.
+    ``seeds``: one model per seed, combined by mean rank per seeker."""
+
+    name: str
+    objective: str
+    negatives: int | None = 200
+    seeds: tuple[int, ...] = (7,)
+    trees: int = 300
+    learning_rate: float = 0.05
+    leaves: int = 31
+    features: tuple[str, ...] = FEATURES
+
+    def columns(self) -> list[int]:
+        return [FEATURES.index(f) for f in self.features]
+
+
+#: the design shipped and scored on the test period (chosen on validation; see the
+#: analytics README for the validation table it was chosen from)
+DESIGN = Design("lambdarank", "lambdarank")
+
+#: LightGBM settings shared by the LightGBM designs
 PARAMS = {
-    "n_estimators": 300, "learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 50,
-    "reg_lambda": 1.0, "subsample": 0.8, "subsample_freq": 1, "colsample_bytree": 0.8,
-    "lambdarank_truncation_level": 20,  # lambdarank: the pairs that can reach the top 20
+    "min_child_samples": 50, "reg_lambda": 1.0, "subsample": 0.8, "subsample_freq": 1,
+    "colsample_bytree": 0.8,
     # same model on any machine: fixed thread count, deterministic histogram building
     "deterministic": True, "force_row_wise": True, "n_jobs": 2, "verbose": -1,
 }
+#: lambdarank: only the pairs that can reach the top 20 of a seeker's list count
+LAMBDARANK_TRUNCATION = 20
 
 
 class Ranker:
-    """LightGBM boosters over :data:`FEATURES`; a higher :meth:`score` ranks first."""
+    """Models over :data:`FEATURES` (the ``design``'s columns); a higher :meth:`score`
+    ranks first."""
 
-    def __init__(self, boosters: list) -> None:
-        self.boosters = boosters
+    def __init__(self, members: list, design: Design = DESIGN) -> None:
+        self.members = members
+        self.design = design
+
+    def _raw(self, member, X: np.ndarray) -> np.ndarray:
+        if self.design.objective == "hgb":
+            return np.asarray(member.predict_proba(X)[:, 1])
+        return np.asarray(member.predict(X, num_threads=1))
 
     def score(self, X: np.ndarray, groups: list[int] | None = None) -> np.ndarray:
-        """Scores of the rows of ``X``, comparable within one seeker's candidates.
-        ``groups``: sizes of consecutive seekers' blocks (default: one block)."""
+        """Scores of the rows of ``X`` (all :data:`FEATURES`), comparable within one
+        seeker's candidates. ``groups``: sizes of consecutive seekers' blocks (default: one block)."""
         if not len(X):
             return np.zeros(0)
-        raw = [np.asarray(b.predict(X, num_threads=1)) for b in self.boosters]
+        X = X[:, self.design.columns()]
+        raw = [self._raw(m, X) for m in self.members]
         if len(raw) == 1:
             return raw[0]
         out = np.zeros(len(X))
         at = 0
         for size in groups or [len(X)]:
             block = slice(at, at + size)
-            # members' scales differ (listwise vs pairwise): mean of ranks, as shares of the block
+            # members' scales differ: mean of ranks, as shares of the block
             out[block] = sum(_ranks(r[block]) for r in raw) / (len(raw) * max(size, 1))
             at += size
         return out
@@ -376,23 +410,42 @@ def _lgb():
     return lightgbm
 
 
-def training_rows(ctx: Context, truth: dict[int, set[int]], queries: np.ndarray,
-                  exclude_hubs: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels and seeker of every candidate of every seeker, one seeker's rows
-    together: the candidates the ranker will see (same generator), each seeker one group,
-    its negatives its own candidates that did not become partners (not random pairs)."""
-    xs, ys, qs = [], [], []
-    for u in queries.tolist():
+def candidate_rows(ctx: Context, queries: list[int], exclude_hubs: bool = False
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, candidate and seeker of every candidate of every seeker, one seeker's
+    rows together (seekers without candidates have none)."""
+    xs, cs, qs = [], [], []
+    for u in queries:
         vecs = vectors(ctx, u)
         cands = candidates(ctx, u, vecs, exclude_hubs)
-        if not len(cands):
-            continue
-        xs.append(features(ctx, u, cands, vecs))
-        ys.append(np.isin(cands, list(truth[u])).astype(np.int8))
-        qs.append(np.full(len(cands), u))
+        if len(cands):
+            xs.append(features(ctx, u, cands, vecs))
+            cs.append(cands)
+            qs.append(np.full(len(cands), u))
     if not xs:
-        return np.zeros((0, len(FEATURES))), np.zeros(0, np.int8), np.zeros(0, np.int64)
-    return np.vstack(xs), np.concatenate(ys), np.concatenate(qs)
+        return np.zeros((0, len(FEATURES))), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.vstack(xs), np.concatenate(cs), np.concatenate(qs)
+
+
+def training_rows(ctx: Context, truth: dict[int, set[int]], queries: np.ndarray,
+                  exclude_hubs: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and seeker of every candidate of every seeker: the candidates the
+    ranker will see (same generator), each seeker one group, its negatives its own
+    candidates that did not become partners (not random pairs)."""
+    X, cands, qs = candidate_rows(ctx, queries.tolist(), exclude_hubs)
+    y = np.array([v in truth[u] for u, v in zip(qs.tolist(), cands.tolist(), strict=True)], dtype=np.int8)
+    return X, y, qs
+
+
+def top_per_group(scores: np.ndarray, cands: np.ndarray, qs: np.ndarray, k: int = 100) -> dict[int, np.ndarray]:
+    """Per seeker, its ``k`` best candidates by ``scores`` (ties: lower index first)."""
+    out: dict[int, np.ndarray] = {}
+    at = 0
+    for size in group_sizes(qs).tolist():
+        c, s = cands[at:at + size], scores[at:at + size]
+        out[int(qs[at])] = c[np.lexsort((c, -s))[:k]]
+        at += size
+    return out
 
 
 def group_sizes(qs: np.ndarray) -> np.ndarray:
@@ -403,24 +456,54 @@ def group_sizes(qs: np.ndarray) -> np.ndarray:
     return np.diff(np.r_[starts, len(qs)])
 
 
-def fit_rows(X: np.ndarray, y: np.ndarray, groups: np.ndarray, members=MEMBERS) -> Ranker:
-    """One booster per ``(objective, seed)`` of ``members`` on the query groups."""
-    lgb = _lgb()
-    boosters = []
-    for objective, seed in members:
-        params = {**PARAMS, "objective": objective, "random_state": seed}
-        if objective != "lambdarank":
-            params.pop("lambdarank_truncation_level")
-        model = lgb.LGBMRanker(**params)
-        model.fit(X, y, group=groups)
-        boosters.append(model.booster_)
-    return Ranker(boosters)
+def sample_negatives(y: np.ndarray, groups: np.ndarray, negatives: int | None, seed: int) -> np.ndarray:
+    """Row mask keeping, per group, every positive and at most ``negatives`` of its
+    negatives (seeded). A seeker's negatives are its own other candidates, so the model
+    learns to order the lists it will be given."""
+    keep = np.ones(len(y), dtype=bool)
+    if negatives is None:
+        return keep
+    rng = np.random.default_rng(seed)
+    at = 0
+    for size in groups.tolist():
+        neg = at + np.flatnonzero(y[at:at + size] == 0)
+        if len(neg) > negatives:
+            keep[rng.choice(neg, size=len(neg) - negatives, replace=False)] = False
+        at += size
+    return keep
 
 
-def fit(ctx: Context, truth: dict[int, set[int]], queries: np.ndarray, members=MEMBERS) -> tuple[Ranker, dict]:
+def _fit_member(design: Design, X: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int):
+    if design.objective == "hgb":
+        from sklearn.ensemble import HistGradientBoostingClassifier  # deferred: training only
+
+        return HistGradientBoostingClassifier(
+            max_iter=design.trees, learning_rate=design.learning_rate, max_leaf_nodes=design.leaves,
+            min_samples_leaf=PARAMS["min_child_samples"], l2_regularization=PARAMS["reg_lambda"],
+            early_stopping=False, random_state=seed).fit(X, y)
+    params = {**PARAMS, "objective": design.objective, "random_state": seed, "n_estimators": design.trees,
+              "learning_rate": design.learning_rate, "num_leaves": design.leaves}
+    if design.objective == "lambdarank":
+        params["lambdarank_truncation_level"] = LAMBDARANK_TRUNCATION
+    return _lgb().LGBMRanker(**params).fit(X, y, group=groups).booster_
+
+
+def fit_rows(X: np.ndarray, y: np.ndarray, groups: np.ndarray, design: Design = DESIGN) -> Ranker:
+    """One model per seed of ``design`` on the rows (``X`` has all :data:`FEATURES`),
+    negatives sampled per group with that seed."""
+    members = []
+    for seed in design.seeds:
+        keep = sample_negatives(y, groups, design.negatives, seed)
+        kept_groups = group_sizes(np.repeat(np.arange(len(groups)), groups)[keep])
+        members.append(_fit_member(design, X[keep][:, design.columns()], y[keep], kept_groups, seed))
+    return Ranker(members, design)
+
+
+def fit(ctx: Context, truth: dict[int, set[int]], queries: np.ndarray, design: Design = DESIGN
+        ) -> tuple[Ranker, dict]:
     """Train on ``ctx`` (the earlier graph) with ``truth`` (its later new partners)."""
     X, y, qs = training_rows(ctx, truth, queries)
-    return fit_rows(X, y, group_sizes(qs), members), {
+    return fit_rows(X, y, group_sizes(qs), design), {
         "rows": int(len(y)), "positives": int(y.sum()), "queries": int(len(group_sizes(qs)))}
 
 
@@ -455,20 +538,35 @@ def rank_many(ctx: Context, queries: list[int], model: Ranker, k: int = 100, exc
     return out
 
 
-def _member_file(i: int, model_dir: Path) -> Path:
-    return model_dir / f"ranker-{i}.txt"
+def _member_file(i: int, design: Design, model_dir: Path) -> Path:
+    return model_dir / f"ranker-{i}.{'pkl' if design.objective == 'hgb' else 'txt'}"
+
+
+def _library(design: Design) -> tuple[str, str]:
+    """The library a design's models need and its version (checked when loading)."""
+    if design.objective == "hgb":
+        import sklearn  # deferred: only to save or load a scikit-learn ranker
+
+        return "scikit-learn", sklearn.__version__
+    return "lightgbm", _lgb().__version__
 
 
 def save(model: Ranker, meta: dict, model_dir: Path = MODEL_DIR) -> None:
-    """The boosters as LightGBM text models (no pickle) and ``ranker.json`` beside them."""
-    lgb = _lgb()
+    """The members (LightGBM text models; scikit-learn models pickled, loaded only with
+    the same scikit-learn version) and ``ranker.json`` beside them."""
     model_dir.mkdir(parents=True, exist_ok=True)
     for old in model_dir.glob("ranker*"):
         old.unlink()
-    for i, booster in enumerate(model.boosters):
-        booster.save_model(str(_member_file(i, model_dir)))
-    meta = {**meta, "version": MODEL_VERSION, "features": list(FEATURES), "members": [list(m) for m in MEMBERS],
-            "lightgbm": lgb.__version__, "numpy": np.__version__}
+    design = model.design
+    for i, member in enumerate(model.members):
+        path = _member_file(i, design, model_dir)
+        if design.objective == "hgb":
+            path.write_bytes(pickle.dumps(member, protocol=5))
+        else:
+            member.save_model(str(path))
+    library, version = _library(design)
+    meta = {**meta, "version": MODEL_VERSION, "features": list(FEATURES), "design": asdict(design),
+            "library": library, "library_version": version, "numpy": np.__version__}
     (model_dir / META_FILE.name).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -482,21 +580,35 @@ def shipped() -> Ranker | None:
     return _SHIPPED[0]
 
 
+def _compatible(saved: str, design: Design) -> bool:
+    """LightGBM text models load within one major version; pickles only with the same version."""
+    try:
+        _, now = _library(design)
+    except ImportError:
+        return False
+    return saved == now if design.objective == "hgb" else saved.split(".")[0] == now.split(".")[0]
+
+
 def load(model_dir: Path = MODEL_DIR) -> Ranker | None:
-    """The shipped model, or ``None`` when absent, built for other features, or for
-    another major version of LightGBM (text models are kept within one)."""
+    """The shipped model, or ``None`` when absent, built for other features or another
+    version of its library (the service then falls back to the documented blend)."""
     try:
         meta = json.loads((model_dir / META_FILE.name).read_text(encoding="utf-8"))
-        lgb = _lgb()
-    except (OSError, ValueError, ImportError):
+        d = meta["design"]
+        design = Design(**{**d, "seeds": tuple(d["seeds"]), "features": tuple(d["features"])})
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     if meta.get("features") != list(FEATURES) or meta.get("version") != MODEL_VERSION \
-            or str(meta.get("lightgbm", "")).split(".")[0] != lgb.__version__.split(".")[0]:
+            or not set(design.features) <= set(FEATURES) or not _compatible(str(meta.get("library_version")), design):
         return None
-    files = [_member_file(i, model_dir) for i in range(len(meta.get("members", [])))]
-    if not files or not all(f.is_file() for f in files):
+    files = [_member_file(i, design, model_dir) for i in range(len(design.seeds))]
+    if not all(f.is_file() for f in files):
         return None
+    if design.objective == "hgb":
+        # our own pickles, written by save() with this scikit-learn version
+        return Ranker([pickle.loads(f.read_bytes()) for f in files], design)
+    lgb = _lgb()
     try:
-        return Ranker([lgb.Booster(model_file=str(f)) for f in files])
+        return Ranker([lgb.Booster(model_file=str(f)) for f in files], design)
     except lgb.basic.LightGBMError:
         return None

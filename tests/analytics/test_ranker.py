@@ -126,7 +126,7 @@ def test_training_is_seeded_and_deterministic() -> None:
     ctx = ranker.context(split.graph)
     first, info = ranker.fit(ctx, split.truth, split.queries)
     second, _ = ranker.fit(ctx, split.truth, split.queries)
-    assert info["positives"] > 0 and len(first.boosters) == len(ranker.MEMBERS)
+    assert info["positives"] > 0 and len(first.members) == len(ranker.DESIGN.seeds)
     X, _, qs = ranker.training_rows(ctx, split.truth, split.queries[:10])
     groups = ranker.group_sizes(qs).tolist()
     assert np.array_equal(first.score(X, groups), second.score(X, groups))
@@ -138,12 +138,53 @@ def test_training_is_seeded_and_deterministic() -> None:
     assert not ranker.candidate_mask(ctx, u)[u]
 
 
-def test_shipped_model_has_these_features_and_predates_the_test_period() -> None:
+def test_negatives_are_sampled_per_seeker_from_its_own_candidates() -> None:
+    # three seekers: 2 positives + 6 negatives, 1 + 2, 0 + 5
+    y = np.array([1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0], dtype=np.int8)
+    groups = np.array([8, 3, 5])
+    keep = ranker.sample_negatives(y, groups, 3, seed=1)
+    assert keep[y == 1].all()  # every positive stays
+    per_group = np.split(keep & (y == 0), np.cumsum(groups)[:-1])
+    assert [int(g.sum()) for g in per_group] == [3, 2, 3]  # at most 3 negatives each, fewer kept whole
+    assert np.array_equal(keep, ranker.sample_negatives(y, groups, 3, seed=1))
+    assert not np.array_equal(keep, ranker.sample_negatives(y, groups, 3, seed=2))
+    assert ranker.sample_negatives(y, groups, None, seed=1).all()
+
+
+def test_top_per_group_orders_each_seeker_by_score() -> None:
+    cands = np.array([5, 6, 7, 5, 9])
+    qs = np.array([1, 1, 1, 2, 2])
+    top = ranker.top_per_group(np.array([0.2, 0.9, 0.2, 0.1, 0.3]), cands, qs, k=2)
+    assert top[1].tolist() == [6, 5] and top[2].tolist() == [9, 5]  # a tie goes to the lower index
+
+
+@pytest.mark.parametrize("objective", ["lambdarank", "hgb"])
+def test_designs_fit_save_and_load_to_the_same_scores(objective: str, tmp_path) -> None:
+    edges = _synthetic_dated()
+    split = timesplit.split(edges, 2015, 2016, 2018, queries=40, seed=4)
+    ctx = ranker.context(split.graph)
+    design = ranker.Design(f"small {objective}", objective, negatives=30, seeds=(1, 2), trees=20,
+                           features=tuple(f for f in ranker.FEATURES if not f.endswith("_pos")))
+    model, info = ranker.fit(ctx, split.truth, split.queries, design)
+    assert len(model.members) == 2 and info["positives"] > 0
+    ranker.save(model, {"splits": [[2015, 2016, 2018]]}, tmp_path)
+    loaded = ranker.load(tmp_path)
+    assert loaded is not None and loaded.design == design
+    X, _, qs = ranker.training_rows(ctx, split.truth, split.queries[:5])
+    groups = ranker.group_sizes(qs).tolist()
+    assert np.allclose(model.score(X, groups), loaded.score(X, groups))
+    # a model saved for another feature list is refused, not misread
+    meta = json.loads((tmp_path / "ranker.json").read_text())
+    (tmp_path / "ranker.json").write_text(json.dumps({**meta, "features": meta["features"][:-1]}))
+    assert ranker.load(tmp_path) is None
+
+
+def test_shipped_model_is_the_chosen_design_and_predates_the_test_period() -> None:
     meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
     assert meta["features"] == list(ranker.FEATURES)
     assert meta["version"] == ranker.MODEL_VERSION
-    assert meta["members"] == [list(m) for m in ranker.MEMBERS]
-    assert isinstance(ranker.load(), ranker.Ranker)  # the shipped files load with this LightGBM
+    model = ranker.load()
+    assert isinstance(model, ranker.Ranker) and model.design == ranker.DESIGN
     # every split: features before its labels, labels before the 2019+ benchmark period
     assert meta["splits"]
     for until, first, last in meta["splits"]:
