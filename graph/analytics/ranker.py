@@ -14,13 +14,15 @@ For a seeker ``u`` (an organization of the co-participation graph ``A``):
   the candidate's last project, topic cosine, same country, both roles and their
   complementarity, the share of the seeker's partners of the candidate's country and
   role, and where the candidate stands among the seeker's candidates by four scores;
-* **model** — LightGBM ranking boosters (:data:`MEMBERS`: listwise and LambdaRank
-  objectives, two seeds each, combined by mean rank), each seeker's candidates one
-  query group, trained on two earlier time splits by ``python -m bench.train_ranker``
-  and shipped in ``graph/analytics/models/`` as LightGBM text models with their
-  metadata (:data:`MODEL_VERSION`, features, data, seed, library versions). A model
-  whose feature list, version or LightGBM major version does not match is not used
-  (the service falls back to the documented blend).
+* **model** — a :class:`Design` (objective, negatives, seeds, trees, features) chosen on
+  a validation split by ``bench/matchmaking.py --validate`` (graph up to 2017, pairs new
+  in 2018) among LightGBM ranking objectives and scikit-learn's HistGradientBoosting;
+  the chosen one (:data:`DESIGN`) is trained by ``python -m bench.train_ranker`` on
+  splits that end before the 2019+ test period and shipped in
+  ``graph/analytics/models/`` with its metadata (:data:`MODEL_VERSION`, design,
+  features, splits, data, seed, library versions). A model whose feature list, version
+  or library version does not match is not used (the service falls back to the
+  documented blend).
 
 Hubs (:func:`hub_mask`): the top 1 % of organizations by degree; ``exclude_hubs``
 leaves them out of the candidates — a partnership manager does not need to be told
@@ -335,9 +337,9 @@ class Design:
     objective: str
     negatives: int | None = 200
     seeds: tuple[int, ...] = (7,)
-    trees: int = 300
+    trees: int = 200
     learning_rate: float = 0.05
-    leaves: int = 31
+    leaves: int = 15
     features: tuple[str, ...] = FEATURES
 
     def columns(self) -> list[int]:
@@ -346,7 +348,7 @@ class Design:
 
 #: the design shipped and scored on the test period (chosen on validation; see the
 #: analytics README for the validation table it was chosen from)
-DESIGN = Design("lambdarank", "lambdarank")
+DESIGN = Design("lambdarank, 2 seeds", "lambdarank", seeds=(7, 8))
 
 #: LightGBM settings shared by the LightGBM designs
 PARAMS = {
