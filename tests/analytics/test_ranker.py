@@ -189,3 +189,27 @@ def test_shipped_model_is_the_chosen_design_and_predates_the_test_period() -> No
     assert meta["splits"]
     for until, first, last in meta["splits"]:
         assert until < first <= last < 2019
+
+
+def test_learned_recommendations_are_explained_from_the_graph() -> None:
+    from graph.analytics.recommend import recommend
+
+    edges = _synthetic_dated()
+    split = timesplit.split(edges, 2015, 2016, 2018, queries=40, seed=6)
+    design = ranker.Design("small", "lambdarank", negatives=30, seeds=(1, 2), trees=20)
+    model, _ = ranker.fit(ranker.context(split.graph), split.truth, split.queries, design)
+    proj = split.graph
+    u = int(split.queries[0])
+    recs = recommend(proj, proj.actors[u]["id"], k=5, model=model)
+    learned, _ = ranker.rank(ranker.context(proj), u, model, 5)
+    # the model orders them; scores are mean rank shares of the two members, best first
+    assert [r.candidate["id"] for r in recs] == [proj.actors[v]["id"] for v in learned.tolist()]
+    assert all(0 < r.score <= 1 for r in recs) and [r.score for r in recs] == sorted((r.score for r in recs), reverse=True)
+    partners_u = set(proj.A[u].indices.tolist())
+    for rec in recs:
+        v = proj.index(rec.candidate["id"])
+        assert rec.explanation and v not in partners_u
+        # every shared partner shown is a partner of both sides in the graph
+        shared = {proj.index(p["id"]) for p in rec.shared_partners}
+        assert shared <= partners_u & set(proj.A[v].indices.tolist())
+        assert rec.shared_partner_count == len(partners_u & set(proj.A[v].indices.tolist()))
