@@ -245,7 +245,7 @@ def print_table(title: str, period: dict) -> None:
         print(f"{'method':<40}{'hits@10':>9}{'MRR':>8}{'x best':>8}{'median deg':>12}")
         for m, v in r["methods"].items():
             ratio = v["hits@10"] / r["methods"][best]["hits@10"]
-            print(f"{m:<40}{v['hits@10']:>9.3f}{v['mrr']:>8.3f}{ratio:>7.2f}x{r['median_degree'][m]:>12.0f}")
+            print(f"{m:<40}{v['hits@10']:>9.3f}{v['mrr']:>8.3f}{ratio:>7.3f}x{r['median_degree'][m]:>12.0f}")
         print(f"{'(true new partners)':<65}{r['median_degree']['true new partners']:>12.0f}")
 
 
