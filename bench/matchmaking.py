@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -190,6 +191,89 @@ def _scores(tops: dict[int, np.ndarray], truth: dict[int, set[int]], k: int = 10
     return {f"hits@{k}": hits / n, "mrr": rr / n}
 
 
+def _designs():
+    """Designs compared on the validation protocol (``--validate``), on the same rows: the
+    two LightGBM ranking objectives, scikit-learn's pointwise HistGradientBoosting (same
+    trees, leaves and rate), and LambdaRank averaged over two seeds."""
+    from graph.analytics import ranker
+
+    return (
+        ranker.Design("lambdarank", "lambdarank"),
+        ranker.Design("rank_xendcg", "rank_xendcg"),
+        ranker.Design("hgb", "hgb"),
+        ranker.Design("lambdarank, 2 seeds", "lambdarank", seeds=(7, 8)),
+    )
+
+
+def check_period(edges, protocol, models: dict, queries: int, seed: int) -> dict:
+    """Heuristics and ``models`` (name -> ranker) on ``protocol.check``: hits@10, MRR,
+    per-query hits (for paired comparisons) and degrees, with and without hubs."""
+    from graph.analytics import ranker, timesplit
+
+    until, first, last = protocol.check
+    split = timesplit.split(edges, until, first, last, queries=queries, seed=seed)
+    ctx = ranker.context(split.graph)
+    out: dict = {"split": split, "ctx": ctx, "settings": {}}
+    tops_h: dict[tuple[str, bool], dict[int, np.ndarray]] = {}
+    for u in split.queries.tolist():  # one set of score vectors per query, for every heuristic
+        vecs = ranker.vectors(ctx, u)
+        for exclude in (False, True):
+            for method in HEURISTICS:
+                tops_h.setdefault((method, exclude), {})[u] = heuristic_top(ctx, u, method, 100, exclude, vecs)
+    for exclude in (False, True):
+        truth = {u: ({v for v in t if not ctx.hubs[v]} if exclude else t) for u, t in split.truth.items()}
+        queries_ = [u for u in split.queries.tolist() if truth[u]]
+        X, cands, qs = ranker.candidate_rows(ctx, queries_, exclude)
+        tops = {m: {u: tops_h[m, exclude][u] for u in queries_} for m in HEURISTICS}
+        for name, model in models.items():
+            found = ranker.top_per_group(model.score(X, ranker.group_sizes(qs).tolist()), cands, qs)
+            tops[name] = {u: found.get(u, np.zeros(0, np.int64)) for u in queries_}
+        res = {m: _scores(t, truth) for m, t in tops.items()}
+        hits = {m: np.array([bool(set(t[u][:10].tolist()) & truth[u]) for u in queries_]) for m, t in tops.items()}
+        best = max(HEURISTICS, key=lambda m: res[m]["hits@10"])
+        degree = {m: float(np.median(np.concatenate([ctx.deg[t[u][:10]] for u in queries_]))) for m, t in tops.items()}
+        degree["true new partners"] = float(np.median(np.concatenate([ctx.deg[list(truth[u])] for u in queries_])))
+        out["settings"]["hubs left out" if exclude else "all candidates"] = {
+            "queries": len(queries_), "methods": res, "hits": hits, "best_heuristic": best, "median_degree": degree}
+    return out
+
+
+def print_table(title: str, period: dict) -> None:
+    for label, r in period["settings"].items():
+        best = r["best_heuristic"]
+        print(f"\n== {title}, {label}: {r['queries']} queries")
+        print(f"{'method':<40}{'hits@10':>9}{'MRR':>8}{'x best':>8}{'median deg':>12}")
+        for m, v in r["methods"].items():
+            ratio = v["hits@10"] / r["methods"][best]["hits@10"]
+            print(f"{m:<40}{v['hits@10']:>9.3f}{v['mrr']:>8.3f}{ratio:>7.3f}x{r['median_degree'][m]:>12.0f}")
+        print(f"{'(true new partners)':<65}{r['median_degree']['true new partners']:>12.0f}")
+
+
+def paired_difference(period: dict, a: str, b: str, n: int = 2000, seed: int = 7) -> tuple[float, float, float]:
+    """Mean over the two settings of hits@10(a) - hits@10(b), with a 90 % paired bootstrap
+    interval (queries resampled within each setting)."""
+    rng = np.random.default_rng(seed)
+    diffs = [r["hits"][a].astype(float) - r["hits"][b].astype(float) for r in period["settings"].values()]
+    boot = np.mean([[d[rng.integers(0, len(d), len(d))].mean() for _ in range(n)] for d in diffs], axis=0)
+    return float(np.mean([d.mean() for d in diffs])), float(np.percentile(boot, 5)), float(np.percentile(boot, 95))
+
+
+def choose(period: dict, designs) -> tuple:
+    """The design with the best mean hits@10 over both settings; a LightGBM design only
+    when it beats the best scikit-learn one with the paired interval above zero (else
+    the dependency is not worth it)."""
+    def mean_hits(d) -> float:
+        return float(np.mean([r["methods"][d.name]["hits@10"] for r in period["settings"].values()]))
+
+    best = max(designs, key=mean_hits)
+    sk = [d for d in designs if d.objective == "hgb"]
+    if best.objective == "hgb" or not sk:
+        return best, None
+    best_sk = max(sk, key=mean_hits)
+    diff = paired_difference(period, best.name, best_sk.name)
+    return (best if diff[1] > 0 else best_sk), (best.name, best_sk.name, diff)
+
+
 def cordis_bench(args: argparse.Namespace) -> dict:
     import resource
 
@@ -204,77 +288,72 @@ def cordis_bench(args: argparse.Namespace) -> dict:
     edges = timesplit.edges_from_rows(table.rows)
     read_s = time.perf_counter() - t0
     print(f"CORDIS: {len(table.rows):,} rows read and mapped in {read_s:.1f}s ({len(table.bad)} bad)")
+    out: dict = {"read_seconds": read_s}
+    design = ranker.DESIGN
+    if args.validate:
+        # choose on validation: train <= 2017 (labels to 2017), check on pairs new in 2018
+        proto = train_ranker.VALIDATION
+        t0 = time.perf_counter()
+        cached = train_ranker.rows(edges, proto.train, seed=args.seed)
+        print(f"\nvalidation: training rows of splits {proto.train} in {time.perf_counter() - t0:.0f}s "
+              f"({len(cached[1]):,} pairs)")
+        models, fits = {}, {}
+        for d in _designs():
+            models[d.name], meta = train_ranker.train(edges, proto, d, seed=args.seed, cached=cached)
+            fits[d.name] = meta["fit_seconds"]
+            print(f"  {d.name}: fit in {meta['fit_seconds']:.0f}s", flush=True)
+        val = check_period(edges, proto, models, args.cordis_queries, args.seed + 1)
+        print_table(f"VALIDATION (graph <= {proto.check[0]}, new pairs {proto.check[1]})", val)
+        design, lgb_vs_sk = choose(val, _designs())
+        if lgb_vs_sk:
+            a, b, (m, lo, hi) = lgb_vs_sk
+            print(f"\n{a} - {b}: hits@10 {m:+.3f} (90% paired bootstrap {lo:+.3f} .. {hi:+.3f}), mean of both settings")
+        print(f"chosen on validation: {design.name} ({design})")
+        out["validation"] = {"fit_seconds": fits, "design": design.name, "lgb_vs_sklearn": lgb_vs_sk,
+                             "settings": _strip(val)}
+    proto = train_ranker.TEST
     t0 = time.perf_counter()
-    test = timesplit.split(edges, 2018, 2019, 9999, queries=args.cordis_queries, seed=args.seed)
-    build_s = time.perf_counter() - t0
-    ctx = ranker.context(test.graph)
-    print(f"graph <= 2018 and test split built in {build_s:.1f}s: {test.graph.summary()}; "
-          f"{len(test.queries)} queries")
-    t0 = time.perf_counter()
-    model = None if args.train else ranker.shipped()
+    model = None if (args.train or args.validate) else ranker.shipped()
     if model is not None:
         meta = json.loads(ranker.META_FILE.read_text(encoding="utf-8"))
-        fit_s = float(meta.get("fit_seconds", 0.0))
-        print(f"ranker: the shipped model ({ranker.MODEL_FILE.name}, splits (features until, labels from, to) "
-              f"{meta['splits']}, seed {meta['seed']}; --train to refit in the run)")
+        print(f"\nranker: the shipped model ({ranker.MODEL_DIR.name}/, design {meta['design']['name']}, splits "
+              f"{meta['splits']}; --validate or --train to refit in the run)")
+        if meta["splits"] != [list(s) for s in proto.train]:
+            raise SystemExit("the shipped ranker was not trained on the test protocol's splits: retrain it")
     else:
-        model, meta = train_ranker.train(edges, seed=args.seed)
-        fit_s = time.perf_counter() - t0
-        print(f"ranker trained in {fit_s:.1f}s: {meta}")
-    if max(s[0] for s in meta["splits"]) >= 2019 or max(s[2] for s in meta["splits"]) >= 2019:
-        raise SystemExit("the ranker saw the test period (2019 on): retrain with --train")
+        model, meta = train_ranker.train(edges, proto, design, seed=args.seed)
+        print(f"\nranker {design.name} retrained on splits {proto.train}: rows {meta['rows_seconds']:.0f}s, "
+              f"fit {meta['fit_seconds']:.0f}s ({meta['rows']:,} pairs)")
+    name = f"Grappe (learned, {model.design.name})"
+    test = check_period(edges, proto, {name: model}, args.cordis_queries, args.seed)
+    print_table(f"TEST, scored once (graph <= {proto.check[0]}, new pairs {proto.check[1]}+)", test)
+    out.update({"train": meta, "test": _strip(test)})
 
-    out: dict = {"queries": len(test.queries), "read_seconds": read_s, "build_seconds": build_s,
-                 "fit_seconds": fit_s, "train": meta, "results": {}}
-    tops_h: dict[tuple[str, bool], dict[int, np.ndarray]] = {}
-    for u in test.queries.tolist():  # one set of score vectors per query, for every heuristic
-        vecs = ranker.vectors(ctx, u)
-        for exclude in (False, True):
-            for method in HEURISTICS:
-                tops_h.setdefault((method, exclude), {})[u] = heuristic_top(ctx, u, method, 100, exclude, vecs)
-    for exclude in (False, True):
-        truth = {u: ({v for v in t if not ctx.hubs[v]} if exclude else t) for u, t in test.truth.items()}
-        queries = [u for u in test.queries.tolist() if truth[u]]
-        res: dict[str, dict] = {}
-        for method in HEURISTICS:
-            res[method] = _scores({u: tops_h[method, exclude][u] for u in queries}, truth)
-        tops = ranker.rank_many(ctx, queries, model, 100, exclude)
-        res["Grappe (learned)"] = _scores(tops, truth)
-        rec_deg = np.concatenate([ctx.deg[t[:10]] for t in tops.values()])
-        true_deg = np.concatenate([ctx.deg[list(truth[u])] for u in queries])
-        best = max(HEURISTICS, key=lambda m: res[m]["hits@10"])
-        ratio = res["Grappe (learned)"]["hits@10"] / res[best]["hits@10"]
-        label = "hubs left out" if exclude else "all candidates"
-        print(f"\n== CORDIS H2020, {label}: {len(queries)} queries")
-        print(f"{'method':<22}{'hits@10':>10}{'MRR':>10}")
-        for m, r in res.items():
-            print(f"{m:<22}{r['hits@10']:>10.3f}{r['mrr']:>10.3f}")
-        print(f"Grappe / best heuristic ({best}) hits@10: {ratio:.2f}x (target >= 1.10x)")
-        print(f"median degree: Grappe's top 10 {np.median(rec_deg):.0f}, true new partners "
-              f"{np.median(true_deg):.0f}")
-        out["results"][label] = {"queries": len(queries), "methods": res, "best_heuristic": best,
-                                 "ratio": ratio, "median_degree_recommended": float(np.median(rec_deg)),
-                                 "median_degree_true": float(np.median(true_deg))}
-
+    ctx, split = test["ctx"], test["split"]
     rng = np.random.default_rng(args.seed)
     times, cpu = [], []
-    for u in rng.choice(test.queries, size=min(200, len(test.queries)), replace=False).tolist():
+    for u in rng.choice(split.queries, size=min(200, len(split.queries)), replace=False).tolist():
         s0, c0 = time.perf_counter(), time.process_time()
         idx, _ = ranker.rank(ctx, u, model, 10)
         comps = {"proximity": np.zeros(len(ctx.deg)), "topic": np.zeros(len(ctx.deg)),
                  "role": np.zeros(len(ctx.deg))}
-        [explain_mod(test.graph, u, int(v), comps) for v in idx]
+        [explain_mod(split.graph, u, int(v), comps) for v in idx]
         times.append(time.perf_counter() - s0)
         cpu.append(time.process_time() - c0)
     ms, cpu_ms = np.array(times) * 1000, np.array(cpu) * 1000
     lat = {"median_ms": float(np.median(ms)), "p95_ms": float(np.percentile(ms, 95)),
            "cpu_median_ms": float(np.median(cpu_ms)), "cpu_p95_ms": float(np.percentile(cpu_ms, 95))}
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"one recommendation (learned rank + explain top 10): median {lat['median_ms']:.0f} ms, "
+    print(f"\none recommendation (learned rank + explain top 10): median {lat['median_ms']:.0f} ms, "
           f"p95 {lat['p95_ms']:.0f} ms (target <= 200 ms); CPU time median {lat['cpu_median_ms']:.0f} ms, "
-          f"p95 {lat['cpu_p95_ms']:.0f} ms (wall minus waiting on a loaded machine); peak memory {rss:.0f} MB")
-    out.update({"latency": lat, "peak_rss_mb": rss})
+          f"p95 {lat['cpu_p95_ms']:.0f} ms; peak memory {rss:.0f} MB; load average {os.getloadavg()}")
+    out.update({"latency": lat, "peak_rss_mb": rss, "loadavg": os.getloadavg()})
     return out
+
+
+def _strip(period: dict) -> dict:
+    """The JSON-able part of :func:`check_period`'s result."""
+    return {label: {k: v for k, v in r.items() if k != "hits"} for label, r in period["settings"].items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mapping", type=Path,
                     default=Path(__file__).resolve().parent.parent / "samples/mappings/cordis_h2020.toml")
     ap.add_argument("--cordis-queries", type=int, default=2000)
+    ap.add_argument("--validate", action="store_true",
+                    help="CORDIS: compare designs on the validation split (<= 2017 -> 2018), retrain the chosen "
+                         "one on <= 2018 and score 2019+ once; prints both tables")
     ap.add_argument("--train", action="store_true",
                     help="CORDIS: fit the ranker in the run (same code and seed) instead of the shipped one")
     ap.add_argument("--json", type=Path, default=None, help="write the figures here")

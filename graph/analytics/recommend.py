@@ -243,7 +243,8 @@ def recommend(proj: Projection, entity_id: str, k: int = 10, exclude_hubs: bool 
 
     With a learned ``model`` (:mod:`graph.analytics.ranker`), a dated graph (project
     start years known) and a seeker that already has partners, the model ranks the
-    graph's candidates and ``score`` is its probability; otherwise the documented
+    graph's candidates and ``score`` is its rank score (the members' mean rank
+    among the seeker's candidates, as a share: 1 = first for every member); otherwise the documented
     blend ranks. Either way the explanation comes from the graph. ``exclude_hubs``
     leaves out the top 1 % of organizations by degree.
     """
