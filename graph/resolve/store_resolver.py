@@ -123,6 +123,8 @@ class StoreResolver:
         self.candidates_per_name = candidates_per_name
         self._known: dict[str, Entity] | None = None  # the whole (small) graph, kept current
         self._index: dict[str, set[str]] = {}
+        #: how many stored entities hold each content token (the size of its ``T:`` posting)
+        self._df: Counter[str] = Counter()
         self.name_budget = name_budget
         #: the blocks the current document's names are compared through (see _plan)
         self._admitted: set[str] = set()
@@ -152,7 +154,11 @@ class StoreResolver:
             return
         self._known[e.id] = e
         for k in self._keys(e):
-            self._index.setdefault(k, set()).add(e.id)
+            ids = self._index.setdefault(k, set())
+            if e.id not in ids:
+                ids.add(e.id)
+                if k.startswith("T:"):  # a token key per content token: how many entities hold it
+                    self._df[k[2:]] += 1
 
     def _plan(self, item: ExtractedEntity, df: Mapping[str, int]) -> Iterator[set[str]]:
         """The stored entities of the blocks ``item`` is compared through, its blocks
@@ -196,7 +202,7 @@ class StoreResolver:
         count = int(store.run("resolve/entity_count").scalar(0) or 0)
         if count > self.small_graph:
             return False
-        self._known, self._index = {}, {}
+        self._known, self._index, self._df = {}, {}, Counter()
         for row in store.run("resolve/all_entities").rows:
             self._remember(entity_from_row(row))
         return True
@@ -208,7 +214,7 @@ class StoreResolver:
         if self._load_small(store):
             assert self._known is not None
             self._admitted = set()
-            df = _TokenCounts(self._index)
+            df = self._df
             for item in items:
                 for ids in self._plan(item, df):
                     for eid in ids:
@@ -313,7 +319,7 @@ class StoreResolver:
         whole = self._known is not None
         return candidate_pairs([r.names for r in records], split=n_stored,
                                crowded=self._crowded if whole else None,
-                               df=_TokenCounts(self._index) if whole else None)
+                               df=self._df if whole else None)
 
     def match(self, items: list[ExtractedEntity], stored: list[Entity],
               judgements: Judgements) -> dict[str, str]:
@@ -370,26 +376,6 @@ class StoreResolver:
         # merged ids redirect to the survivor
         ids = {e.id for e in stored}
         return {key: judgements.final_id(eid) for key, eid in out.items() if judgements.final_id(eid) in ids}
-
-
-class _TokenCounts(Mapping[str, int]):
-    """How many stored entities hold a token: the size of its ``T:`` posting list
-    (:func:`graph.resolve.blocking.index_keys` gives one per content token)."""
-
-    def __init__(self, index: dict[str, set[str]]) -> None:
-        self._index = index
-
-    def __getitem__(self, token: str) -> int:
-        return len(self._index.get("T:" + token, ()))
-
-    def __iter__(self) -> Iterator[str]:
-        return (k[2:] for k in self._index if k.startswith("T:"))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def __bool__(self) -> bool:
-        return True  # an empty graph still counts (every token zero)
 
 
 def _names(name: str, aliases: Iterable[str], type_: EntityType | str) -> tuple[NameInfo, ...]:

@@ -14,7 +14,6 @@ from graph.resolve.store_resolver import (
     NAME_BUDGET,
     StoreResolver,
     _cached_profile,
-    _TokenCounts,
     new_entity_id,
 )
 from grappe.model import Entity, EntityType, GraphBatch
@@ -101,7 +100,7 @@ def test_lookups_fetch_every_stored_entity_the_whole_graph_pairs_with(store, set
     assert resolver._known is not None and len(resolver._known) == len(stored)
     every = list(resolver._known.values())
     reference = candidate_pairs([r.names for r in _records(every, doc.entities)], split=len(every),
-                                df=_TokenCounts(resolver._index))
+                                df=resolver._df)
     want = {(every[i].id, doc.entities[j - len(every)].key) for i, j in reference}
     got = {(fetched[i].id, doc.entities[j - len(fetched)].key)
            for i, j in resolver.pairs(_records(fetched, doc.entities), len(fetched))}
