@@ -144,18 +144,25 @@ def token_df(names: Iterable[NameInfo]) -> Counter[str]:
     return df
 
 
-def blocks(named: Sequence[Sequence[NameInfo]], df: Mapping[str, int] | None = None) -> dict[str, list[int]]:
+def blocks(named: Sequence[Sequence[NameInfo]], df: Mapping[str, int] | None = None,
+           wanted: set[str] | None = None) -> dict[str, list[int]]:
     """Block key -> indices of the records (each a list of names) carrying it; ``df``
-    (token counts) defaults to the counts over these records."""
+    (token counts) defaults to the counts over these records; with ``wanted``, only
+    those blocks."""
     df = token_df(n for names in named for n in names) if df is None else df
     out: dict[str, list[int]] = defaultdict(list)
     for i, names in enumerate(named):
         ks: set[str] = set()
         for n in names:
             ks |= keys(n, df)
-        for k in ks:
+        for k in ks if wanted is None else ks & wanted:
             out[k].append(i)
     return out
+
+
+def _pairing(key: str) -> str:
+    """The block whose members a name-less-acronym or name-less-words key pairs with."""
+    return ("I>" if key.startswith("I<") else "I<") + key[2:]
 
 
 def candidate_pairs(named: Sequence[Sequence[NameInfo]], split: int | None = None,
@@ -176,7 +183,14 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]], split: int | None = Non
     pairs: set[tuple[int, int]] = set()
     strings = [" ".join(sorted(names[0].tset)) for names in named]
     initial = [any(len(t) == 1 for t in names[0].tokens) for names in named]  # "Y. Bengio"
-    blocks_ = blocks(named, df)
+    wanted = None
+    if split is not None:
+        # only the blocks a record past the split is in can pair across it: the others
+        # (most of a stored candidate's keys) are not built
+        df = token_df(n for names in named for n in names) if df is None else df
+        wanted = {k for names in named[split:] for n in names for k in keys(n, df)}
+        wanted |= {_pairing(k) for k in wanted if k.startswith(("I<", "I>"))}
+    blocks_ = blocks(named, df, wanted)
 
     def across(xs: Sequence[int], ys: Sequence[int]) -> list[tuple[int, int]]:
         """The (x, y) positions to compare: all pairs x < y, or only those across ``split``."""

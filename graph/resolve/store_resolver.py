@@ -32,8 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.resolve.blocking import MAX_BLOCK, MAX_TOKEN_BLOCK, candidate_pairs, index_keys
-from graph.resolve.features import info
+from graph.resolve.blocking import MAX_BLOCK, MAX_TOKEN_BLOCK, candidate_pairs, index_keys, keys
+from graph.resolve.features import NameInfo, info
 from graph.resolve.judgements import Judgement, Judgements, load
 from graph.resolve.normalize import fold, name_key
 from graph.resolve.scoring import Profile, profile_with_aliases, score
@@ -45,6 +45,9 @@ from grappe.model import Entity, EntityType, ExtractedEntity, Extraction, make_i
 SMALL_GRAPH = 5000
 #: full-text candidates per name on a big graph
 CANDIDATES_PER_NAME = 25
+#: stored candidates one name may bring in, through its rarest blocks first (see
+#: StoreResolver._plan): the size of one full token block (MAX_TOKEN_BLOCK)
+NAME_BUDGET = 100
 
 _STORED, _NEW = "__stored__", "__new__"
 #: acronyms left alone because they spell several stored entities, for curators
@@ -114,12 +117,17 @@ class StoreResolver:
     """Resolve extractions against a store; one instance per ingest run."""
 
     def __init__(self, settings: Any = None, small_graph: int = SMALL_GRAPH,
-                 candidates_per_name: int = CANDIDATES_PER_NAME) -> None:
+                 candidates_per_name: int = CANDIDATES_PER_NAME, name_budget: int = NAME_BUDGET) -> None:
         self.settings = settings
         self.small_graph = small_graph
         self.candidates_per_name = candidates_per_name
         self._known: dict[str, Entity] | None = None  # the whole (small) graph, kept current
         self._index: dict[str, set[str]] = {}
+        #: how many stored entities hold each content token (the size of its ``T:`` posting)
+        self._df: Counter[str] = Counter()
+        self.name_budget = name_budget
+        #: the blocks the current document's names are compared through (see _plan)
+        self._admitted: set[str] = set()
         #: acronyms left alone because they spell several stored entities: {name, candidates}
         self.conflicts: list[dict[str, Any]] = []
 
@@ -128,10 +136,17 @@ class StoreResolver:
 
     # ------------------------------------------------------------------ candidates
     def _keys(self, e: Entity) -> set[str]:
+        """The index keys of a stored entity: every key its names can block on, an
+        acronym key split by the side it pairs from (see :func:`_lookups`)."""
         out: set[str] = set()
-        person = e.type == EntityType.PERSON
-        for n in (e.name, *e.aliases):
-            out |= index_keys(n, person)
+        names = _names(e.name, e.aliases, e.type)
+        sides = _sides(names)
+        for n in names:
+            for k in index_keys(n.raw, n.person):
+                if k.startswith("A:"):
+                    out.update(side + k[2:] for side in sides)
+                else:
+                    out.add(k)
         return out
 
     def _remember(self, e: Entity) -> None:
@@ -139,13 +154,47 @@ class StoreResolver:
             return
         self._known[e.id] = e
         for k in self._keys(e):
-            self._index.setdefault(k, set()).add(e.id)
+            ids = self._index.setdefault(k, set())
+            if e.id not in ids:
+                ids.add(e.id)
+                if k.startswith("T:"):  # a token key per content token: how many entities hold it
+                    self._df[k[2:]] += 1
+
+    def _plan(self, item: ExtractedEntity, df: Mapping[str, int]) -> Iterator[set[str]]:
+        """The stored entities of the blocks ``item`` is compared through, its blocks
+        admitted in :attr:`_admitted` for :meth:`_crowded`.
+
+        Each of the item's names is blocked with the graph's token counts, as
+        :func:`candidate_pairs` blocks it; a block is followed only on the side that can
+        pair with the name (:func:`_lookups`), and its size is what that side holds. A
+        block bigger than :func:`posting_cap` is never compared. The others are taken
+        rarest first while the name's stored candidates stay within
+        :attr:`name_budget`: a key thousands of names share says little about any pair,
+        and without the budget every common acronym or word ending would bring in more
+        candidates as the graph grows."""
+        names = _names(item.name, item.aliases, item.type)
+        sides = _sides(names)
+        for n in names:
+            blocks: list[tuple[int, str, list[set[str]]]] = []
+            for k in keys(n, df):
+                postings = [self._index[look] for look in _lookups(k, sides) if look in self._index]
+                size = sum(len(ids) for ids in postings)
+                if size <= posting_cap(k):
+                    blocks.append((size, k, postings))
+            spent = 0
+            for size, k, postings in sorted(blocks, key=lambda b: (b[0], b[1])):
+                if spent + size > self.name_budget:
+                    break
+                spent += size
+                self._admitted.add("I<" + k[2:] if k.startswith("I>") else k)
+                yield from postings
 
     def _crowded(self, key: str) -> bool:
-        """A key more stored entities share than :func:`posting_cap` allows: the
-        candidates hold only some of them, so its block is skipped as the whole one
-        would be (see :func:`graph.resolve.blocking.candidate_pairs`)."""
-        return len(self._index.get(key, ())) > posting_cap(key)
+        """A block no name of the document admitted (see :meth:`_plan`): the
+        candidates hold only some of its stored entities, so it is skipped, whatever
+        the candidates fetched through other keys (see
+        :func:`graph.resolve.blocking.candidate_pairs`)."""
+        return key not in self._admitted
 
     def _load_small(self, store: Any) -> bool:
         if self._known is not None:
@@ -153,7 +202,7 @@ class StoreResolver:
         count = int(store.run("resolve/entity_count").scalar(0) or 0)
         if count > self.small_graph:
             return False
-        self._known, self._index = {}, {}
+        self._known, self._index, self._df = {}, {}, Counter()
         for row in store.run("resolve/all_entities").rows:
             self._remember(entity_from_row(row))
         return True
@@ -164,15 +213,12 @@ class StoreResolver:
         found: dict[str, Entity] = {}
         if self._load_small(store):
             assert self._known is not None
+            self._admitted = set()
+            df = self._df
             for item in items:
-                person = item.type == EntityType.PERSON
-                for n in (item.name, *item.aliases):
-                    for k in index_keys(n, person):
-                        ids = self._index.get(k, ())
-                        if len(ids) > posting_cap(k):
-                            continue  # bounded blocking: see posting_cap
-                        for eid in ids:
-                            found[eid] = self._known[eid]
+                for ids in self._plan(item, df):
+                    for eid in ids:
+                        found[eid] = self._known[eid]
             return found
         for item in items:
             words: list[str] = []
@@ -264,6 +310,17 @@ class StoreResolver:
         return Entity(id=eid, type=EntityType(item.type), name=item.name, subtype=item.subtype,
                       aliases=merge_aliases(item.name, item.aliases), attributes=dict(item.attributes or {}))
 
+    def pairs(self, records: list[Profile], n_stored: int) -> set[tuple[int, int]]:
+        """The (stored, new) record pairs to score, ``records`` holding the stored
+        candidates then the document's entities. Stored-stored and new-new pairs are never
+        merged here: only pairs across are computed. Holding the whole graph, the resolver
+        blocks as if every stored entity were a candidate: a token's rarity is counted
+        over the graph, and only the blocks :meth:`_plan` admitted are compared."""
+        whole = self._known is not None
+        return candidate_pairs([r.names for r in records], split=n_stored,
+                               crowded=self._crowded if whole else None,
+                               df=self._df if whole else None)
+
     def match(self, items: list[ExtractedEntity], stored: list[Entity],
               judgements: Judgements) -> dict[str, str]:
         """``{item key: stored id}`` for the items that resolve to a stored entity."""
@@ -290,14 +347,7 @@ class StoreResolver:
 
         auto = threshold("auto")
         acronyms: dict[int, set[str]] = {}  # bare acronym item -> stored entities it spells
-        # stored-stored and new-new pairs are never merged here: only pairs across are computed
-        # holding the whole graph, the resolver blocks as if every stored entity were a
-        # candidate: a token's rarity and a block's size are counted over the graph, not
-        # over the few candidates its bounded lookups fetched
-        whole = self._known is not None
-        for s_idx, n_idx in candidate_pairs([r.names for r in records], split=n_stored,
-                                            crowded=self._crowded if whole else None,
-                                            df=_TokenCounts(self._index) if whole else None):
+        for s_idx, n_idx in self.pairs(records, n_stored):
             entity, item = stored[s_idx], items[n_idx - n_stored]
             verdict = judgements.judge(item.name, entity.id)
             if verdict == Judgement.NEGATIVE:
@@ -324,28 +374,36 @@ class StoreResolver:
         for k, eid in forced.items():
             out[items[k].key] = eid
         # merged ids redirect to the survivor
-        return {key: judgements.final_id(eid) for key, eid in out.items()
-                if judgements.final_id(eid) in {e.id for e in stored}}
+        ids = {e.id for e in stored}
+        return {key: judgements.final_id(eid) for key, eid in out.items() if judgements.final_id(eid) in ids}
 
 
-class _TokenCounts(Mapping[str, int]):
-    """How many stored entities hold a token: the size of its ``T:`` posting list
-    (:func:`graph.resolve.blocking.index_keys` gives one per content token)."""
+def _names(name: str, aliases: Iterable[str], type_: EntityType | str) -> tuple[NameInfo, ...]:
+    """The names an entity is blocked on: its profile's, as :meth:`StoreResolver.match`
+    passes them to :func:`candidate_pairs` (a "Long Name (ACR)" is two names)."""
+    return _profile(name, aliases, EntityType(type_).value, _STORED).names
 
-    def __init__(self, index: dict[str, set[str]]) -> None:
-        self._index = index
 
-    def __getitem__(self, token: str) -> int:
-        return len(self._index.get("T:" + token, ()))
+def _sides(names: Iterable[NameInfo]) -> tuple[str, ...]:
+    """An entity's sides in acronym blocks, which pair one-word names ("A1:") with
+    multi-word ones ("A2:"); an entity with names of both kinds is on both, as
+    :func:`graph.resolve.blocking.candidate_pairs` counts it."""
+    single = [n.single for n in names]
+    return tuple(side for side, on in (("A1:", any(single)), ("A2:", not all(single))) if on)
 
-    def __iter__(self) -> Iterator[str]:
-        return (k[2:] for k in self._index if k.startswith("T:"))
 
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def __bool__(self) -> bool:
-        return True  # an empty graph still counts (every token zero)
+def _lookups(key: str, sides: tuple[str, ...]) -> tuple[str, ...]:
+    """The index keys whose stored entities can pair with a name across block ``key``:
+    an acronym block pairs a one-word name with multi-word ones and the reverse, a
+    name less an acronym (``I<``) meets a name less a run of words (``I>``) and the
+    reverse; any other block pairs its members with each other."""
+    if key.startswith("A:"):
+        return tuple(("A2:" if side == "A1:" else "A1:") + key[2:] for side in sides)
+    if key.startswith("I<"):
+        return ("I>" + key[2:],)
+    if key.startswith("I>"):
+        return ("I<" + key[2:],)
+    return (key,)
 
 
 def _bare_acronym(p: Profile) -> bool:

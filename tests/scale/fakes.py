@@ -6,13 +6,16 @@ Workers import these by name (``tests.scale.fakes:CueExtractor``), like the real
 * ``RAISE``: extraction raises;
 * ``DIE-ALWAYS``: the process exits at once, every time;
 * ``DIE-ONCE <path>``: the process exits the first time (it leaves ``<path>`` behind),
-  and extracts normally afterwards.
+  and extracts normally afterwards;
+* ``HANG-ONCE <path>``: the first time, the process writes its id to ``<path>`` and waits
+  to be killed from outside; afterwards it extracts normally.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 from grappe.model import EntityType, ExtractedEntity, Extraction, Mention
@@ -37,6 +40,10 @@ class CueExtractor:
         if once and not Path(once.group(1)).exists():
             Path(once.group(1)).touch()
             os._exit(3)
+        hang = re.search(r"HANG-ONCE (\S+)", doc.text)
+        if hang and not Path(hang.group(1)).exists():
+            Path(hang.group(1)).write_text(str(os.getpid()), encoding="utf-8")
+            time.sleep(120)  # the test kills this process long before
         first = doc.text.split()[0]
         entity = ExtractedEntity("e1", EntityType.ORGANIZATION, first,
                                  mentions=[Mention(doc.id, 0, len(first), first)])

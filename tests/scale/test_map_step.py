@@ -7,6 +7,12 @@ lost when a worker process dies.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
 import pytest
 
 from grappe.model import Document, Extraction
@@ -22,6 +28,24 @@ def _docs(texts: list[str]) -> list[Document]:
 
 def _names(results) -> list[str]:
     return [r.entities[0].name if isinstance(r, Extraction) else "FAILED" for r in results]
+
+
+def _kill_when_hanging(marker: Path) -> tuple[threading.Thread, threading.Event]:
+    """Kill (SIGKILL, from outside) the worker process that writes its id to ``marker``;
+    the event says it was killed."""
+    killed = threading.Event()
+
+    def run() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if marker.exists() and marker.read_text(encoding="utf-8"):
+                os.kill(int(marker.read_text(encoding="utf-8")), signal.SIGKILL)
+                killed.set()
+                return
+            time.sleep(0.05)
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, killed
 
 
 def test_worker_pool_keeps_input_order_and_isolates_a_failing_document():
@@ -105,3 +129,32 @@ def test_each_worker_process_builds_its_extractor_once(tmp_path, monkeypatch):
         assert len(list(pool.map(docs))) == 40
     pids = builds.read_text(encoding="utf-8").split()
     assert len(pids) == len(set(pids)) and 1 <= len(pids) <= 2
+
+
+def test_worker_pool_loses_no_document_when_a_worker_is_killed_from_outside(tmp_path):
+    marker = tmp_path / "hanging"
+    docs = _docs([f"Lakeside{i} Foods" for i in range(12)])
+    docs[4] = Document(id="doc-hang", source="inbox/hang.txt", format="txt", text=f"Stalled HANG-ONCE {marker}")
+    killer, killed = _kill_when_hanging(marker)
+    with WorkerPool(2, FAKE, chunk=3) as pool:
+        results = list(pool.map(docs))
+    killer.join()
+    assert killed.is_set()  # a worker process was killed mid-chunk
+    expected = [f"Lakeside{i}" for i in range(12)]
+    expected[4] = "Stalled"
+    assert _names(results) == expected
+
+
+def test_dask_map_loses_no_document_when_a_worker_is_killed_from_outside(dask_client, tmp_path):
+    from ingest.cluster import DaskMap
+
+    marker = tmp_path / "hanging"
+    docs = _docs([f"Northfield{i} Transit" for i in range(16)])
+    docs[9] = Document(id="doc-hang", source="inbox/hang.txt", format="txt", text=f"Stalled HANG-ONCE {marker}")
+    killer, killed = _kill_when_hanging(marker)
+    results = list(DaskMap(dask_client, FAKE, chunk=4).map(docs))
+    killer.join()
+    assert killed.is_set()
+    expected = [f"Northfield{i}" for i in range(16)]
+    expected[9] = "Stalled"
+    assert _names(results) == expected
