@@ -233,7 +233,9 @@ def _fit_choice(data: Examples, calibrate: set[int] | None = None) -> Choice | N
 
 def exclusive_types(docs: Sequence[_Doc], family: str) -> tuple[tuple[str, str], ...]:
     """The pairs of a family's types that no gold pair of entities has together (an
-    organization leads a project or takes part in it, never both; it may fund and lead)."""
+    organization leads a project or takes part in it, never both; it may fund and lead).
+    Read on the calibration documents: early texts written for the project gave some leads
+    both types, which the conventions no longer do."""
     fam = next(f for f in FAMILIES if f.name == family)
     sources = {t.value for t in fam.source}
     together: set[frozenset[RelType]] = set()
@@ -271,7 +273,8 @@ def train(pairs: Sequence[tuple[dict, Extraction]], calibrate: Sequence[bool] | 
     typed = ExtractionModel("", {}, _fit_multi(types, TYPE_MIN_PROB), _fit_multi(subtypes, SUBTYPE_MIN_PROB),
                             _fit_binary(added_examples(docs)))
     rel, choice = relation_examples(docs, typed)
-    choices = {k: replace(m, exclusive=exclusive_types(docs, k)) for k, data in choice.items()
+    choices = {k: replace(m, exclusive=exclusive_types([d for i, d in enumerate(docs) if cal is None or i in cal], k))
+               for k, data in choice.items()
                if (m := _fit_choice(data, cal)) is not None}
     relations = {k: m for k, data in rel.items()
                  if k.split("/")[0] not in choices and (m := _fit_binary(data, cal)) is not None}
