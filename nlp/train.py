@@ -269,12 +269,13 @@ def train(pairs: Sequence[tuple[dict, Extraction]], calibrate: Sequence[bool] | 
     """
     cal = {i for i, keep in enumerate(calibrate) if keep} if calibrate is not None else None
     docs = _docs(pairs)
+    # with no calibration document, every document calibrates (as _calibration_mask reads it)
+    cal_docs = [d for i, d in enumerate(docs) if not cal or i in cal]
     types, subtypes = type_examples(docs)
     typed = ExtractionModel("", {}, _fit_multi(types, TYPE_MIN_PROB), _fit_multi(subtypes, SUBTYPE_MIN_PROB),
                             _fit_binary(added_examples(docs)))
     rel, choice = relation_examples(docs, typed)
-    choices = {k: replace(m, exclusive=exclusive_types([d for i, d in enumerate(docs) if cal is None or i in cal], k))
-               for k, data in choice.items()
+    choices = {k: replace(m, exclusive=exclusive_types(cal_docs, k)) for k, data in choice.items()
                if (m := _fit_choice(data, cal)) is not None}
     relations = {k: m for k, data in rel.items()
                  if k.split("/")[0] not in choices and (m := _fit_binary(data, cal)) is not None}

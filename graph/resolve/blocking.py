@@ -160,8 +160,9 @@ def blocks(named: Sequence[Sequence[NameInfo]], df: Mapping[str, int] | None = N
     return out
 
 
-def _pairing(key: str) -> str:
-    """The block whose members a name-less-acronym or name-less-words key pairs with."""
+def pairing(key: str) -> str:
+    """The block whose members a name-less-acronym (``I<``) or name-less-words (``I>``)
+    key pairs with: the other of the two."""
     return ("I>" if key.startswith("I<") else "I<") + key[2:]
 
 
@@ -189,7 +190,7 @@ def candidate_pairs(named: Sequence[Sequence[NameInfo]], split: int | None = Non
         # (most of a stored candidate's keys) are not built
         df = token_df(n for names in named for n in names) if df is None else df
         wanted = {k for names in named[split:] for n in names for k in keys(n, df)}
-        wanted |= {_pairing(k) for k in wanted if k.startswith(("I<", "I>"))}
+        wanted |= {pairing(k) for k in wanted if k.startswith(("I<", "I>"))}
     blocks_ = blocks(named, df, wanted)
 
     def across(xs: Sequence[int], ys: Sequence[int]) -> list[tuple[int, int]]:

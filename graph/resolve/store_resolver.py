@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.resolve.blocking import MAX_BLOCK, MAX_TOKEN_BLOCK, candidate_pairs, index_keys, keys
+from graph.resolve.blocking import MAX_BLOCK, MAX_TOKEN_BLOCK, candidate_pairs, index_keys, keys, pairing
 from graph.resolve.features import NameInfo, info
 from graph.resolve.judgements import Judgement, Judgements, load
 from graph.resolve.normalize import fold, name_key
@@ -399,10 +399,8 @@ def _lookups(key: str, sides: tuple[str, ...]) -> tuple[str, ...]:
     reverse; any other block pairs its members with each other."""
     if key.startswith("A:"):
         return tuple(("A2:" if side == "A1:" else "A1:") + key[2:] for side in sides)
-    if key.startswith("I<"):
-        return ("I>" + key[2:],)
-    if key.startswith("I>"):
-        return ("I<" + key[2:],)
+    if key.startswith(("I<", "I>")):
+        return (pairing(key),)
     return (key,)
 
 
