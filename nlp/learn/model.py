@@ -235,11 +235,14 @@ _TO_PROJECT = (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS)
 
 
 def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
-    """Entities retyped and filtered, relations decided by the model; unlinked projects dropped.
+    """Entities retyped and filtered, relations decided by the model.
 
     The rule layers' relations that still fit the (re)typed entities are kept beside the
     model's: they read explicit structures (fact-sheet fields, partner lists, board lists)
-    that the pair model sees only as a feature.
+    that the pair model sees only as a feature. A project the rules or the NER named stays
+    even when no relation to it was decided: the relation decision misses more real
+    projects' links than the names it finds are wrong (see nlp/README.md), so dropping
+    unlinked projects cost more right projects than wrong ones.
     """
     ex = drop_unlikely_additions(ex, model)
     subtype(ex, model)
@@ -249,7 +252,7 @@ def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
     kept = [r for r in ex.relations if (r.type, r.source, r.target) not in seen
             and _fits(r.type, types[r.source], types[r.target])]
     relations = learned + kept
-    return Extraction(ex.document, prune_projects(ex.entities, relations), relations)
+    return Extraction(ex.document, ex.entities, relations)
 
 
 def _fits(rtype: RelType, source: EntityType, target: EntityType) -> bool:

@@ -19,7 +19,16 @@ from grappe.model import (
     RelType,
 )
 from nlp.learn.features import PROJECT_CANDIDATE, candidate_pairs, entity_features
-from nlp.learn.model import Binary, Choice, ExtractionModel, Multi, add_ner_entities, apply, relate
+from nlp.learn.model import (
+    Binary,
+    Choice,
+    ExtractionModel,
+    Multi,
+    add_ner_entities,
+    apply,
+    prune_projects,
+    relate,
+)
 from nlp.learn.ner import entity_spans, gold_spans
 from nlp.train import train
 
@@ -119,13 +128,15 @@ def test_what_takes_part_in_an_organization_makes_it_a_project():
     assert all(r.source != "e3" for r in rels)  # nothing takes part *from* the project
 
 
-def test_apply_keeps_rule_relations_that_fit_and_drops_unlinked_projects():
+def test_apply_keeps_rule_relations_that_fit_and_the_projects_nothing_relates_to():
     ex = _extraction()
     lonely = ExtractedEntity("e9", EntityType.PROJECT, "Orphée", mentions=[])
     ex.entities.append(lonely)
     out = apply(ex, ExtractionModel("t", {}, None, None))
     assert {(r.type, r.source, r.target) for r in out.relations} == {(RelType.FUNDS, "e4", "e3")}
-    assert "Orphée" not in {e.name for e in out.entities}
+    # a named project stays with the learned stage; only the rules-only path drops it
+    assert "Orphée" in {e.name for e in out.entities}
+    assert "Orphée" not in {e.name for e in prune_projects(out.entities, out.relations)}
 
 
 def test_model_json_round_trip():
