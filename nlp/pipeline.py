@@ -129,7 +129,9 @@ class Extractor:
                     done, ner_spans = [], []
                 current, facts = (i, s), Facts()
             add_shifted(facts, facts_of(sdoc), offset)
-            ner_spans += [(e.start_char + offset, e.end_char + offset, e.label_) for e in sdoc.ents]
+            # NER spans go to the joined document: moved by the piece's and the section's offsets
+            shift = offset + plans[i][s].offset
+            ner_spans += [(e.start_char + shift, e.end_char + shift, e.label_) for e in sdoc.ents]
         close_section()
         yield finish(batch[current[0]])
 

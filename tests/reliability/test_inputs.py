@@ -143,7 +143,19 @@ def test_a_long_text_is_extracted_to_its_end_with_true_offsets(monkeypatch):
     text = (filler + "\n\nAcme Robotique Inc. announced a partnership with the University of Nordville.\n\n"
             + filler + "\n\nHarbourline Robotics Inc. leads the Smart Docks project with Acme Robotique Inc.\n")
     doc = Document("doc-long", "long.txt", "txt", text, language="en")
+    seen: list[tuple[int, int, str]] = []
+    add_ner = nlp.pipeline.add_ner_entities
+
+    def spy(ex, spans):
+        seen.extend(spans)
+        return add_ner(ex, spans)
+
+    monkeypatch.setattr(nlp.pipeline, "add_ner_entities", spy)
     extraction = Extractor().extract(doc)
+    # the NER's spans land on what it read, in every section (the filler's day is a date)
+    dates = [(s, text[s:e]) for s, e, label in seen if label == "DATE"]
+    assert max(s for s, _ in dates) > 1500, dates
+    assert {d for _, d in dates} <= {"Tuesday", "the year", "year"}, dates
     names = {e.name for e in extraction.entities}
     assert {"Acme Robotique Inc", "Harbourline Robotics Inc", "Smart Docks"} <= names, names
     for entity in extraction.entities:
