@@ -172,7 +172,7 @@ def _fit_binary(data: Examples, calibrate: set[int] | None = None) -> Binary | N
         clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X[tr], y[tr])
         oof[te] = clf.predict_proba(X[te])[:, 1]
     cal = _calibration_mask(groups, calibrate)
-    threshold = max(THRESHOLDS, key=lambda t: (_f1(y[cal], oof[cal] >= t), -abs(t - 0.5)))
+    threshold = _best_threshold(y[cal] == 1, oof[cal], THRESHOLDS)
     clf = LogisticRegression(C=C, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0).fit(X, y)
     names = vec.get_feature_names_out()
     weights = {str(n): round(float(w), 6) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
@@ -185,6 +185,11 @@ def _calibration_mask(groups: np.ndarray, calibrate: set[int] | None) -> np.ndar
         return np.ones(len(groups), dtype=bool)
     mask = np.isin(groups, sorted(calibrate))
     return mask if mask.any() else np.ones(len(groups), dtype=bool)
+
+
+def _best_threshold(y: np.ndarray, probs: np.ndarray, grid: tuple[float, ...]) -> float:
+    """The threshold of ``grid`` that gives the best F1 (ties: the one nearest 0.5)."""
+    return float(max(grid, key=lambda t: (_f1(y, probs >= t), -abs(t - 0.5))))
 
 
 def _f1(y: np.ndarray, pred: np.ndarray) -> float:
@@ -225,8 +230,7 @@ def _fit_choice(data: Examples, calibrate: set[int] | None = None) -> Choice | N
     cal = _calibration_mask(groups, calibrate)
     for j, c in enumerate(classes):
         if c != NONE:
-            yc = y[cal] == c
-            thresholds[c] = float(max(CHOICE_THRESHOLDS, key=lambda t: (_f1(yc, oof[cal, j] >= t), -abs(t - 0.5))))
+            thresholds[c] = _best_threshold(y[cal] == c, oof[cal, j], CHOICE_THRESHOLDS)
     clf = LogisticRegression(C=CHOICE_C, max_iter=3000, random_state=0).fit(X, y)
     return Choice(_as_multi(clf, vec, 0.0), thresholds)
 

@@ -121,14 +121,14 @@ class ExtractionModel:
         def binary(b: Binary) -> dict:
             return {"bias": b.bias, "threshold": b.threshold, "weights": dict(sorted(b.weights.items()))}
 
-        out: dict = {"format": FORMAT, "version": self.version,
-                     "relations": {k: binary(v) for k, v in sorted(self.relations.items())}}
-        if self.keep_added is not None:
-            out["keep_added"] = binary(self.keep_added)
         def multi(m: Multi) -> dict:
             return {"classes": list(m.classes), "bias": list(m.bias), "min_prob": m.min_prob,
                     "weights": {k: list(v) for k, v in sorted(m.weights.items())}}
 
+        out: dict = {"format": FORMAT, "version": self.version,
+                     "relations": {k: binary(v) for k, v in sorted(self.relations.items())}}
+        if self.keep_added is not None:
+            out["keep_added"] = binary(self.keep_added)
         for name, m in (("types", self.types), ("subtypes", self.subtypes)):
             if m is not None:
                 out[name] = multi(m)
