@@ -40,6 +40,10 @@ _TAIL_WORD = re.compile(
     rf"(?:\s+(?:{W.TAIL_WORD}))+\s*$")
 #: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
 _ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
+#: the words after "(ACR)" that may continue the name: capitalised (or a number), a lowercase
+#: programme noun last ("(ACR) Health Network", "(ACR) 4.0", "(ACR) program")
+_ACR_TAIL = re.compile(r"[ \t]+(?P<tail>[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\d+)*(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\d+)*){0,3}"
+                       r"(?:[ \t]+[a-z]+)?)")
 _PROGRAM_AFTER = re.compile(rf"(?:\s+(?:{W.AND_AMP})\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:{W.PROGRAM})\b")
 _POSS_INST = re.compile(r"['’]s\s+(?P<head>[A-ZÀ-ÖØ-Þ]\w+)(?!\w)")
 _LEAD_THE = re.compile(rf"^(?:{W.ARTICLE_CAP})\s*(?=[A-ZÀ-ÖØ-Þ])")
@@ -274,9 +278,41 @@ class Entities(RuleComponent):
             if any(cs < m.end() and start < ce for cs, ce in facts.claimed) or any(
                     c.start < m.end() and start < c.end for c in facts.cands):
                 continue  # a project title or a list item a layout rule already read
-            t, sub = type_cue(name, self.lex)
-            facts.add(Cand(name, t, start, end, subtype=sub, aliases=[acr]))
-            facts.claimed.append((start, end))
+            tail = self._acronym_tail(text, m.end(), acr)
+            if tail is None:
+                t, sub = type_cue(name, self.lex)
+                facts.add(Cand(name, t, start, end, subtype=sub, aliases=[acr]))
+                facts.claimed.append((start, end))
+                continue
+            # "Coordinated Accessible National (CAN) Health Network": the name goes on after the
+            # parenthesis, and the text calls it "CAN Health Network"
+            tail_text, tail_end = tail
+            full = squash(text[start:tail_end])
+            t, sub = type_cue(full, self.lex)
+            if self._project_head().search(tail_text):
+                t, sub = EntityType.PROJECT, None
+            facts.add(Cand(full, t, start, tail_end, subtype=sub, aliases=[f"{acr} {tail_text}", acr]))
+            facts.claimed.append((start, tail_end))
+
+    def _acronym_tail(self, text: str, at: int, acr: str) -> tuple[str, int] | None:
+        """The capitalised words right after "(ACR)" that still belong to the name: kept when the
+        text also writes "ACR words" elsewhere, or when the last word is a kind of body or
+        programme ("Health Network", "Innovation Hub", "program")."""
+        m = _ACR_TAIL.match(text, at)
+        if not m:
+            return None
+        words = m.group("tail").split()
+        for k in range(len(words), 0, -1):
+            tail = " ".join(words[:k])
+            if f"{acr} {tail}" in text or self._project_head().search(tail) or self._body_head().search(tail):
+                return tail, m.start("tail") + len(tail)
+        return None
+
+    def _project_head(self) -> re.Pattern:
+        return self.lex.rx("PROJECT_HEAD_LAST", r"(?i)(?<![\w-])(?:{})$")
+
+    def _body_head(self) -> re.Pattern:
+        return self.lex.rx("INSTITUTION_HEAD", r"(?<![\w-])(?:{})$")
 
     def _descriptor_names(self, text: str, ctx, facts) -> None:
         """Names NER missed after a descriptor noun ("la grappe Opaline", "l'entreprise

@@ -49,6 +49,24 @@ def test_acronym_backed_name_with_lowercase_words():
     assert ("PARTNERS_WITH", "Regroupement Boréal", "Institut de robotique des Cantons") in rels(ex)
 
 
+
+def test_a_name_that_goes_on_after_its_acronym_is_read_whole():
+    text = ("Northgate Health will lead the Regional Care Innovation (RCI) Health Network. "
+            "The RCI Health Network receives $5 million.")
+    ex = run_rules(text, "en")
+    net = next(e for e in ex.entities if e.name == "Regional Care Innovation (RCI) Health Network")
+    assert {"RCI Health Network", "RCI"} <= set(net.aliases)
+    assert "Regional Care Innovation" not in names(ex)
+
+
+def test_words_after_an_acronym_stay_apart_unless_the_text_joins_them():
+    text = ("L'Institut de technologie avancée (ITA) Paul Martel réunit Acme et Beta. "
+            "L'ITA Paul Martel a été créé en 2019. "
+            "Acme s’associe au Bureau des sols nordiques (BSN) Maxime Roy signe l’entente.")
+    ex = run_rules(text, "fr")
+    assert "Institut de technologie avancée (ITA) Paul Martel" in names(ex)
+    assert "Bureau des sols nordiques" in names(ex)  # "BSN Maxime Roy" is never written
+
 def test_contractions_and_accents_make_acronyms():
     assert is_acronym_of("PrairiesCan", "Prairies Economic Development Canada")
     assert is_acronym_of("DEC", "Développement économique Canada pour les régions du Québec")
