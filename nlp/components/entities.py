@@ -109,6 +109,10 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
         if m and type_cue(raw[m.end():], lex)[0] == EntityType.UNIVERSITY:
             a += m.end()
             raw = raw[m.end():]
+        m = lex.rx("NAME_LEAD_NOUN", r"^(?:{})\s+(?=[A-ZÀ-ÖØ-Þ])").match(raw)
+        if m:  # "groupe Arvalis": the group is Arvalis
+            a += m.end()
+            raw = raw[m.end():]
         pm = _PLACE_POSS.match(raw)
         if pm and type_cue(pm.group(1), lex) == (EntityType.ORGANIZATION, None) and lex.rx(
                 "HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw[pm.end():]):

@@ -112,6 +112,12 @@ def test_an_acronym_followed_by_the_same_words_is_an_alias():
     assert len(chu) == 1 and "CHU Val-des-Brumes" in {chu[0].name, *chu[0].aliases}
 
 
+
+def test_a_lowercase_group_word_before_a_name_is_not_part_of_it():
+    text = "L'université signe un contrat avec le groupe Arvalis. Arvalis investira 3 M$."
+    ex = _with_ents(text, "fr", [("groupe Arvalis", "ORG"), ("Arvalis", "ORG")])
+    assert [e.name for e in ex.entities if "Arvalis" in e.name] == ["Arvalis"]
+
 def test_an_event_named_after_its_noun_is_not_an_organization():
     text = "Les résultats seront présentés au congrès Logistrak Québec, en novembre, par Acme Robotique inc."
     ex = _with_ents(text, "fr", [("Logistrak Québec", "ORG")])
