@@ -41,7 +41,7 @@ _TAIL_WORD = re.compile(
 #: "Long name (ACR)": the name is the words before the parenthesis whose initials make ACR
 _ACR_PAREN = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-Þ][\w.&-]{1,15})\)")
 #: the words after "(ACR)" that may continue the name: capitalised (or a number), a lowercase
-#: programme noun last ("(ACR) Health Network", "(ACR) 4.0", "(ACR) program")
+#: programme noun last ("(ACR) Water Network", "(ACR) 4.0", "(ACR) program")
 _ACR_TAIL = re.compile(r"[ \t]+(?P<tail>[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\d+)*(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\d+)*){0,3}"
                        r"(?:[ \t]+[a-z]+)?)")
 _PROGRAM_AFTER = re.compile(rf"(?:\s+(?:{W.AND_AMP})\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:{W.PROGRAM})\b")
@@ -283,25 +283,20 @@ class Entities(RuleComponent):
                     c.start < m.end() and start < c.end for c in facts.cands):
                 continue  # a project title or a list item a layout rule already read
             tail = self._acronym_tail(text, m.end(), acr)
-            if tail is None:
-                t, sub = type_cue(name, self.lex)
-                facts.add(Cand(name, t, start, end, subtype=sub, aliases=[acr]))
-                facts.claimed.append((start, end))
-                continue
-            # "Coordinated Accessible National (CAN) Health Network": the name goes on after the
-            # parenthesis, and the text calls it "CAN Health Network"
-            tail_text, tail_end = tail
-            full = squash(text[start:tail_end])
-            t, sub = type_cue(full, self.lex)
-            if self._project_head().search(tail_text):
+            aliases = [acr]
+            if tail:  # "Lakeside Knowledge Network (LKN) Water Hub", also written "LKN Water Hub"
+                end = tail[1]
+                name, aliases = squash(text[start:end]), [f"{acr} {tail[0]}", acr]
+            t, sub = type_cue(name, self.lex)
+            if tail and self._project_head().search(tail[0]):
                 t, sub = EntityType.PROJECT, None
-            facts.add(Cand(full, t, start, tail_end, subtype=sub, aliases=[f"{acr} {tail_text}", acr]))
-            facts.claimed.append((start, tail_end))
+            facts.add(Cand(name, t, start, end, subtype=sub, aliases=aliases))
+            facts.claimed.append((start, end))
 
     def _acronym_tail(self, text: str, at: int, acr: str) -> tuple[str, int] | None:
         """The capitalised words right after "(ACR)" that still belong to the name: kept when the
         text also writes "ACR words" elsewhere, or when the last word is a kind of body or
-        programme ("Health Network", "Innovation Hub", "program")."""
+        programme ("Water Network", "Innovation Hub", "program")."""
         m = _ACR_TAIL.match(text, at)
         if not m:
             return None

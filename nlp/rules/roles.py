@@ -206,7 +206,7 @@ def _sources(ctx: Context, facts: Facts, px: SimpleNamespace) -> None:
 
 
 def _bylines(ctx: Context, facts: Facts, px: SimpleNamespace) -> None:
-    """A byline alone on its line ("By Jane Doe", "Par Jeanne Roy, Le Journal"): the writer and
+    """A byline alone on its line ("By Jane Doe", "Par Jeanne Roy, La Gazette de Nordville"): the writer and
     her outlet."""
     text = ctx.text
     lex = ctx.lex
