@@ -22,6 +22,14 @@ def squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+#: function words a name cannot end with ("Faculté des arts de l’" cut before a second name)
+_TRAIL_PARTICLES = re.compile(rf"(?:\s+(?:{W.TAIL_PARTICLE})(?:['’]|\b))+\s*$")
+
+
+def drop_trailing_particles(name: str) -> str:
+    return _TRAIL_PARTICLES.sub("", name)
+
+
 @dataclass(frozen=True)
 class Block:
     """A run of non-blank lines."""

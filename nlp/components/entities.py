@@ -19,7 +19,7 @@ from nlp.components.base import RuleComponent
 from nlp.facts import NER, Cand, facts_of
 from nlp.lexicon import WORDS as W
 from nlp.rules import DATELINE, EXEC_TITLE, LEGAL_FORM_RX, PERSON_TITLE, cut_lower_tail, is_acronym_of
-from nlp.textutil import looks_like_person, squash, type_cue
+from nlp.textutil import drop_trailing_particles, looks_like_person, squash, type_cue
 
 _LEAD = re.compile(rf"^(?:{W.LEAD_ARTICLE})")
 _TRAIL = re.compile(r"[\s.,;:!?»«\"'’)(\-–—]+$")
@@ -47,6 +47,13 @@ _ACR_TAIL = re.compile(r"[ \t]+(?P<tail>[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\d+)*(
 _PROGRAM_AFTER = re.compile(rf"(?:\s+(?:{W.AND_AMP})\s+[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)?\s+(?:{W.PROGRAM})\b")
 _POSS_INST = re.compile(r"['’]s\s+(?P<head>[A-ZÀ-ÖØ-Þ]\w+)(?!\w)")
 _LEAD_THE = re.compile(rf"^(?:{W.ARTICLE_CAP})\s*(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _name_head(lex) -> re.Pattern:
+    """A name that opens with the kind of body it is ("Institut", "Fédération", "Office")."""
+    return lex.memo("name_head", lambda lx: re.compile(
+        "^(?:" + "|".join(lx.alt(label) for label in ("INSTITUTION_HEAD", "HEAD_WITH_COMPLEMENT", "ASSOCIATION_CUE"))
+        + r")\s"))
 
 
 def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]:
@@ -106,7 +113,7 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
         if m and type_cue(raw[:m.start()], lex) != (EntityType.ORGANIZATION, None):
             raw = raw[:m.start()]  # "Acme University's School of Design": the university
         m = _LEAD_THE.match(raw)
-        if m and type_cue(raw[m.end():], lex)[0] == EntityType.UNIVERSITY:
+        if m and (type_cue(raw[m.end():], lex)[0] == EntityType.UNIVERSITY or _name_head(lex).match(raw[m.end():])):
             a += m.end()
             raw = raw[m.end():]
         m = lex.rx("NAME_LEAD_NOUN", r"^(?:{})\s+(?=[A-ZÀ-ÖØ-Þ])").match(raw)
@@ -119,6 +126,7 @@ def _pieces(text: str, s: int, e: int, label: str, lex) -> list[tuple[int, int]]
             a += pm.end()  # "Montréal's Institut Lumen": the institute
             raw = raw[pm.end():]
         raw = cut_lower_tail(raw, lex)
+        raw = drop_trailing_particles(raw)
         if a + len(raw) == b and lex.rx("HEAD_WITH_COMPLEMENT", r"^{}\s").match(raw):
             # "Institut Lumen| de recherche en IA": NER stopped before the lowercase complement
             cm = _COMPLEMENT.match(text, b)
@@ -395,9 +403,12 @@ class Entities(RuleComponent):
         if self._labels().match(name):
             return False  # a field label or a heading ("Investissement total", "Board of Directors")
         words = name.split()
-        if len(words) > 7 or re.search(r"https?:|www\.|@\w", name):
+        # "Centre de recherche et de transfert en pêche durable": a French head noun takes
+        # a long lowercase complement, so neither the length nor the lowercase share says generic
+        headed = len(words) > 1 and bool(_name_head(self.lex).match(name))
+        if len(words) > (12 if headed else 7) or re.search(r"https?:|www\.|@\w", name):
             return False
-        if sum(1 for w in words if w[:1].islower()) > len(words) / 2:
+        if not headed and sum(1 for w in words if w[:1].islower()) > len(words) / 2:
             return False
         if re.fullmatch(r"[\d\W]+", name) or re.search(r"\d[\d ,.]*\s*(?:M\$|\$|%)", name):
             return False

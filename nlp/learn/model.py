@@ -33,7 +33,8 @@ from grappe.model import (
     RelType,
 )
 from nlp.learn.features import Pair, candidate_pairs, entity_features, name_key
-from nlp.textutil import squash
+from nlp.lexicon import lexicon
+from nlp.textutil import drop_trailing_particles, squash
 
 MODEL_PATH = Path(__file__).parent / "extraction_model.json"
 FORMAT = 1
@@ -290,8 +291,12 @@ def add_ner_entities(ex: Extraction, spans: list[tuple[int, int, str]]) -> Extra
     for s, e, label in spans:
         etype = _NER_TYPES.get(label)
         s, e = _drop_possessive(text, s, e)
-        name = squash(text[s:e]).strip(" ,.;:–-")
-        if etype is None or len(name) < 2 or not name[:1].isupper() or any(a < e and s < b for a, b in taken):
+        name = drop_trailing_particles(squash(text[s:e]).strip(" ,.;:–-’'"))
+        if etype is EntityType.PERSON:
+            name = _without_org_after(name, by_name)
+        e = s + len(name) if text.startswith(name, s) else e
+        if (etype is None or len(name) < 2 or not name[:1].isupper() or any(a < e and s < b for a, b in taken)
+                or name.casefold() in lexicon(ex.document.language or "en").stop_names):
             continue
         k = name_key(name)
         mention = Mention(doc_id, s, e, squash(text[s:e]))
@@ -303,6 +308,17 @@ def add_ner_entities(ex: Extraction, spans: list[tuple[int, int, str]]) -> Extra
         ent = ExtractedEntity(f"{NER_KEY}{len(added) + 1}", etype, name, mentions=[mention])
         added[k] = ent
     return Extraction(ex.document, ex.entities + list(added.values()), ex.relations, ex.model_version)
+
+
+#: "Anne Roy d’Acme": a person NER read together with the organization after "d’"
+_ELIDED_OF = re.compile(r"\s+d['’](?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _without_org_after(name: str, known: dict[str, ExtractedEntity]) -> str:
+    m = _ELIDED_OF.search(name)
+    if m and name_key(name[m.end():]) in known:
+        return name[:m.start()]
+    return name
 
 
 _POSSESSIVE_HEAD = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+)?['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from grappe.model import EntityType, RelType
-from nlp.facts import Cand, Facts
+from nlp.facts import NER, Cand, Facts
 from nlp.lexicon import WORDS as W
 from nlp.rules.context import Context
 from nlp.rules.cues import register
@@ -45,8 +45,26 @@ def _clause_end(sent: str, pos: int) -> int:
     return pos + m.start() if m else len(sent)
 
 
+#: a lowercase complement after a name's head ("Institut| de recherche en pêche")
+_COMPLEMENT_AFTER = re.compile(rf"\s+(?:{W.COMPLEMENT_LINK})\s*[a-zà-öø-ÿ]")
+
+
+def widen_to_ner(name: str, start: int, facts: Facts) -> str:
+    """The name NER read at the same place when it only adds a lowercase complement:
+    a rule reading capitalised words takes "Centre" from "le Centre de recherche en
+    pêche durable", where NER read the whole name."""
+    best = name
+    for c in facts.cands:
+        if (c.source == NER and c.start == start and c.type in (EntityType.ORGANIZATION, EntityType.UNIVERSITY)
+                and len(c.name) > len(best) and c.name.startswith(name)
+                and _COMPLEMENT_AFTER.match(c.name, len(name))):
+            best = c.name
+    return best
+
+
 def affil(person: str, ps: int, org: str, os_: int, role: str | None, s0: int, e0: int,
            ctx: Context, facts: Facts) -> None:
+    org = widen_to_ner(org, os_, facts)
     facts.add(Cand(person, EntityType.PERSON, ps, ps + len(person)))
     facts.add(org_cand(org, os_, os_ + len(org), ctx.lex))
     facts.rel(RelType.AFFILIATED_WITH, person, org, s0, e0, role)
@@ -209,6 +227,8 @@ def items_after(pos: int, end: int, ctx: Context, facts: Facts, group: str | Non
             name = trim_org(m.group(), ctx.lex)
             if not name:
                 break
+            wide = widen_to_ner(name, s2, facts)
+            name = wide if body.startswith(wide) else name
         paren = re.match(r"^\s*\(([^()]{1,40})\)", body[len(name):])
         full = name + (body[len(name):len(name) + paren.end()] if paren else "")
         item = parse_item(squash(full), s2, s2 + len(full), ctx, group, EntityType.ORGANIZATION if orgish else None)
