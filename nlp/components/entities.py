@@ -403,7 +403,7 @@ class Entities(RuleComponent):
         if self._labels().match(name):
             return False  # a field label or a heading ("Investissement total", "Board of Directors")
         words = name.split()
-        # "Centre de recherche et de transfert en pêche durable": a French head noun takes
+        # "Centre d’essais et de transfert en verrerie d’art": a French head noun takes
         # a long lowercase complement, so neither the length nor the lowercase share says generic
         headed = len(words) > 1 and bool(_name_head(self.lex).match(name))
         if len(words) > (12 if headed else 7) or re.search(r"https?:|www\.|@\w", name):

@@ -52,7 +52,7 @@ _COMPLEMENT_AFTER = re.compile(rf"\s+(?:{W.COMPLEMENT_LINK})\s*[a-zà-öø-ÿ]")
 def widen_to_ner(name: str, start: int, facts: Facts) -> str:
     """The name NER read at the same place when it only adds a lowercase complement:
     a rule reading capitalised words takes "Centre" from "le Centre de recherche en
-    pêche durable", where NER read the whole name."""
+    verrerie d’art", where NER read the whole name."""
     best = name
     for c in facts.cands:
         if (c.source == NER and c.start == start and c.type in (EntityType.ORGANIZATION, EntityType.UNIVERSITY)

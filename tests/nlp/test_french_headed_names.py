@@ -12,9 +12,9 @@ from nlp.learn.model import add_ner_entities
 
 
 def test_a_head_with_a_long_lowercase_complement_is_one_name():
-    text = ("Le programme a été lancé par la Banque Nordale en partenariat avec le Centre de développement "
-            "et de recherche en logistique avancée.")
-    long_name = "Centre de développement et de recherche en logistique avancée"
+    text = ("Le programme a été lancé par la Banque Nordale en partenariat avec le Centre d’essais "
+            "et de transfert en logistique avancée.")
+    long_name = "Centre d’essais et de transfert en logistique avancée"
     ex = _with_ents(text, "fr", [("Banque Nordale", "ORG"), (long_name, "ORG")])
     assert long_name in names(ex, "Organization")
     assert "Centre" not in names(ex)
