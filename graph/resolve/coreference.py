@@ -9,8 +9,8 @@ document it can shorten. Two rules, both on the clusters the resolver already ma
 for the document (:func:`graph.resolve.within.clusters_of`):
 
 * :func:`join_definitions` — a name and an acronym written one inside parentheses
-  after the other ("Lakeside Research Council (CNRL)", "LRC (Lakeside Research
-  Council)", "Centre X (X Centre, CX)") are one entity, whatever language the acronym
+  after the other ("Lakeside Water Board (OEL)", "LWB (Lakeside Water Board)",
+  "Centre X (X Centre, CX)") are one entity, whatever language the acronym
   spells: the text defines it.
 * :func:`attach_short_forms` — a short form joins the one entity of the document it
   shortens: a surname alone (titles dropped) and the one person with that surname; an

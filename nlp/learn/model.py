@@ -288,6 +288,7 @@ def add_ner_entities(ex: Extraction, spans: list[tuple[int, int, str]]) -> Extra
         for n in (e.name, *e.aliases):
             by_name.setdefault(name_key(n), e)
     added: dict[str, ExtractedEntity] = {}
+    stop_names = lexicon(ex.document.language or "en").stop_names
     for s, e, label in spans:
         etype = _NER_TYPES.get(label)
         s, e = _drop_possessive(text, s, e)
@@ -296,7 +297,7 @@ def add_ner_entities(ex: Extraction, spans: list[tuple[int, int, str]]) -> Extra
             name = _without_org_after(name, by_name)
         e = s + len(name) if text.startswith(name, s) else e
         if (etype is None or len(name) < 2 or not name[:1].isupper() or any(a < e and s < b for a, b in taken)
-                or name.casefold() in lexicon(ex.document.language or "en").stop_names):
+                or name.casefold() in stop_names):
             continue
         k = name_key(name)
         mention = Mention(doc_id, s, e, squash(text[s:e]))
