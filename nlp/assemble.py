@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz.distance import Levenshtein
+
 from grappe.model import (
     ORG_LIKE,
     Document,
@@ -27,7 +29,7 @@ from nlp.discourse import focus_participants
 from nlp.facts import MAIN_PROJECT, NER, PROJECT_OR_SUBJECT, RULE, SUBJECT, Cand, Facts
 from nlp.lexicon import WORDS as W
 from nlp.lexicon import lexicon
-from nlp.rules import is_acronym_of
+from nlp.rules import defines_acronym, is_acronym_of
 from nlp.textutil import squash
 
 _SUFFIX = re.compile(rf"\s+(?:{W.KEY_SUFFIX})$")
@@ -56,12 +58,24 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+#: "Long Name (LN)", the closing parenthesis sometimes cut off by the reader
+_ACR_INSIDE = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÿ0-9&.+-]{1,9})\)?$")
+
+
 def _acronyms(cands: list[Cand], text: str) -> None:
+    """A short form the text defines in a parenthesis after the name, whether the
+    parenthesis follows the mention or a reader took it into the name."""
     for c in cands:
         if c.type in (EntityType.PERSON, EntityType.PROJECT):
             continue
+        inside = _ACR_INSIDE.match(c.name)
+        if inside and defines_acronym(inside["short"], inside["long"]):
+            c.name = inside["long"]
+            c.aliases = [a for a in c.aliases if a != c.name]
+            _alias(c, inside["short"])
+            continue
         m = _ACR_AFTER.match(text[c.end:c.end + 16])
-        if m and is_acronym_of(m.group(1), c.name) and m.group(1) not in c.aliases:
+        if m and defines_acronym(m.group(1), c.name) and m.group(1) not in c.aliases:
             c.aliases.append(m.group(1))
 
 
@@ -85,6 +99,8 @@ def assemble(document: Document, facts: Facts, prune: bool = True) -> Extraction
     _acronyms(cands, text)
     _link_variants(cands)
     _link_truncations(cands)
+    _link_surnames(cands)
+    _link_misspellings(cands)
     uf = _UF()
     owner: dict[str, int] = {}
     for i, c in enumerate(cands):
@@ -253,6 +269,51 @@ def _link_truncations(cands: list[Cand]) -> None:
             _alias(c, full.name)
 
 
+def _link_surnames(cands: list[Cand]) -> None:
+    """A person named again by surname alone ("Okafor" after "Ada Okafor") is that
+    person, whatever NER called the short mention. Left alone: a name a rule typed as an
+    organization, a surname two persons share, and a word that opens an organization's
+    name ("Okafor" beside "Okafor Freight")."""
+    persons = sorted((c for c in cands if c.type == EntityType.PERSON and len(c.name.split()) >= 2),
+                     key=lambda c: c.start)
+    owners: dict[str, dict[str, Cand]] = {}
+    for p in persons:
+        toks = p.name.split()
+        for k in {key(" ".join(toks[1:])), key(toks[-1])} - {""}:
+            owners.setdefault(k, {}).setdefault(key(p.name), p)
+    org_words = {_words(c.name)[0] for c in cands
+                 if c.type in ORG_LIKE and len(c.name.split()) >= 2 and _words(c.name)}
+    for c in cands:
+        if len(c.name.split()) > 2 or c.name.isupper() or (c.source == RULE and c.type != EntityType.PERSON):
+            continue
+        k = key(c.name)
+        found = owners.get(k, {})
+        if len(found) != 1 or k in org_words:
+            continue
+        person = next(iter(found.values()))
+        if person is not c and person.start < c.start and key(person.name) != k:
+            c.type, c.subtype = EntityType.PERSON, None
+            _alias(person, c.name)
+
+
+def _link_misspellings(cands: list[Cand]) -> None:
+    """A one-word organization name one letter off another in the same text
+    ("Quillon" / "Quillons") is a slip of the writer's, not a second company."""
+    singles: dict[str, Cand] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.type == EntityType.ORGANIZATION and " " not in c.name.strip() and not c.name.isupper():
+            singles.setdefault(key(c.name), c)
+    by_head: dict[str, list[str]] = {}
+    for k in singles:
+        if len(k) >= 6:
+            by_head.setdefault(k[:4], []).append(k)
+    for ks in by_head.values():
+        for i, a in enumerate(ks):
+            for b in ks[i + 1:]:
+                if Levenshtein.distance(a, b) == 1:
+                    _alias(singles[a], singles[b].name)
+
+
 def _words(name: str) -> list[str]:
     return _SUFFIX.sub("", fold(name)).split()
 
@@ -343,7 +404,10 @@ def _pick_name(group: list[Cand], etype: str) -> str:
 
     def rank(c: Cand) -> tuple:
         n = squash(c.name)
-        return (n.isupper() and len(n) > 5, not n[:1].isupper(), -len(n) if etype != EntityType.PERSON else len(n))
+        person = etype == EntityType.PERSON
+        # a person's shortest full name (glued words make longer ones), never the surname alone
+        return (person and " " not in n, n.isupper() and len(n) > 5, not n[:1].isupper(),
+                len(n) if person else -len(n))
 
     return squash(min(ruled, key=rank).name)
 

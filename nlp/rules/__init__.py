@@ -24,7 +24,15 @@ from nlp.rules.context import Context
 from nlp.rules.fields import project_fields
 from nlp.rules.headed import headed_projects
 from nlp.rules.lists import lists
-from nlp.rules.names import cut_lower_tail, gov_name, is_acronym_of, parse_item, province_gov, split_items
+from nlp.rules.names import (
+    cut_lower_tail,
+    defines_acronym,
+    gov_name,
+    is_acronym_of,
+    parse_item,
+    province_gov,
+    split_items,
+)
 from nlp.rules.projects import prose_projects
 from nlp.rules.roles import prose
 from nlp.rules.shapes import DATELINE, EXEC_TITLE, LEGAL_FORM, LEGAL_FORM_RX, PERSON_TITLE
@@ -32,6 +40,6 @@ from nlp.rules.shapes import DATELINE, EXEC_TITLE, LEGAL_FORM, LEGAL_FORM_RX, PE
 __all__ = [
     "DATELINE", "EXEC_TITLE", "LEGAL_FORM", "LEGAL_FORM_RX", "PERSON_TITLE", "Context", "cut_lower_tail", "gov_name",
     "headed_projects",
-    "is_acronym_of", "lists", "parse_item", "project_fields", "prose", "prose_projects", "province_gov",
+    "defines_acronym", "is_acronym_of", "lists", "parse_item", "project_fields", "prose", "prose_projects", "province_gov",
     "split_items",
 ]

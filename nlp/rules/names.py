@@ -59,6 +59,32 @@ def is_acronym_of(acr: str, name: str) -> bool:
     return all(any(w.startswith(fold(part)) for w in ws) for part in parts)
 
 
+def defines_acronym(acr: str, name: str) -> bool:
+    """Whether "name (acr)" reads as the text defining a short form of its own. The
+    parenthesis is the evidence, so the short form only has to be drawn from the name:
+    its initials (``is_acronym_of``), those initials in another order (a name translated:
+    "UAFN" for "Francophone Nordic Academic Union"), or its letters in order through
+    the name from its first word on ("Nordacol" for "Nordic Data Collective"), as in
+    Schwartz and Hearst (2003)."""
+    if is_acronym_of(acr, name):
+        return True
+    letters = fold(re.sub(r"[^A-Za-zÀ-ÿ]", "", acr))
+    if not 2 <= len(letters) <= 10 or " " in acr.strip() or sum(ch.isupper() for ch in acr) < 1:
+        return False
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _ACR_SKIP]
+    if len(words) < 2 or letters[0] != words[0][0]:
+        return False
+    if len(letters) == len(words) and sorted(letters) == sorted(w[0] for w in words):
+        return True
+    rest = fold(name)  # the short form may take a letter from a skipped word ("aux", "and")
+    pos = rest.find(words[0])
+    for ch in letters:
+        pos = rest.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 @per_language
 def _item_separator(lex: Lexicon) -> re.Pattern:
     """Between two list items: a comma, a semicolon, a line break, "et"/"and" before a name."""

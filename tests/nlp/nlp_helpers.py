@@ -41,3 +41,17 @@ def rels(ex: Extraction, rtype: str | None = None) -> set[tuple[str, str, str]]:
             if rtype is None or r.type.value == rtype}
 
 
+def with_ents(text: str, lang: str, spans: list[tuple[str, str]]):
+    """The rule layers on a text whose NER spans are given (first occurrence of each string)."""
+    nlp = blank_pipeline(lang)
+    doc = nlp.make_doc(text)
+    ents, pos = [], 0
+    for s, label in spans:
+        i = text.index(s, pos)
+        ents.append(doc.char_span(i, i + len(s), label=label))
+        pos = i + len(s)
+    doc.ents = ents
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    doc_id = hashlib.sha1(text.encode()).hexdigest()
+    return assemble(Document(doc_id, "t.txt", "txt", text, language=lang), facts_of(doc))

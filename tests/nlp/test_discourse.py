@@ -4,15 +4,10 @@ with a tail, and the typing fixes that keep funders and events out. Invented nam
 
 from __future__ import annotations
 
-import hashlib
+from nlp_helpers import names, rels, run_rules, with_ents
 
-from nlp_helpers import blank_pipeline, names, rels, run_rules
-
-from grappe.model import Document
-from nlp.assemble import assemble
 from nlp.components.entities import _pieces
 from nlp.discourse import body_end
-from nlp.facts import facts_of
 from nlp.lexicon import lexicon
 from nlp.textutil import sentences, type_cue
 
@@ -69,33 +64,17 @@ def test_a_short_form_after_the_full_name_is_the_same_organization():
     assert len(orgs) == 1 and "Brennock" in orgs[0].aliases
 
 
-def _with_ents(text: str, lang: str, spans: list[tuple[str, str]]):
-    """The rule layers on a text whose NER spans are given (first occurrence of each string)."""
-    nlp = blank_pipeline(lang)
-    doc = nlp.make_doc(text)
-    ents, pos = [], 0
-    for s, label in spans:
-        i = text.index(s, pos)
-        ents.append(doc.char_span(i, i + len(s), label=label))
-        pos = i + len(s)
-    doc.ents = ents
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    doc_id = hashlib.sha1(text.encode()).hexdigest()
-    return assemble(Document(doc_id, "t.txt", "txt", text, language=lang), facts_of(doc))
-
-
 def test_a_short_form_named_first_stays_its_own_organization():
     text = ("Annual report\n\n" + "The year in review. " * 25 + "\n\nPartners: Corvane, Quillon Analytics Inc.\n\n"
             "Later in the year, Corvane Business Jets joined another group.")
-    ex = _with_ents(text, "en", [("Corvane", "ORG"), ("Corvane Business Jets", "ORG")])
+    ex = with_ents(text, "en", [("Corvane", "ORG"), ("Corvane Business Jets", "ORG")])
     assert {"Corvane", "Corvane Business Jets"} <= names(ex)
 
 
 def test_a_university_named_without_of_has_its_bare_short_form():
     text = ("Kestrelwood University and Acme Robotics Inc. are partnering. Kestrelwood will host the lab. "
             "University of Marlow researchers, based in Marlow, joined.")
-    ex = _with_ents(text, "en", [("Kestrelwood University", "ORG"), ("Kestrelwood", "ORG"),
+    ex = with_ents(text, "en", [("Kestrelwood University", "ORG"), ("Kestrelwood", "ORG"),
                                  ("University of Marlow", "ORG"), ("Marlow", "ORG")])
     uni = next(e for e in ex.entities if e.name == "Kestrelwood University")
     assert "Kestrelwood" in uni.aliases
@@ -106,7 +85,7 @@ def test_a_university_named_without_of_has_its_bare_short_form():
 def test_an_acronym_followed_by_the_same_words_is_an_alias():
     text = ("Le Centre hospitalier universitaire Val-des-Brumes mène le projet. "
             "Le CHU Val-des-Brumes compte trois hôpitaux.")
-    ex = _with_ents(text, "fr", [("Centre hospitalier universitaire Val-des-Brumes", "ORG"),
+    ex = with_ents(text, "fr", [("Centre hospitalier universitaire Val-des-Brumes", "ORG"),
                                  ("CHU Val-des-Brumes", "ORG")])
     chu = [e for e in ex.entities if "Val-des-Brumes" in e.name]
     assert len(chu) == 1 and "CHU Val-des-Brumes" in {chu[0].name, *chu[0].aliases}
@@ -115,12 +94,12 @@ def test_an_acronym_followed_by_the_same_words_is_an_alias():
 
 def test_a_lowercase_group_word_before_a_name_is_not_part_of_it():
     text = "L'université signe un contrat avec le groupe Arvalis. Arvalis investira 3 M$."
-    ex = _with_ents(text, "fr", [("groupe Arvalis", "ORG"), ("Arvalis", "ORG")])
+    ex = with_ents(text, "fr", [("groupe Arvalis", "ORG"), ("Arvalis", "ORG")])
     assert [e.name for e in ex.entities if "Arvalis" in e.name] == ["Arvalis"]
 
 def test_an_event_named_after_its_noun_is_not_an_organization():
     text = "Les résultats seront présentés au congrès Logistrak Québec, en novembre, par Acme Robotique inc."
-    ex = _with_ents(text, "fr", [("Logistrak Québec", "ORG")])
+    ex = with_ents(text, "fr", [("Logistrak Québec", "ORG")])
     assert "Logistrak Québec" not in names(ex)
 
 
@@ -159,7 +138,7 @@ def test_quoted_and_possessive_project_names():
 
 def test_a_person_span_before_a_legal_form_is_a_company():
     text = "Ébénisterie Vallon inc. agrandit son usine. Ébénisterie Vallon emploie 40 personnes."
-    ex = _with_ents(text, "fr", [("Ébénisterie Vallon", "PER"), ("Ébénisterie Vallon", "PER")])
+    ex = with_ents(text, "fr", [("Ébénisterie Vallon", "PER"), ("Ébénisterie Vallon", "PER")])
     assert "Ébénisterie Vallon" in names(ex, "Organization")
     assert "Ébénisterie Vallon" not in names(ex, "Person")
 
@@ -213,7 +192,7 @@ def test_numbered_project_titles_lose_their_number():
 def test_a_name_after_dubbed_is_a_project_even_when_ner_says_person():
     text = ("Halvard Trucking is partnering with Veritrack AI on a three-year effort dubbed Project Kestrel Ridge. "
             "Halvard Trucking will lead Kestrel Ridge.")
-    ex = _with_ents(text, "en", [("Kestrel Ridge", "PER"), ("Kestrel Ridge", "PER")])
+    ex = with_ents(text, "en", [("Kestrel Ridge", "PER"), ("Kestrel Ridge", "PER")])
     proj = [e for e in ex.entities if e.type.value == "Project"]
     assert len(proj) == 1 and {"Project Kestrel Ridge", "Kestrel Ridge"} <= {proj[0].name, *proj[0].aliases}
     assert ("LEADS", "Halvard Trucking", proj[0].name) in rels(ex)
@@ -255,7 +234,7 @@ def test_a_release_with_two_projects_reads_them_section_by_section():
 
 def test_a_name_cut_short_at_the_same_place_is_the_longer_name():
     text = "A team led by Professor Ana Ruiz at École de génie des procédés (EGP) will explain the models."
-    ex = _with_ents(text, "fr", [("École", "ORG")])
+    ex = with_ents(text, "fr", [("École", "ORG")])
     unis = [e for e in ex.entities if e.type.value in ("University", "Organization")]
     assert len(unis) == 1 and unis[0].name == "École de génie des procédés"
 
@@ -287,13 +266,13 @@ def test_a_subtitle_after_a_colon_is_not_part_of_the_name():
 def test_co_investigators_named_with_a_partner_take_part():
     text = ("Norrland Freight Systems is leading Tidewatch, a $3-million project. The project is carried out with "
             "Université de Rimouski-Est. Her co-investigators are Ana Ruiz (Université de Rimouski-Est) and Li Wen.")
-    ex = _with_ents(text, "en", [("Ana Ruiz", "PER"), ("Li Wen", "PER")])
+    ex = with_ents(text, "en", [("Ana Ruiz", "PER"), ("Li Wen", "PER")])
     r = rels(ex)
     assert ("PARTICIPATES_IN", "Ana Ruiz", "Tidewatch") in r
 
 
 def test_roles_given_as_is_a_role_at_and_as_a_possessive():
-    r = rels(_with_ents("Lena Morrow is a staff reporter at Quillon Analytics Inc. and covers the region.", "en",
+    r = rels(with_ents("Lena Morrow is a staff reporter at Quillon Analytics Inc. and covers the region.", "en",
                         [("Lena Morrow", "PER")]))
     assert any(t == "AFFILIATED_WITH" and s == "Lena Morrow" and o.startswith("Quillon") for t, s, o in r)
     ex = run_rules("Grace Oyel, Quillon Analytics Inc.'s chief executive, said the company was ready.", "en")
@@ -303,7 +282,7 @@ def test_roles_given_as_is_a_role_at_and_as_a_possessive():
 
 def test_two_titled_founders_are_people_not_an_organization():
     text = "Founded in 2020 by CEO Maëlle Sorel and CTO Tobias Renner, Fathomix builds yard software."
-    ex = _with_ents(text, "en", [("CEO Maëlle Sorel", "ORG"), ("Tobias Renner", "PER"), ("Fathomix", "ORG")])
+    ex = with_ents(text, "en", [("CEO Maëlle Sorel", "ORG"), ("Tobias Renner", "PER"), ("Fathomix", "ORG")])
     assert {"Maëlle Sorel", "Tobias Renner"} <= names(ex, "Person")
     assert not any("Sorel" in n for n in names(ex, "Organization"))
 
@@ -311,7 +290,7 @@ def test_two_titled_founders_are_people_not_an_organization():
 def test_a_hospital_named_without_its_noun_is_the_same_hospital():
     text = ("Two hospitals, Kawartha Lakes Hospital and Bayfield General Hospital, will join as pilot sites. "
             "Thomas Leclair, chief executive of Bayfield General, said it could never build this alone.")
-    ex = _with_ents(text, "en", [("Kawartha Lakes Hospital", "ORG"), ("Bayfield General Hospital", "ORG"),
+    ex = with_ents(text, "en", [("Kawartha Lakes Hospital", "ORG"), ("Bayfield General Hospital", "ORG"),
                                  ("Thomas Leclair", "PER"), ("Bayfield General", "ORG")])
     hosp = [e for e in ex.entities if e.name.startswith("Bayfield")]
     assert len(hosp) == 1 and {"Bayfield General", "Bayfield General Hospital"} <= {hosp[0].name, *hosp[0].aliases}
