@@ -299,13 +299,15 @@ def relation_confusion(gold: dict, pred: dict) -> dict[tuple[str, str], int]:
     return counts
 
 
-_CONF_TYPES = (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS, RelType.AFFILIATED_WITH, RelType.PARTNERS_WITH, "none")
+#: plain strings, as the gold and the JSON report spell them (an f-string of a str enum
+#: member reads "RelType.LEADS" on Python 3.11, which matched no key and left the table empty)
+_CONF_TYPES = (*(t.value for t in (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS, RelType.AFFILIATED_WITH,
+                                   RelType.PARTNERS_WITH)), "none")
 
 
 def format_confusion(confusion: dict[str, int]) -> list[str]:
     """Rows: gold relation type; columns: predicted type (from ``relation_confusion`` summed)."""
-    short = {RelType.PARTICIPATES_IN: "PART", RelType.LEADS: "LEAD", RelType.FUNDS: "FUND", RelType.AFFILIATED_WITH: "AFFL",
-             RelType.PARTNERS_WITH: "PTNR", "none": "none"}
+    short = dict(zip(_CONF_TYPES, ("PART", "LEAD", "FUND", "AFFL", "PTNR", "none"), strict=True))
     lines = ["relation confusion (rows gold, columns predicted)",
              f"{'':18}" + "".join(f"{short[t]:>7}" for t in _CONF_TYPES)]
     for g in _CONF_TYPES:

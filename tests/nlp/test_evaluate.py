@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.evaluate import match_entities, micro, score_document
+from nlp.evaluate import format_confusion, match_entities, micro, relation_confusion, score_document
 
 GOLD = {
     "document": {"file": "mini.txt"},
@@ -80,3 +80,16 @@ def test_micro_sums_documents():
     assert counts(total.entities["all_entities"]) == (4, 2, 4)
     assert total.duplicates == 1
     assert counts(total.relations["PARTICIPATES_IN"]) == (2, 1, 2)
+
+
+def test_the_confusion_table_shows_a_lead_read_as_a_participation():
+    gold = {"entities": [{"id": "a", "type": "Organization", "name": "Acme"},
+                         {"id": "p", "type": "Project", "name": "Tidewatch"}],
+            "relations": [{"type": "LEADS", "source": "a", "target": "p"}]}
+    pred = {"entities": [{"id": "x", "type": "Organization", "name": "Acme"},
+                         {"id": "y", "type": "Project", "name": "Tidewatch"}],
+            "relations": [{"type": "PARTICIPATES_IN", "source": "x", "target": "y"}]}
+    confusion = {f"{g}->{p}": n for (g, p), n in relation_confusion(gold, pred).items()}
+    assert confusion == {"LEADS->PARTICIPATES_IN": 1}
+    rows = format_confusion(confusion)
+    assert rows[2].split() == ["LEADS", "1", "0", "0", "0", "0", "0"]
