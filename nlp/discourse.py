@@ -97,6 +97,7 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
         return []
     project_rxs = {p.key: _names_rx(p) for _, p in sections}
     ref_rx = lex.rx("PROJECT_REF", r"(?<!\w)(?i:{})(?!\w)")
+    head_rxs = {p.key: _head_ref_rx(p, lex) for _, p in sections}
     owner_rx = lex.rx("OWNER_BEFORE", rf"(?i)(?<!\w){{}}\s+(?:(?:{W.ARTICLE_NAME})\s*)?$")
     denied_rx = lex.rx("NOT_PART", r"(?i)(?<!\w){}(?!\w)")
     funding = [lex.rx(k, r"(?<!\w){}(?!\w)") for k in _FUNDING_CUES]  # compiled once per lexicon
@@ -126,7 +127,8 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
             continue  # before any project, or naming another one than the section's
         project = current[-1] if len(sections) > 1 else sections[0][1]
         free = [(o, rx) for o, rx in orgs if (o.key, project.key) not in carriers]
-        if not (named or ref_rx.search(sent)):
+        head_rx = head_rxs[project.key]
+        if not (named or ref_rx.search(sent) or (head_rx and head_rx.search(sent))):
             for org, rx in free:
                 if any((lead_in.search(sent[:m.start()]) or subj_rx.search(sent[:m.start()]))
                        and verb_rx.search(sent[m.end():]) for m in rx.finditer(sent)):
@@ -155,6 +157,20 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     for _, project in sections:
         out += _academics(project, entities, relations + out, lex)
     return out
+
+
+def _head_ref_rx(project: ExtractedEntity, lex: Lexicon) -> re.Pattern | None:
+    """The project called back by its own head noun: "the regional network" for the
+    "Tidewatch Care Network", "le réseau" for the "Réseau Tidewatch". Where the head
+    stands in a name is the language's (``NAME_HEAD_REF`` rows say "first" or "last")."""
+    rows = lex.extra.get("NAME_HEAD_REF", {})
+    words = project.name.split()
+    alts = []
+    for pattern, more in rows.items():
+        head = words[0] if more.get("head") == "first" else words[-1]
+        if len(words) >= 2 and re.fullmatch(r"[^\W\d_]{4,}", head) and not head.isupper():
+            alts.append(pattern.replace("HEAD", re.escape(head)))
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(alts) + r")(?!\w)") if alts else None
 
 
 def _academics(project: ExtractedEntity, entities: list[ExtractedEntity], relations: list[ExtractedRelation],

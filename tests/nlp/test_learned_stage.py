@@ -271,3 +271,30 @@ def test_thresholds_are_chosen_on_the_calibration_documents_only():
     assert _calibration_mask(groups, {2}).tolist() == [False, False, False, True, True]
     assert _calibration_mask(groups, None).all()
     assert _calibration_mask(groups, {7}).all()  # no calibration document among them: all count
+
+
+def _network_story(name: str) -> Extraction:
+    text = (f"Acme Health will lead the {name}, a new effort for rural care.\n\n"
+            "The regional network includes three organizations: Bolt Labs, Corvane Clinic and Quillon Health.")
+    doc = Document("d2", "invented.txt", "txt", text, language="en")
+    names = ["Acme Health", name, "Bolt Labs", "Corvane Clinic", "Quillon Health"]
+    ents = [ExtractedEntity(f"e{i + 1}", EntityType.ORGANIZATION, n, "company", mentions=[_mention(doc, n)])
+            for i, n in enumerate(names)]
+    return Extraction(doc, ents, [])
+
+
+def test_the_members_of_a_network_the_model_made_a_project_take_part_in_it(monkeypatch):
+    def leads_only(ex, model, probs):  # the model's one decision: Acme leads e2, made a project
+        e2 = next(e for e in ex.entities if e.key == "e2")
+        e2.type, e2.subtype = EntityType.PROJECT, None
+        return [ExtractedRelation(RelType.LEADS, "e1", "e2", Evidence("d2", 0, 60, ex.document.text[:60]))]
+
+    monkeypatch.setattr("nlp.learn.model.relate", leads_only)
+    model = ExtractionModel("t", {}, None, None)
+    out = apply(_network_story("Tidewatch Care Network"), model)
+    rels = {(r.type, r.source, r.target) for r in out.relations}
+    assert (RelType.LEADS, "e1", "e2") in rels
+    assert {(RelType.PARTICIPATES_IN, k, "e2") for k in ("e3", "e4", "e5")} <= rels
+    # a name without a collective head ("Group") is not read back as "the network"
+    out = apply(_network_story("Tidewatch Care Group"), model)
+    assert not any(r.type is RelType.PARTICIPATES_IN for r in out.relations)
