@@ -281,8 +281,8 @@ def _link_surnames(cands: list[Cand]) -> None:
         toks = p.name.split()
         for k in {key(" ".join(toks[1:])), key(toks[-1])} - {""}:
             owners.setdefault(k, {}).setdefault(key(p.name), p)
-    org_words = {_words(c.name)[0] for c in cands
-                 if c.type in ORG_LIKE and len(c.name.split()) >= 2 and _words(c.name)}
+    org_words = {w[0] for c in cands
+                 if c.type in ORG_LIKE and len(c.name.split()) >= 2 and (w := _words(c.name))}
     for c in cands:
         if len(c.name.split()) > 2 or c.name.isupper() or (c.source == RULE and c.type != EntityType.PERSON):
             continue

@@ -159,17 +159,23 @@ def focus_participants(text: str, doc_id: str, entities: list[ExtractedEntity],
     return out
 
 
+def name_head(name: str, lex: Lexicon) -> str:
+    """The head noun of a name of two words or more, where the language puts it (the
+    ``NAME_HEAD_REF`` row says "first" or "last"); "" for a one-word name."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    first = any(more.get("head") == "first" for more in lex.extra.get("NAME_HEAD_REF", {}).values())
+    return words[0] if first else words[-1]
+
+
 def _head_ref_rx(project: ExtractedEntity, lex: Lexicon) -> re.Pattern | None:
     """The project called back by its own head noun: "the regional network" for the
-    "Tidewatch Care Network", "le réseau" for the "Réseau Tidewatch". Where the head
-    stands in a name is the language's (``NAME_HEAD_REF`` rows say "first" or "last")."""
-    rows = lex.extra.get("NAME_HEAD_REF", {})
-    words = project.name.split()
-    alts = []
-    for pattern, more in rows.items():
-        head = words[0] if more.get("head") == "first" else words[-1]
-        if len(words) >= 2 and re.fullmatch(r"[^\W\d_]{4,}", head) and not head.isupper():
-            alts.append(pattern.replace("HEAD", re.escape(head)))
+    "Tidewatch Care Network", "le réseau" for the "Réseau Tidewatch"."""
+    head = name_head(project.name, lex)
+    if not re.fullmatch(r"[^\W\d_]{4,}", head) or head.isupper():
+        return None
+    alts = [pattern.replace("HEAD", re.escape(head)) for pattern in lex.extra.get("NAME_HEAD_REF", {})]
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(alts) + r")(?!\w)") if alts else None
 
 

@@ -32,7 +32,7 @@ from grappe.model import (
     Mention,
     RelType,
 )
-from nlp.discourse import focus_participants
+from nlp.discourse import focus_participants, name_head
 from nlp.learn.features import Pair, candidate_pairs, entity_features, name_key
 from nlp.lexicon import lexicon
 from nlp.textutil import drop_trailing_particles, squash
@@ -258,12 +258,12 @@ def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
     relations = learned + kept
     # a project the model made of an organization ("Acme will lead the Tidewatch Network")
     # was not one when the story was read for who takes part in it: read it again
-    promoted = {e.key for e in ex.entities if e.type is EntityType.PROJECT} - were_projects
-    lex = lexicon(ex.document.language)
-    heads = {w.casefold() for w in lex.words("COLLECTIVE_HEAD")}
     # only a collective the text names as one ("… Health Network", "Réseau …"): a company
     # or a lab the model made a project of would take every name in its sentences
-    promoted = {e.key for e in ex.entities if e.key in promoted and _head_word(e.name, lex) in heads}
+    lex = lexicon(ex.document.language)
+    heads = lex.memo("collective_heads", lambda lx: {w.casefold() for w in lx.words("COLLECTIVE_HEAD")})
+    promoted = {e.key for e in ex.entities if e.type is EntityType.PROJECT and e.key not in were_projects
+                and name_head(e.name, lex).casefold() in heads}
     if promoted:
         have = {(r.type, r.source, r.target) for r in relations}
         doc = ex.document
@@ -271,13 +271,6 @@ def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
         relations += [r for r in focus_participants(doc.text, doc.id, ex.entities, relations, lex)
                       if r.target in promoted and r.source not in persons and (r.type, r.source, r.target) not in have]
     return Extraction(ex.document, ex.entities, relations)
-
-
-def _head_word(name: str, lex) -> str:
-    """The head noun of a name, where the language puts it (``NAME_HEAD_REF``'s "head")."""
-    words = name.split()
-    first = any(more.get("head") == "first" for more in lex.extra.get("NAME_HEAD_REF", {}).values())
-    return (words[0] if first else words[-1]).casefold() if len(words) >= 2 else ""
 
 
 def _fits(rtype: RelType, source: EntityType, target: EntityType) -> bool:
