@@ -273,7 +273,7 @@ def org_at(body: str, lex: Lexicon) -> str | None:
     if acr and is_acronym_of(acr.group("acr"), acr.group("name")) and not re.search(r"[.;:!?]", acr.group("name")):
         return acr.group("name").strip()
     if lex.rx("INSTITUTION_HEAD", r"^{}(?!\w)").match(body):
-        m = re.match(rf"^(?:(?!\s(?:{W.AND_OR})\s)[^,.;:!?()«»\n])+", body)
+        m = re.match(rf"^(?:(?!\s(?:{W.AND_OR}|{W.WITH})\s)[^,.;:!?()«»\n])+", body)
         words = m.group().split() if m else []
         # stop at a verb-like lowercase word after the complement: keep up to 8 words
         if 1 < len(words) <= 8:

@@ -92,7 +92,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
                             rf"\s+(?i:{W.PROJECT_VERB})\b")
     # "the Tessaly project", "its Orrery initiative", "Halvard's Orrery project"
     suffix_rx = re.compile(rf"(?:(?<!\w)(?i:{W.DETERMINER_EN})|(?<=\w)['’]s)\s+{q_open}(?P<name>{name_run}){q_close}"
-                           rf"\s+(?i:{W.PROJECT_NOUN_EN})(?!\w)")
+                           rf"\s+(?:{W.PROJECT_NOUN_EN})(?!\w)")  # lowercase: "Consortium" belongs to the name
     ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
     # "dirigé par la société montréalaise Acme", "supervisés par la professeure Jeanne Roy"
     desc = rf"(?:(?:{ci('ORG_DESCRIPTOR')}(?:\s+[a-zà-öø-ÿ][\w-]*){{0,2}}?|{ci('PERSON_TITLE_BEFORE')})\s+(?=[A-ZÀ-ÖØ-Þ]))?"

@@ -68,7 +68,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
         rf"(?i:{W.HONOURABLE})?(?P<person>{person_rx})"
     )
     minister_after_rx = re.compile(
-        rf"(?:{ci('HONORIFIC')}\s+)?(?P<person>{person_rx})\s*,\s*{art}?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)(\n])"
+        rf"(?:{ci('HONORIFIC')}\s+)?(?P<person>{person_rx})\s*,\s*{art}?(?:(?P<place>[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+)?(?P<role>{ci('MINISTER')}(?:\s+[^,.;\n()]{{0,90}}?)?)(?=\s*[,.;)(\n])"
     )
     honor_rx = re.compile(
         rf"(?P<role>{ci('MINISTER')}[^.]{{0,120}}?)\s*\n\s*(?i:{W.HONOURABLE_LINE})\s+(?P<person>{person_rx})"
@@ -269,6 +269,9 @@ def _ministers(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int
             person, role = clean_person(m.group("person"), lex), squash(m.group("role"))
             if not (looks_like_person(person, lex, ctx.persons) or name_shaped(person, lex)):
                 continue
+            if not looks_like_person(person, lex, ctx.persons) and re.match(
+                    rf"\s+(?:{W.AND_OR})\s+[A-ZÀ-ÖØ-Þ]", sent[m.end("person"):]):
+                continue  # "Minister of Finance, Job Growth and Trade": the portfolio goes on
             gov = fed_name
             if not has(lex, "FEDERAL_ROLE", role):
                 around = sent[max(0, m.start("role") - 25):m.start("role")] + " " + role
@@ -279,6 +282,8 @@ def _ministers(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int
             facts.add(Cand(person, EntityType.PERSON, ps, ps + len(person)))
             facts.add(Cand(gov, EntityType.ORGANIZATION, s0 + m.start("role"), s0 + m.end("role"), subtype="government"))
             facts.claimed.append((s0 + m.start("role"), s0 + m.end("role")))
+            if m.groupdict().get("place"):  # "Ontario Minister of…", "Federal Minister of…": part of the role
+                facts.claimed.append((s0 + m.start("place"), s0 + m.end("place")))
             facts.rel(RelType.AFFILIATED_WITH, person, gov, s0 + m.start(), s0 + m.end(), role)
 
 
