@@ -107,7 +107,7 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     partner_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP')}(?!\w)")
     board_rx = re.compile(rf"(?<!\w){ci('BOARD_HEADER')}(?!\w)")
     province_rx = re.compile(
-        rf"(?<![\w’'-])({lex.alt('PROVINCE')})(?:['’]s)?\s+(?:(?:{lex.alt('GOV_VERB')})|(?i:government)(?!\s+of))(?!\w)")
+        rf"(?<![\w’'-])({lex.alt('PROVINCE')})(?:['’]s)?\s+(?:(?:{lex.alt('GOV_VERB')})|(?P<gov>(?i:government))(?!\s+of))(?!\w)")
     mutual_rx = re.compile(rf"(?<!\w){ci('PARTNERSHIP_MUTUAL')}(?!\w)")
     particip_rx = re.compile(rf"(?<!\w){ci('PARTICIPATION')}(?!\w)")
     list_verb_rx = re.compile(rf"(?<!\w){ci('LIST_VERB')}(?:\s+(?i:{W.NOTABLY}))?(?!\w)")
@@ -255,8 +255,9 @@ def _governments(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: i
                        aliases=[squash(m.group())]))
     # "Québec investit 5 M$": a province acting as its government
     for m in px.province_rx.finditer(sent):
+        written = squash(sent[m.start(1):m.end()]) if m.group("gov") else None  # "the Ontario government"
         facts.add(Cand(province_gov(lex, m.group(1)), EntityType.ORGANIZATION, s0 + m.start(1), s0 + m.end(1),
-                       subtype="government"))
+                       subtype="government", aliases=[written] if written else []))
         facts.claimed.append((s0 + m.start(1), s0 + m.end(1)))
 
 

@@ -32,3 +32,9 @@ def test_a_province_before_the_ministers_title_is_part_of_the_role():
     ex = run_rules("\"We are proud,\" said Paul Giroux, Federal Minister of Industry.", "en")
     assert ("AFFILIATED_WITH", "Paul Giroux", "Government of Canada") in rels(ex)
     assert "Federal" not in names(ex)
+
+
+def test_a_province_government_keeps_the_form_the_text_writes():
+    ex = run_rules("The Manitoba government is investing $5 million in the Lakeshore Robotics Initiative.", "en")
+    gov = next(e for e in ex.entities if e.name == "Government of Manitoba")
+    assert "Manitoba government" in gov.aliases
