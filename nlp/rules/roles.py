@@ -255,9 +255,10 @@ def _governments(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: i
                        aliases=[squash(m.group())]))
     # "Québec investit 5 M$": a province acting as its government
     for m in px.province_rx.finditer(sent):
-        written = squash(sent[m.start(1):m.end()]) if m.group("gov") else None  # "the Ontario government"
+        # "the <province> government": the form the text writes is an alias
+        written = [squash(sent[m.start(1):m.end()])] if m.group("gov") else []
         facts.add(Cand(province_gov(lex, m.group(1)), EntityType.ORGANIZATION, s0 + m.start(1), s0 + m.end(1),
-                       subtype="government", aliases=[written] if written else []))
+                       subtype="government", aliases=written))
         facts.claimed.append((s0 + m.start(1), s0 + m.end(1)))
 
 
@@ -268,9 +269,10 @@ def _ministers(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int
     for rx in (px.minister_rx, px.minister_after_rx, px.honor_rx):
         for m in rx.finditer(sent):
             person, role = clean_person(m.group("person"), lex), squash(m.group("role"))
-            if not (looks_like_person(person, lex, ctx.persons) or name_shaped(person, lex)):
+            known = looks_like_person(person, lex, ctx.persons)
+            if not (known or name_shaped(person, lex)):
                 continue
-            if not looks_like_person(person, lex, ctx.persons) and re.match(
+            if not known and re.match(
                     rf"\s+(?:{W.AND_OR})\s+[A-ZÀ-ÖØ-Þ]", sent[m.end("person"):]):
                 continue  # "Minister of Finance, Job Growth and Trade": the portfolio goes on
             gov = fed_name
@@ -283,7 +285,7 @@ def _ministers(ctx: Context, facts: Facts, px: SimpleNamespace, s0: int, e0: int
             facts.add(Cand(person, EntityType.PERSON, ps, ps + len(person)))
             facts.add(Cand(gov, EntityType.ORGANIZATION, s0 + m.start("role"), s0 + m.end("role"), subtype="government"))
             facts.claimed.append((s0 + m.start("role"), s0 + m.end("role")))
-            if m.groupdict().get("place"):  # "Ontario Minister of…", "Federal Minister of…": part of the role
+            if m.groupdict().get("place"):  # "<Province> Minister of…", "Federal Minister of…": part of the role
                 facts.claimed.append((s0 + m.start("place"), s0 + m.end("place")))
             facts.rel(RelType.AFFILIATED_WITH, person, gov, s0 + m.start(), s0 + m.end(), role)
 
