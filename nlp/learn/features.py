@@ -398,4 +398,16 @@ def entity_features(ex: Extraction, e: ExtractedEntity, with_source: bool = True
         line_start = text.rfind("\n", 0, m.start) + 1
         if text[line_start:m.start].strip() == "":
             f["line_start"] = 1.0
+        # "The Delta Network launches with these members:" heads the list of its members
+        if _heads_list(text, m.end):
+            f["heads_list"] = 1.0
     return f
+
+
+def _heads_list(text: str, end: int) -> bool:
+    """The mention's line ends with a colon and items follow: it introduces a list."""
+    eol = text.find("\n", end)
+    if eol < 0 or not text[end:eol].rstrip().endswith(":"):
+        return False
+    following = [ln for ln in text[eol + 1:eol + 400].splitlines() if ln.strip()][:2]
+    return bool(following) and all(len(ln.strip()) <= 120 for ln in following)

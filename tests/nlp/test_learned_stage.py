@@ -298,3 +298,19 @@ def test_the_members_of_a_network_the_model_made_a_project_take_part_in_it(monke
     # a name without a collective head ("Group") is not read back as "the network"
     out = apply(_network_story("Tidewatch Care Group"), model)
     assert not any(r.type is RelType.PARTICIPATES_IN for r in out.relations)
+
+
+def test_a_name_whose_line_ends_in_a_colon_before_items_heads_a_list():
+    text = ("The Delta Soil Network launches with six members:\n\n"
+            "  • Northfield University\n  • Acme Sensors\n\n"
+            "The Delta Soil Network will meet in June.")
+    doc = Document("d2", "invented.txt", "txt", text, language="en")
+
+    def entity(key: str, name: str, nth: int) -> ExtractedEntity:
+        return ExtractedEntity(key, EntityType.ORGANIZATION, name, mentions=[_mention(doc, name, nth)])
+
+    ex = Extraction(doc, [], [])
+    assert entity_features(ex, entity("h1", "Delta Soil Network", 0)).get("heads_list") == 1.0
+    # the same name in a sentence that introduces nothing, and an item of the list itself
+    assert "heads_list" not in entity_features(ex, entity("h2", "Delta Soil Network", 1))
+    assert "heads_list" not in entity_features(ex, entity("h3", "Acme Sensors", 0))
