@@ -214,6 +214,11 @@ def relate(ex: Extraction, model: ExtractionModel,
                                          Evidence(doc_id, s, e, squash(text[s:e])[:500]), role=role))
     by_key = {e.key: e for e in ex.entities}
     promoted = {r.target for r in out if r.type in _TO_PROJECT and by_key[r.target].type is not EntityType.PROJECT}
+    # one the text shows acting on a project (leading it, funding it, taking part) stays an
+    # organization: "the project led by Acme; it brings together B and C" makes Acme no project
+    acting = promoted & {r.source for r in out if r.type in _TO_PROJECT}
+    promoted -= acting
+    out = [r for r in out if not (r.type in _TO_PROJECT and r.target in acting)]
     for k in promoted:
         by_key[k].type, by_key[k].subtype = EntityType.PROJECT, None
     return [r for r in out if not promoted & {r.source, r.target} or r.type in _TO_PROJECT and r.source not in promoted]

@@ -128,6 +128,16 @@ def test_what_takes_part_in_an_organization_makes_it_a_project():
     assert all(r.source != "e3" for r in rels)  # nothing takes part *from* the project
 
 
+def test_an_organization_that_takes_part_in_a_project_is_not_made_one():
+    ex = _extraction()  # Hélios is a project; Acme, project-like by its probability, takes part in it
+    model = ExtractionModel("t", dict([_always("PARTICIPATES_IN", "org-project")]), None, None)
+    rels = {(r.type, r.source, r.target) for r in relate(ex, model, {"e1": 0.9})}
+    acme = next(e for e in ex.entities if e.key == "e1")
+    assert acme.type is EntityType.ORGANIZATION
+    assert (RelType.PARTICIPATES_IN, "e1", "e3") in rels
+    assert not any(target == "e1" for _, _, target in rels)  # nothing takes part in Acme
+
+
 def test_apply_keeps_rule_relations_that_fit_and_the_projects_nothing_relates_to():
     ex = _extraction()
     lonely = ExtractedEntity("e9", EntityType.PROJECT, "Orphée", mentions=[])
