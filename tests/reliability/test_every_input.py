@@ -14,17 +14,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from graph.analytics.ranker import MODEL_DIR as RANKER_DIR
 from grappe.cli import main
 from grappe.errors import IngestError
 from grappe.model import Document
 from ingest.loaders import load_document
+from nlp.learn.model import MODEL_PATH
 from tests.reliability.ordinary_documents import ORDINARY
 
 pytestmark = pytest.mark.models
 
 ROOT = Path(__file__).resolve().parents[2]
-TRAINED = {"nlp/learn/extraction_model.json", "graph/analytics/models/ranker-0.txt",
-           "graph/analytics/models/ranker-1.txt"}
+#: trained weights, where the extraction and the ranker keep them
+TRAINED = {MODEL_PATH.resolve(), *(p.resolve() for p in RANKER_DIR.glob("ranker-*.txt"))}
 
 
 def _repository_files() -> list[Path]:
@@ -40,7 +42,7 @@ def _repository_files() -> list[Path]:
     out, corpus_dirs = [], set()
     for name in sorted(filter(None, listed.decode().split("\0"))):
         rel = Path(name)
-        if rel.as_posix() in TRAINED or not (ROOT / rel).is_file():
+        if (ROOT / rel) in TRAINED or not (ROOT / rel).is_file():
             continue
         if rel.parts[0] == "eval" and rel.parent.name in ("corpus", "gold"):
             if rel.parent in corpus_dirs:
