@@ -24,6 +24,7 @@ from pathlib import Path
 
 from grappe.errors import ConfigError
 from grappe.model import (
+    ORG_LIKE,
     EntityType,
     Evidence,
     ExtractedEntity,
@@ -33,9 +34,10 @@ from grappe.model import (
     RelType,
 )
 from nlp.discourse import focus_participants, name_head
+from nlp.learn.coordination import coordinations
 from nlp.learn.features import Pair, candidate_pairs, entity_features, name_key
 from nlp.lexicon import lexicon
-from nlp.textutil import drop_trailing_particles, squash
+from nlp.textutil import drop_trailing_particles, sentences, squash
 
 MODEL_PATH = Path(__file__).parent / "extraction_model.json"
 FORMAT = 1
@@ -86,7 +88,9 @@ class Choice:
     exclusive: tuple[tuple[str, str], ...] = ()
 
     def decide(self, features: dict[str, float]) -> list[str]:
-        probs = self.model.probs(features)
+        return self.decide_probs(self.model.probs(features))
+
+    def decide_probs(self, probs: dict[str, float]) -> list[str]:
         chosen = {c for c, t in self.thresholds.items() if probs.get(c, 0.0) >= t}
         for x, y in self.exclusive:
             if x in chosen and y in chosen:
@@ -203,8 +207,10 @@ def relate(ex: Extraction, model: ExtractionModel,
     """
     text, doc_id = ex.document.text, ex.document.id
     out: list[ExtractedRelation] = []
-    for pair in candidate_pairs(ex, project_prob):
-        for rtype in _decided(pair, model):
+    pairs = candidate_pairs(ex, project_prob)
+    pooled = _pooled(pairs, model, _listed(ex))
+    for i, pair in enumerate(pairs):
+        for rtype in _decided(pair, model, pooled.get(i)):
             s, e = pair.span
             a, b = pair.source.key, pair.target.key
             if pair.family.symmetric and b < a:
@@ -224,16 +230,72 @@ def relate(ex: Extraction, model: ExtractionModel,
     return [r for r in out if not promoted & {r.source, r.target} or r.type in _TO_PROJECT and r.source not in promoted]
 
 
-def _decided(pair: Pair, model: ExtractionModel) -> list[RelType]:
-    """The relation types the model gives a pair: its family's choice, or each type's binary."""
+def _listed(ex: Extraction) -> list[frozenset[str]]:
+    """The organizations, and apart the persons, each sentence lists together
+    (:mod:`nlp.learn.coordination`)."""
+    text = ex.document.text
+    sents = sentences(text) or [(0, len(text))]
+    runs = []
+    for kinds in (ORG_LIKE, (EntityType.PERSON,)):
+        mentions = [(m.start, m.end, e.key) for e in ex.entities if e.type in kinds for m in e.mentions]
+        runs += coordinations(text, ex.document.language, mentions, sents)
+    return runs
+
+
+#: the relation types decided together for listed names. Not AFFILIATED_WITH nor LEADS or
+#: FUNDS (one leader or funder named beside partners): pooling them lost more than it found on dev
+POOLED_TYPES = ("PARTICIPATES_IN", "PARTNERS_WITH")
+
+
+def _probs(pair: Pair, model: ExtractionModel) -> dict[str, float]:
     choice = model.choices.get(pair.family.name)
     if choice is not None:
-        chosen = set(choice.decide(pair.features))
+        return choice.model.probs(pair.features)
+    return {t.value: m.prob(pair.features) for t in pair.family.types
+            if (m := model.relations.get(f"{pair.family.name}/{t.value}")) is not None}
+
+
+def _pooled(pairs: list[Pair], model: ExtractionModel, runs: list[frozenset[str]]) -> dict[int, dict[str, float]]:
+    """One decision for the names a sentence lists together, towards the same other entity.
+
+    Each listed name's own words differ (the first stands next to the verb, the last far
+    from it) though the text says the same of all: each gets, for the relation types read
+    this way, the highest probability any of them has. Index of the pair -> its probabilities.
+    """
+    run_of = {k: i for i, run in enumerate(runs) for k in run}
+    together: dict[tuple[str, int, str], list[int]] = {}
+    for i, p in enumerate(pairs):
+        for listed, other in ((p.source.key, p.target.key), (p.target.key, p.source.key)):
+            r = run_of.get(listed)
+            if r is not None and other not in runs[r]:
+                together.setdefault((p.family.name, r, other), []).append(i)
+    pooled: dict[int, dict[str, float]] = {}
+    for members in together.values():
+        if len(members) < 2:
+            continue
+        probs = [pooled.get(i) or _probs(pairs[i], model) for i in members]
+        best = {c: max(p.get(c, 0.0) for p in probs) for c in POOLED_TYPES if c in probs[0]}
+        if not best:
+            continue
+        for i, p in zip(members, probs, strict=True):
+            mine = {**p, **best}
+            if "none" in mine:
+                mine["none"] = max(0.0, 1.0 - sum(v for c, v in mine.items() if c != "none"))
+            pooled[i] = mine
+    return pooled
+
+
+def _decided(pair: Pair, model: ExtractionModel, pooled: dict[str, float] | None = None) -> list[RelType]:
+    """The relation types the model gives a pair: its family's choice (on ``pooled``
+    probabilities when its name is listed with others), or each type's binary."""
+    choice = model.choices.get(pair.family.name)
+    if choice is not None:
+        chosen = set(choice.decide_probs(pooled) if pooled else choice.decide(pair.features))
         return [t for t in pair.family.types if t.value in chosen]
     out = []
     for t in pair.family.types:
         m = model.relations.get(f"{pair.family.name}/{t.value}")
-        if m is not None and m.prob(pair.features) >= m.threshold:
+        if m is not None and (pooled[t.value] if pooled and t.value in pooled else m.prob(pair.features)) >= m.threshold:
             out.append(t)
     return out
 
