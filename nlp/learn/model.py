@@ -36,7 +36,7 @@ from grappe.model import (
 from nlp.discourse import focus_participants, name_head
 from nlp.learn.coordination import coordinations
 from nlp.learn.features import Pair, candidate_pairs, entity_features, name_key
-from nlp.lexicon import lexicon
+from nlp.lexicon import Lexicon, lexicon
 from nlp.textutil import drop_trailing_particles, sentences, squash
 
 MODEL_PATH = Path(__file__).parent / "extraction_model.json"
@@ -337,7 +337,29 @@ def apply(ex: Extraction, model: ExtractionModel) -> Extraction:
         persons = {e.key for e in ex.entities if e.type is EntityType.PERSON}
         relations += [r for r in focus_participants(doc.text, doc.id, ex.entities, relations, lex)
                       if r.target in promoted and r.source not in persons and (r.type, r.source, r.target) not in have]
+    for e in ex.entities:
+        if e.type is EntityType.PROJECT:
+            e.aliases.extend(v for v in _project_name_variants(ex.document.text, e, lex)
+                             if v != e.name and v not in e.aliases)
     return Extraction(ex.document, ex.entities, relations)
+
+
+def _project_name_variants(text: str, e: ExtractedEntity, lex: Lexicon) -> list[str]:
+    """Other forms the text gives a project's name: with the generic word or the years that
+    follow it ("the Tidewater Skills program", "Plan Horizon 2024-2028"), or without an owner's
+    possessive before it ("Northfield's Skills Program"). Kept as aliases, so search finds
+    either form and documents that write one form meet documents that write the other."""
+    tail = lex.memo("project_name_tail", lambda lx: re.compile(
+        rf"\s+(?:{lx.alt('PROJECT_NAME_TAIL')}(?!\w)|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d(?!\d))", re.I))
+    out = []
+    for m in e.mentions:
+        t = tail.match(text, m.end)
+        if t:
+            out.append(squash(text[m.start:t.end()]))
+        p = _POSSESSIVE_HEAD.match(text, m.start, m.end)
+        if p:
+            out.append(squash(text[p.end():m.end]))
+    return list(dict.fromkeys(out))
 
 
 def _fits(rtype: RelType, source: EntityType, target: EntityType) -> bool:

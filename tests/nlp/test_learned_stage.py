@@ -324,3 +324,18 @@ def test_a_name_whose_line_ends_in_a_colon_before_items_heads_a_list():
     # the same name in a sentence that introduces nothing, and an item of the list itself
     assert "heads_list" not in entity_features(ex, entity("h2", "Delta Soil Network", 1))
     assert "heads_list" not in entity_features(ex, entity("h3", "Acme Sensors", 0))
+
+
+def test_a_project_keeps_the_forms_its_name_is_written_with():
+    from nlp.learn.model import _project_name_variants
+    from nlp.lexicon import lexicon
+
+    text = ("Northfield's Tidewater Skills Program opens. The Tidewater Skills program trains welders. "
+            "Le Plan Horizon 2024-2028 suit.")
+    doc = Document("d1", "invented.txt", "txt", text, language="en")
+    skills = ExtractedEntity("e1", EntityType.PROJECT, "Northfield's Tidewater Skills Program",
+                             mentions=[_mention(doc, "Northfield's Tidewater Skills Program"),
+                                       _mention(doc, "Tidewater Skills", 1)])
+    plan = ExtractedEntity("e2", EntityType.PROJECT, "Plan Horizon", mentions=[_mention(doc, "Plan Horizon")])
+    assert _project_name_variants(text, skills, lexicon("en")) == ["Tidewater Skills Program", "Tidewater Skills program"]
+    assert _project_name_variants(text, plan, lexicon("fr")) == ["Plan Horizon 2024-2028"]
