@@ -70,9 +70,8 @@ def coordinations(text: str, lang: str, mentions: Iterable[tuple[int, int, str]]
             if len(set(run)) >= 2:
                 runs.append(frozenset(run))
             run = []
-        if start >= prev_end or not run:
-            run.append(key)
-            prev_end, prev_sent = end, si
+        run.append(key)
+        prev_end, prev_sent = end, si
     if len(set(run)) >= 2:
         runs.append(frozenset(run))
     return runs

@@ -286,18 +286,15 @@ def _pooled(pairs: list[Pair], model: ExtractionModel, runs: list[frozenset[str]
 
 
 def _decided(pair: Pair, model: ExtractionModel, pooled: dict[str, float] | None = None) -> list[RelType]:
-    """The relation types the model gives a pair: its family's choice (on ``pooled``
-    probabilities when its name is listed with others), or each type's binary."""
+    """The relation types the model gives a pair: its family's choice, or each type's binary
+    above its threshold; on ``pooled`` probabilities when its name is listed with others."""
+    probs = pooled or _probs(pair, model)
     choice = model.choices.get(pair.family.name)
     if choice is not None:
-        chosen = set(choice.decide_probs(pooled) if pooled else choice.decide(pair.features))
+        chosen = set(choice.decide_probs(probs))
         return [t for t in pair.family.types if t.value in chosen]
-    out = []
-    for t in pair.family.types:
-        m = model.relations.get(f"{pair.family.name}/{t.value}")
-        if m is not None and (pooled[t.value] if pooled and t.value in pooled else m.prob(pair.features)) >= m.threshold:
-            out.append(t)
-    return out
+    return [t for t in pair.family.types
+            if t.value in probs and probs[t.value] >= model.relations[f"{pair.family.name}/{t.value}"].threshold]
 
 
 _TO_PROJECT = (RelType.PARTICIPATES_IN, RelType.LEADS, RelType.FUNDS)
