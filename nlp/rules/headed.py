@@ -49,7 +49,8 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     word = (rf"[ \t]+(?:(?:{W.AND})[ \t]+(?=(?:{W.COMPLEMENT_LINK})))?"
             rf"(?!{stop})(?![a-zà-öø-ÿ]['’][A-ZÀ-ÖØ-Þ])"
             rf"(?:{_LOWER_WORD}|{CAP})")
-    first = re.compile(rf"(?<![\w’'.-])(?P<name>(?:{lex.alt('PROJECT_HEAD_FIRST')})(?:{word}){{1,10}}?){end}", re.M)
+    # after an elided article too: "l'Initiative nordique pour les sols vivants"
+    first = re.compile(rf"(?:(?<![\w’'.-])|(?<=\b[lLdD][’']))(?P<name>(?:{lex.alt('PROJECT_HEAD_FIRST')})(?:{word}){{1,10}}?){end}", re.M)
     article = re.compile(rf"^(?:{W.ARTICLE_CAP})[ \t]+")
     kind_word = re.compile(rf"(?:^(?:{W.PROJECT_WORD})[ \t]+|[ \t]+(?:{W.PROJECT_WORD})$)")
     return SimpleNamespace(last=last, first=first, article=article, kind_word=kind_word)

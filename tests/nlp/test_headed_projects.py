@@ -73,3 +73,19 @@ def test_a_shorter_form_after_the_full_name_is_the_same_project():
 def test_a_name_does_not_run_over_a_sentence_end():
     ex = run_rules("The grant comes from Northern Fund Capital. Project partners include Acme.", "en")
     assert names(ex, "Project") == set()
+
+
+def test_french_kind_first_after_an_elided_article_ends_before_what_frames_it():
+    ex = run_rules("Le laboratoire a été retenu par l'Initiative nordique pour les sols vivants, dotée de 2 M$.")
+    assert "Initiative nordique pour les sols vivants" in names(ex, "Project")
+    ex = run_rules("Les bourses viennent du Programme d'aide aux serres froides en vertu de l'Accord boréal (AB).")
+    assert "Programme d'aide aux serres froides" in names(ex, "Project")
+    ex = run_rules("Acme Santé coordonne l'Étude nationale sur le sommeil.")
+    assert "Étude nationale sur le sommeil" in names(ex, "Project")
+
+
+def test_a_quoted_call_for_projects_is_named_as_a_project():
+    ex = run_rules("« Toits fertiles », un appel à projets de la Ville, a retenu douze équipes.")
+    assert "Toits fertiles" in names(ex, "Project")
+    ex = run_rules("Les partenaires ont répondu à l'appel à manifestation d'intérêt (AMI) « Ports sobres », lancé par Acme.")
+    assert "Ports sobres" in names(ex, "Project")
