@@ -91,7 +91,9 @@ def patterns(lex: Lexicon) -> SimpleNamespace:
     fronted_rx = re.compile(rf"^[\s«\"“]*{ci('LEAD_VERB')}\s+(?P<who>[^,;.]{{2,120}}),\s+{q_open}(?P<name>{name_run}){q_close}"
                             rf"\s+(?i:{W.PROJECT_VERB})\b")
     # "the Tessaly project", "its Orrery initiative", "Halvard's Orrery project"
-    suffix_rx = re.compile(rf"(?:(?<!\w)(?i:{W.DETERMINER_EN})|(?<=\w)['’]s)\s+{q_open}(?P<name>{name_run}){q_close}"
+    # ("the Soils for Northern Farms programme": linking words between the capitalised ones)
+    linked_run = rf"{CAP}(?:[ \t]+(?:(?:{W.NAME_LINK})[ \t]+)?(?:{CAP}|\d{{1,4}}(?!\d|[.,]\d)|&)){{0,6}}"
+    suffix_rx = re.compile(rf"(?:(?<!\w)(?i:{W.DETERMINER_EN})|(?<=\w)['’]s)\s+{q_open}(?P<name>{linked_run}){q_close}"
                            rf"\s+(?:{W.PROJECT_NOUN_EN})(?!\w)")  # lowercase: "Consortium" belongs to the name
     ref_rx = re.compile(rf"(?<!\w){ci('PROJECT_REF')}(?!\w)")
     # "dirigé par la société montréalaise Acme", "supervisés par la professeure Jeanne Roy"

@@ -89,3 +89,8 @@ def test_a_quoted_call_for_projects_is_named_as_a_project():
     assert "Toits fertiles" in names(ex, "Project")
     ex = run_rules("Les partenaires ont répondu à l'appel à manifestation d'intérêt (AMI) « Ports sobres », lancé par Acme.")
     assert "Ports sobres" in names(ex, "Project")
+
+
+def test_english_lowercase_kind_after_a_name_with_linking_words():
+    ex = run_rules("Acme joins the Soils for Northern Farms programme, which runs to 2030.", lang="en")
+    assert "Soils for Northern Farms" in names(ex, "Project")
