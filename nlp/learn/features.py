@@ -401,7 +401,22 @@ def entity_features(ex: Extraction, e: ExtractedEntity, with_source: bool = True
         # "The Delta Network launches with these members:" heads the list of its members
         if _heads_list(text, m.end):
             f["heads_list"] = 1.0
+        # what the whole sentence does: a network that is launched or funded is a project,
+        # one that employs or signs is an organization (three words either side miss the verb)
+        s0, s1 = _sentence_span(text, m.start, m.end)
+        for c in cues(text[s0:s1], lang):
+            f[f"sent_cue:{c}"] = 1.0
     return f
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around a mention, by punctuation: enough for cue words."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    after = _SENTENCE_END.search(text, end, end + 400)
+    return (before[-1] if before else max(0, start - 400)), (after.start() if after else min(len(text), end + 400))
 
 
 def _heads_list(text: str, end: int) -> bool:

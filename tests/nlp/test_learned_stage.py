@@ -326,6 +326,18 @@ def test_a_name_whose_line_ends_in_a_colon_before_items_heads_a_list():
     assert "heads_list" not in entity_features(ex, entity("h3", "Acme Sensors", 0))
 
 
+def test_an_entity_sees_the_cue_words_of_its_whole_sentence_not_the_next_one():
+    text = ("The Delta Soil Network, which farmers in three northern provinces tested for two full years, "
+            "was funded by Acme. Northfield University employs twelve people.")
+    doc = Document("d3", "invented.txt", "txt", text, language="en")
+    network = ExtractedEntity("e1", EntityType.ORGANIZATION, "Delta Soil Network",
+                              mentions=[_mention(doc, "Delta Soil Network")])
+    f = entity_features(Extraction(doc, [], []), network)
+    assert f.get("sent_cue:fund") == 1.0  # eleven words after the name: beyond the right-hand window
+    assert "right:fund" not in f
+    assert "sent_cue:employ" not in f  # the next sentence's verb
+
+
 def test_a_project_keeps_the_forms_its_name_is_written_with():
     from nlp.learn.model import _project_name_variants
     from nlp.lexicon import lexicon
