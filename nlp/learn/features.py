@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from grappe.model import ORG_LIKE, EntityType, ExtractedEntity, Extraction, RelType
 from grappe.text import fold
@@ -43,8 +43,9 @@ def _conjunction(lang: str) -> re.Pattern:
     return next(rx for label, rx in triggers(lang) if label == "conjunction")
 
 
-def cues(text: str, lang: str) -> set[str]:
-    return {label for label, rx in triggers(lang) if rx.search(text)}
+@lru_cache(maxsize=8192)  # the same sentence is read for each of its names, by three models
+def cues(text: str, lang: str) -> frozenset[str]:
+    return frozenset(label for label, rx in triggers(lang) if rx.search(text))
 
 
 def words(text: str) -> list[str]:
