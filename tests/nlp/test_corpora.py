@@ -52,8 +52,9 @@ def test_the_committed_split_of_each_real_set(name, sizes):
 
 
 def test_the_invented_sets_train_and_the_blind_ones_do_not():
-    roles = {d.set: d.role for d in gold_docs(sets=("demo", "heldout3", "heldout7"))}
-    assert roles == {"demo": "train", "heldout3": "train", "heldout7": "blind"}
+    roles = {d.set: d.role for d in gold_docs(sets=("demo", "heldout3", "heldout7", "real14"))}
+    assert roles == {"demo": "train", "heldout3": "train", "heldout7": "blind", "real14": "blind"}
+    assert Counter(d.role for d in gold_docs(sets=("real14",))) == {"blind": 36}
 
 
 @pytest.mark.parametrize("args", [["eval", "--split", "test"], ["eval", "--split", "test", "--split", "dev"]])
@@ -63,7 +64,7 @@ def test_the_test_split_is_scored_only_on_purpose(args):
     assert "scored once" in result.output
 
 
-@pytest.mark.parametrize("folder", ["real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "real10", "real11", "real12", "real13", "invented/heldout7", "invented/extra"])
+@pytest.mark.parametrize("folder", ["real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "real10", "real11", "real12", "real13", "real14", "invented/heldout7", "invented/extra"])
 def test_every_gold_file_passes_the_format_check(folder):
     import subprocess
     import sys
@@ -76,4 +77,4 @@ def test_every_gold_file_passes_the_format_check(folder):
 
 def test_the_texts_written_for_the_project_are_marked():
     assert all(d.written for d in gold_docs(sets=("demo", "extra", "heldout3")))
-    assert not any(d.written for d in gold_docs(sets=("real", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "real10", "real11", "real12", "real13")))
+    assert not any(d.written for d in gold_docs(sets=("real", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "real10", "real11", "real12", "real13", "real14")))
