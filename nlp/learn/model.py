@@ -209,15 +209,18 @@ def relate(ex: Extraction, model: ExtractionModel,
     out: list[ExtractedRelation] = []
     pairs = candidate_pairs(ex, project_prob)
     pooled = _pooled(pairs, model, _listed(ex))
-    for i, pair in enumerate(pairs):
-        for rtype in _decided(pair, model, pooled.get(i)):
-            s, e = pair.span
-            a, b = pair.source.key, pair.target.key
-            if pair.family.symmetric and b < a:
-                a, b = b, a
-            role = pair.rule_role if rtype == "AFFILIATED_WITH" else None
-            out.append(ExtractedRelation(RelType(rtype), a, b,
-                                         Evidence(doc_id, s, e, squash(text[s:e])[:500]), role=role))
+    decided = [(pair, rtype, probs.get(rtype.value, 0.0))
+               for i, pair in enumerate(pairs)
+               for probs in (pooled.get(i) or _probs(pair, model),)
+               for rtype in _decided(pair, model, pooled.get(i))]
+    for pair, rtype in _strongest_projects(decided):
+        s, e = pair.span
+        a, b = pair.source.key, pair.target.key
+        if pair.family.symmetric and b < a:
+            a, b = b, a
+        role = pair.rule_role if rtype == "AFFILIATED_WITH" else None
+        out.append(ExtractedRelation(RelType(rtype), a, b,
+                                     Evidence(doc_id, s, e, squash(text[s:e])[:500]), role=role))
     by_key = {e.key: e for e in ex.entities}
     promoted = {r.target for r in out if r.type in _TO_PROJECT and by_key[r.target].type is not EntityType.PROJECT}
     # one the text shows acting on a project (leading it, funding it, taking part) stays an
@@ -228,6 +231,24 @@ def relate(ex: Extraction, model: ExtractionModel,
     for k in promoted:
         by_key[k].type, by_key[k].subtype = EntityType.PROJECT, None
     return [r for r in out if not promoted & {r.source, r.target} or r.type in _TO_PROJECT and r.source not in promoted]
+
+
+#: how far below a member's strongest project another one's probability may be and still count:
+#: a member of a story with several projects is mostly in one of them (three in four of the
+#: training documents' members of multi-project stories), so a second needs nearly as strong a reading
+PROJECT_MARGIN = 0.05
+_ONE_PROJECT = (RelType.PARTICIPATES_IN, RelType.LEADS)
+
+
+def _strongest_projects(decided: list[tuple[Pair, RelType, float]]) -> list[tuple[Pair, RelType]]:
+    """The decided relations, less a member's takes part / leads towards a project read much
+    more weakly than its strongest one of the same type."""
+    best: dict[tuple[str, RelType], float] = {}
+    for pair, rtype, p in decided:
+        if rtype in _ONE_PROJECT:
+            best[pair.source.key, rtype] = max(best.get((pair.source.key, rtype), 0.0), p)
+    return [(pair, rtype) for pair, rtype, p in decided
+            if rtype not in _ONE_PROJECT or p >= best[pair.source.key, rtype] - PROJECT_MARGIN]
 
 
 def _listed(ex: Extraction) -> list[frozenset[str]]:
