@@ -446,7 +446,7 @@ def _without_org_after(name: str, known: dict[str, ExtractedEntity]) -> str:
     return name
 
 
-_POSSESSIVE_HEAD = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+){0,2}['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
+_POSSESSIVE_HEAD = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+){0,4}['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
 _POSSESSIVE_TAIL = re.compile(r"['’]s$")
 
 

@@ -351,8 +351,8 @@ def test_a_project_keeps_the_forms_its_name_is_written_with():
     plan = ExtractedEntity("e2", EntityType.PROJECT, "Plan Horizon", mentions=[_mention(doc, "Plan Horizon")])
     assert _project_name_variants(text, skills, lexicon("en")) == ["Tidewater Skills Program", "Tidewater Skills program"]
     assert _project_name_variants(text, plan, lexicon("fr")) == ["Plan Horizon 2024-2028"]
-    text = "Funding comes from Northern Energy Canada's Smart Meters Program."
+    text = "Funding comes from Northern Rural Energy Growth Fund's Smart Meters Program."
     doc = Document("d2", "invented.txt", "txt", text, language="en")
-    meters = ExtractedEntity("e3", EntityType.PROJECT, "Northern Energy Canada's Smart Meters Program",
-                             mentions=[_mention(doc, "Northern Energy Canada's Smart Meters Program")])
+    meters = ExtractedEntity("e3", EntityType.PROJECT, "Northern Rural Energy Growth Fund's Smart Meters Program",
+                             mentions=[_mention(doc, "Northern Rural Energy Growth Fund's Smart Meters Program")])
     assert _project_name_variants(text, meters, lexicon("en")) == ["Smart Meters Program"]
