@@ -44,6 +44,12 @@ def test_no_figure_drops_below_the_baseline(figures, role):
     assert not drops, f"{role}: figures below the baseline (baseline, now): {drops}"
 
 
+def test_the_baseline_holds_every_gated_split():
+    # a baseline written where ../shared/eval was not beside the repository lacks the
+    # reference split, and the gate would then stop checking it without a word
+    assert set(BASELINE["splits"]) == {"train", "dev", "reference"}
+
+
 def test_the_test_split_is_not_in_the_gate():
     assert "test" not in BASELINE["splits"]
     assert all(d.role != "test" for d in gold_docs(roles=tuple(BASELINE["splits"])))
