@@ -209,10 +209,10 @@ def relate(ex: Extraction, model: ExtractionModel,
     out: list[ExtractedRelation] = []
     pairs = candidate_pairs(ex, project_prob)
     pooled = _pooled(pairs, model, _listed(ex))
-    decided = [(pair, rtype, probs.get(rtype.value, 0.0))
-               for i, pair in enumerate(pairs)
-               for probs in (pooled.get(i) or _probs(pair, model),)
-               for rtype in _decided(pair, model, pooled.get(i))]
+    decided = []
+    for i, pair in enumerate(pairs):
+        probs = pooled.get(i) or _probs(pair, model)  # read once: the decision and the margin share it
+        decided += [(pair, rtype, probs.get(rtype.value, 0.0)) for rtype in _decided(pair, model, probs)]
     for pair, rtype in _strongest_projects(decided):
         s, e = pair.span
         a, b = pair.source.key, pair.target.key
